@@ -1,0 +1,73 @@
+# microgpt-tui: build, run, test.  See README.md.
+# parity: -ffp-contract=off and no -ffast-math keep every float op exactly as CPython does it.
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+XCFLAGS  := -std=c11 -Wall -Wextra -Werror -ffp-contract=off -fno-fast-math \
+            -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
+NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+CMOCKA_CFLAGS  := $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null)
+LDLIBS   := -lm
+
+BUILD    := build
+BIN      := microgpt-tui
+# Every src/*.c except main.c goes into one static library that the binary,
+# the tests and the benchmark link against.
+LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+LIB      := $(BUILD)/libmicrogpt.a
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/%)
+
+.PHONY: all run test unit e2e bench data deps clean
+all: $(BIN)
+
+$(BUILD):
+	@mkdir -p $(BUILD)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	$(CC) $(XCFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(BUILD)/main.o $(LIB)
+	$(CC) $(CFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LDLIBS)
+
+$(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
+	$(CC) $(XCFLAGS) $(CMOCKA_CFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIB) $(CMOCKA_LIBS) $(NCURSES_LIBS) $(LDLIBS)
+
+$(BUILD)/bench: tests/bench.c $(LIB) | $(BUILD)
+	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(NCURSES_LIBS) $(LDLIBS)
+
+# deps: check for the Debian packages we need; install with apt-get when we can.
+deps:
+	@sh scripts/deps.sh
+
+data: data/names.txt
+data/names.txt:
+	@sh scripts/fetch-data.sh $@
+
+run: deps data $(BIN)
+	./$(BIN)
+
+unit: $(TEST_BIN)
+	@sh scripts/run-unit.sh $(TEST_BIN)
+
+e2e: $(BIN)
+	@sh tests/e2e/run.sh
+
+test: deps data
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory e2e
+
+bench: deps data $(BUILD)/bench $(BIN)
+	$(BUILD)/bench
+
+clean:
+	rm -rf $(BUILD) $(BIN)
+
+-include $(wildcard $(BUILD)/*.d)

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Checks for what building and testing need; installs the missing Debian
+# packages with apt-get when it can (as root, or with password-less sudo),
+# and otherwise prints the exact command to run.
+missing=""
+pkg-config --exists ncursesw 2>/dev/null || missing="$missing libncurses-dev"
+pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
+command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+[ -z "$missing" ] && exit 0
+echo "microgpt-tui: missing Debian packages:$missing"
+if [ "$(id -u)" = 0 ]; then sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"
+else
+    echo "microgpt-tui: install them with:  sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "microgpt-tui: no apt-get here; install the equivalents of:$missing" >&2
+    exit 1
+fi
+echo "microgpt-tui: installing with apt-get:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get install -y $missing || { $sudo apt-get update && $sudo apt-get install -y $missing; } || {
+    echo "microgpt-tui: apt-get failed; run:  sudo apt-get update && sudo apt-get install -y$missing" >&2
+    exit 1
+}
