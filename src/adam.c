@@ -24,7 +24,8 @@ size_t adam_update(const AdamConfig *c, int step, double lr_t, double *p, double
         double m_old = m[i], v_old = v[i], p_old = p[i];
         /* parity: (1 - beta) is computed in double, and grad ** 2 / v_hat ** 0.5 are pow. */
         m[i] = b1 * m[i] + (1.0 - b1) * g;
-        v[i] = b2 * v[i] + (1.0 - b2) * py_pow(g, 2.0);
+        /* parity: Python's g ** 2 computes pow(|g|, 2.0) for a negative g. */
+        v[i] = b2 * v[i] + (1.0 - b2) * py_pow(fabs(g), 2.0);
         double m_hat = m[i] / c1;
         double v_hat = v[i] / c2;
         p[i] -= lr_t * m_hat / (py_pow(v_hat, 0.5) + eps);

@@ -5,11 +5,12 @@
 
 static int is_odd_integer(double y)
 {
-    /* An integer y is odd iff fmod(|y|, 2) == 1. */
-    return fmod(fabs(y), 2.0) == 1.0;
+    /* y / 2 is exact, so y is an odd integer iff y is whole and y / 2 is not. */
+    double h = y * 0.5;
+    return y == floor(y) && h != floor(h);
 }
 
-double py_pow(double x, double y)
+double py_pow_slow(double x, double y)
 {
     int negate = 0;
     if (y == 0.0)

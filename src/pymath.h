@@ -6,6 +6,16 @@
  * itself (y == 0, NaNs, infinities, x == 0, x == 1, negative x with an integer
  * y taken as -(|x| ** y) or |x| ** y), then libm pow.  The cases where Python
  * raises (0 ** negative, negative ** fraction) return NaN here. */
-double py_pow(double x, double y);
+double py_pow_slow(double x, double y);
+
+#include <math.h>
+/* The common case (x positive, finite and not 1; y finite and not 0) is
+ * libm's pow directly; everything else is sorted out by py_pow_slow. */
+static inline double py_pow(double x, double y)
+{
+    if (x > 0.0 && x != 1.0 && x < INFINITY && y != 0.0 && y - y == 0.0)
+        return pow(x, y);
+    return py_pow_slow(x, y);
+}
 
 #endif

@@ -14,6 +14,7 @@ int sampler_init(Sampler *s, const Model *m)
     s->model = m;
     if (tape_init(&s->tape, m->nparams, m->nparams + 1 + 1024) != 0 || modelwork_init(&s->work, m) != 0)
         goto fail;
+    s->tape.record = 0; /* inference needs no backward */
     s->xf = malloc(E * sizeof *s->xf);
     s->x = malloc(E * sizeof *s->x);
     s->logits = malloc(V * sizeof *s->logits);

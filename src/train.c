@@ -44,8 +44,19 @@ static int build_orders(Trainer *t)
     NodeId *stack = malloc(2 * len * sizeof *stack);
     t->order = calloc((size_t)B, sizeof *t->order);
     t->order_len = calloc((size_t)B, sizeof *t->order_len);
+    t->prog = calloc((size_t)B, sizeof *t->prog);
+    t->emb = calloc((size_t)B, sizeof *t->emb);
+    t->prog_len = calloc((size_t)B, sizeof *t->prog_len);
     NodeId *buf = malloc(len * sizeof *buf);
-    int rc = (visited && stack && t->order && t->order_len && buf) ? 0 : -1;
+    int32_t *uses = calloc(len, sizeof *uses);
+    NodeId *alias = calloc(len, sizeof *alias);
+    int rc = (visited && stack && t->order && t->order_len && t->prog && t->prog_len && t->emb &&
+              buf && uses && alias) ? 0 : -1;
+    if (rc == 0) {
+        tape_count_uses(&t->tape, uses);
+        for (size_t i = 0; i < (size_t)B * e; i++)
+            uses[t->xf[i]]++; /* the last residual stream also feeds lm_head */
+    }
     for (int pos = 0; rc == 0 && pos < B; pos++) {
         size_t n = 0;
         for (int j = 0; j < e; j++)
@@ -58,12 +69,40 @@ static int build_orders(Trainer *t)
         for (size_t i = 0; i < n; i++)
             t->order[pos][i] = buf[n - 1 - i];
         t->order_len[pos] = n;
+        t->prog[pos] = malloc((n ? n : 1) * sizeof(TapeInstr));
+        t->emb[pos] = malloc((size_t)e * sizeof(size_t));
+        if (!t->prog[pos] || !t->emb[pos]) {
+            rc = -1;
+            break;
+        }
+        t->prog_len[pos] = tape_compile(&t->tape, t->order[pos], n, uses, alias, t->prog[pos]);
+        /* The embedding adds read wte[token][i]; recorded with token 0. */
+        const NodeId wte0 = (NodeId)(1 + t->model.mat[MAT_WTE].off);
+        size_t k = 0;
+        for (size_t i = 0; i < t->prog_len[pos]; i++) {
+            NodeId a = t->prog[pos][i].a;
+            if (a >= wte0 && a < wte0 + e) {
+                t->emb[pos][a - wte0] = i;
+                k++;
+            }
+        }
+        if (k != (size_t)e)
+            rc = -1;
     }
     free(visited);
     free(stack);
     free(buf);
+    free(uses);
+    free(alias);
     tape_reset(&t->tape);
+    t->tape.record = 0;
     return rc;
+}
+
+void trainer_set_reference(Trainer *t, int on)
+{
+    t->reference = on;
+    t->tape.record = on;
 }
 
 int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen)
@@ -112,10 +151,18 @@ oom:
 
 void trainer_free(Trainer *t)
 {
-    if (t->order)
-        for (int i = 0; i < t->model.cfg.block_size; i++)
+    for (int i = 0; i < t->model.cfg.block_size; i++) {
+        if (t->order)
             free(t->order[i]);
+        if (t->prog)
+            free(t->prog[i]);
+        if (t->emb)
+            free(t->emb[i]);
+    }
     free(t->order);
+    free(t->prog);
+    free(t->prog_len);
+    free(t->emb);
     free(t->order_len);
     free(t->m);
     free(t->v);
@@ -231,7 +278,15 @@ void trainer_backward(Trainer *t)
     const double g_loss = 0.0 + 1.0 * ((1.0 / in->n) * 1.0);
     for (int pos = in->n - 1; pos >= 0; pos--) {
         head_backward(t, pos, g_loss);
-        tape_backward(&t->tape, t->order[pos], t->order_len[pos]);
+        if (t->reference) {
+            tape_backward(&t->tape, t->order[pos], t->order_len[pos]);
+            continue;
+        }
+        const NodeId wte_row = (NodeId)(1 + t->model.mat[MAT_WTE].off +
+                                        (size_t)in->tokens[pos] * (size_t)t->model.cfg.n_embd);
+        for (int i = 0; i < t->model.cfg.n_embd; i++)
+            t->prog[pos][t->emb[pos][i]].a = wte_row + i;
+        tape_run(&t->tape, t->prog[pos], t->prog_len[pos]);
     }
     const double *g = t->tape.grad + 1;
     double total = 0.0;

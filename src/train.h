@@ -62,9 +62,13 @@ typedef struct {
     size_t follow;          /* parameter traced through Adam */
     StepInfo info;
     int phase;              /* 0 idle, 1 forward done, 2 backward done */
+    int reference;          /* backward on the recorded graph (slow; for tests) */
     /* private */
     NodeId **order;         /* per position: the body's reversed topological order */
     size_t *order_len;
+    TapeInstr **prog;       /* per position: that order compiled */
+    size_t *prog_len;
+    size_t **emb;           /* per position: the n_embd instructions that read wte[token] */
     NodeId *xf;             /* [block_size][n_embd] last residual nodes per position */
     double *xd, *e, *total; /* per position: last residual data, exps, their sum */
 } Trainer;
@@ -77,6 +81,10 @@ void trainer_free(Trainer *t);
 const double *trainer_params(const Trainer *t);
 /* The gradients (valid between trainer_backward and trainer_update). */
 const double *trainer_grads(const Trainer *t);
+
+/* Backward through the recorded graph with Value.backward's loop instead of
+ * the compiled program (slower, the same bits): for tests of the program. */
+void trainer_set_reference(Trainer *t, int on);
 
 /* One whole step: forward, backward, update. */
 void trainer_step(Trainer *t);
