@@ -98,7 +98,8 @@ int modelwork_init(ModelWork *w, const Model *m)
     w->h = malloc(big * sizeof(NodeId));
     w->scores = malloc(2 * (size_t)c->block_size * sizeof(NodeId));
     w->tmp = malloc(big * sizeof(NodeId));
-    if (!w->keys || !w->values || !w->x || !w->r || !w->xn || !w->q || !w->k || !w->v ||
+    w->xd = malloc(big * sizeof(double));
+    if (!w->xd || !w->keys || !w->values || !w->x || !w->r || !w->xn || !w->q || !w->k || !w->v ||
         !w->att || !w->h || !w->scores || !w->tmp) {
         modelwork_free(w);
         return -1;
@@ -120,6 +121,7 @@ void modelwork_free(ModelWork *w)
     free(w->h);
     free(w->scores);
     free(w->tmp);
+    free(w->xd);
     memset(w, 0, sizeof *w);
 }
 
@@ -135,13 +137,36 @@ static NodeId param(const Matrix *mx, size_t j)
 }
 
 /* linear(x, W): for each row w: sum(w[i] * x[i] for i).
- * parity: weight first in every product, products summed as Python's sum(). */
-static void linear(Tape *t, const Matrix *mx, const NodeId *x, NodeId *out)
+ * parity: weight first in every product, products summed as Python's sum().
+ * Each row makes nodes w0*x0, (w0*x0 + 0), w1*x1, (.. + w1*x1), ...; when the
+ * tape is not recording, only the row's result is stored: the backward
+ * program never reads the products or the partial sums. */
+static void linear(Tape *t, ModelWork *w, const Matrix *mx, const NodeId *x, NodeId *out)
 {
+    const int nin = mx->nin;
+    if (!t->record) {
+        const size_t need = (size_t)2 * nin * mx->nout;
+        if ((size_t)t->len + need > (size_t)t->cap && tape_grow(t, need) != 0)
+            __builtin_trap();
+        const double *wd = t->data + 1 + mx->off;
+        double *xd = w->xd;
+        for (int i = 0; i < nin; i++)
+            xd[i] = t->data[x[i]];
+        for (int o = 0; o < mx->nout; o++, wd += nin) {
+            double s = wd[0] * xd[0] + 0.0;
+            for (int i = 1; i < nin; i++)
+                s = s + wd[i] * xd[i];
+            NodeId last = t->len + 2 * nin - 1;
+            t->data[last] = s;
+            t->len += 2 * nin;
+            out[o] = last;
+        }
+        return;
+    }
     for (int o = 0; o < mx->nout; o++) {
-        NodeId w0 = param(mx, (size_t)o * (size_t)mx->nin);
+        NodeId w0 = param(mx, (size_t)o * (size_t)nin);
         NodeId s = tape_addc(t, tape_mul(t, w0, x[0]), 0.0);
-        for (int i = 1; i < mx->nin; i++)
+        for (int i = 1; i < nin; i++)
             s = tape_add(t, s, tape_mul(t, w0 + i, x[i]));
         out[o] = s;
     }
@@ -226,9 +251,9 @@ void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, No
         NodeId *vc = w->values + (size_t)l * c->block_size * e;
         memcpy(w->r, w->x, (size_t)e * sizeof(NodeId));
         rmsnorm(t, w->x, e, w->xn);
-        linear(t, &L[MAT_WQ], w->xn, w->q);
-        linear(t, &L[MAT_WK], w->xn, kc + (size_t)pos * e);
-        linear(t, &L[MAT_WV], w->xn, vc + (size_t)pos * e);
+        linear(t, w, &L[MAT_WQ], w->xn, w->q);
+        linear(t, w, &L[MAT_WK], w->xn, kc + (size_t)pos * e);
+        linear(t, w, &L[MAT_WV], w->xn, vc + (size_t)pos * e);
         for (int h = 0; h < c->n_head; h++) {
             const int hs = h * hd;
             NodeId *sc = w->scores, *wt = w->scores + c->block_size;
@@ -247,15 +272,15 @@ void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, No
                 w->att[hs + j] = o;
             }
         }
-        linear(t, &L[MAT_WO], w->att, w->tmp);
+        linear(t, w, &L[MAT_WO], w->att, w->tmp);
         for (int i = 0; i < e; i++)
             w->x[i] = tape_add(t, w->tmp[i], w->r[i]);
         memcpy(w->r, w->x, (size_t)e * sizeof(NodeId));
         rmsnorm(t, w->x, e, w->xn);
-        linear(t, &L[MAT_FC1], w->xn, w->h);
+        linear(t, w, &L[MAT_FC1], w->xn, w->h);
         for (int i = 0; i < 4 * e; i++)
             w->h[i] = tape_powc(t, tape_relu(t, w->h[i]), 2.0);
-        linear(t, &L[MAT_FC2], w->h, w->tmp);
+        linear(t, w, &L[MAT_FC2], w->h, w->tmp);
         for (int i = 0; i < e; i++)
             w->x[i] = tape_add(t, w->tmp[i], w->r[i]);
     }

@@ -40,6 +40,7 @@ typedef struct {
     NodeId *keys, *values;  /* [n_layer][block_size][n_embd] */
     int len;                /* positions cached so far */
     NodeId *x, *r, *xn, *q, *k, *v, *att, *h, *scores, *tmp;
+    double *xd;             /* a linear layer's input values */
 } ModelWork;
 
 /* Checks the configuration (sizes positive, n_embd divisible by n_head) and
