@@ -1,8 +1,10 @@
 # microgpt-tui: build, run, test.  See README.md.
-# parity: -ffp-contract=off and no -ffast-math keep every float op exactly as CPython does it.
+# parity: -ffp-contract=off and no -ffast-math keep every float op exactly as CPython does it;
+# -fno-builtin-pow stops the compiler from turning pow(x, 2.0) into x * x and pow(x, -1.0)
+# into 1 / x, which glibc's pow (what Python calls) does not always equal.
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-XCFLAGS  := -std=c11 -Wall -Wextra -Werror -ffp-contract=off -fno-fast-math \
+XCFLAGS  := -std=c11 -Wall -Wextra -Werror -ffp-contract=off -fno-fast-math -fno-builtin-pow \
             -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
 NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)

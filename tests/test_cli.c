@@ -1,0 +1,400 @@
+/* test_cli.c: the command line: option checks (cli_parse) and the real binary's
+ * output against the reference's (golden files), errors and exit statuses.
+ * Runs from the repository root after `make` (./microgpt-tui must exist). */
+#include "testutil.h"
+
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- cli_parse ---------------------------------------------------------- */
+
+static int parse(Options *o, char *err, const char *a1, const char *a2, const char *a3)
+{
+    char *argv[5] = { "microgpt-tui", (char *)a1, (char *)a2, (char *)a3, NULL };
+    int argc = 1 + (a1 != NULL) + (a2 != NULL) + (a3 != NULL);
+    return cli_parse(o, argc, argv, err);
+}
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    Options o;
+    char err[CLI_ERRLEN];
+    assert_int_equal(parse(&o, err, NULL, NULL, NULL), 0);
+    assert_string_equal(o.data, "data/names.txt");
+    assert_int_equal(o.train.adam.num_steps, 500);
+    assert_int_equal(o.train.seed, 42);
+    assert_bits_equal(o.train.adam.lr, 0.01);
+    assert_bits_equal(o.train.adam.beta1, 0.9);
+    assert_bits_equal(o.train.adam.beta2, 0.95);
+    assert_bits_equal(o.temperature, 0.5);
+    assert_int_equal(o.samples, 20);
+    assert_int_equal(o.train.model.n_embd, 16);
+    assert_int_equal(o.train.model.n_head, 4);
+    assert_int_equal(o.train.model.n_layer, 1);
+    assert_int_equal(o.train.model.block_size, 8);
+    assert_int_equal(o.train.shuffle, 1);
+    assert_int_equal(o.headless, 0);
+}
+
+static void test_values(void **state)
+{
+    (void)state;
+    Options o;
+    char err[CLI_ERRLEN];
+    assert_int_equal(parse(&o, err, "--steps=7", "--seed", "-18446744073709551615"), 0);
+    assert_int_equal(o.train.adam.num_steps, 7);
+    assert_true(o.train.seed == 18446744073709551615ull);
+    assert_int_equal(parse(&o, err, "--lr", "1e-2", "--no-shuffle"), 0);
+    assert_bits_equal(o.train.adam.lr, 0.01);
+    assert_int_equal(o.train.shuffle, 0);
+    assert_int_equal(parse(&o, err, "--samples", "0", "--headless"), 0);
+    assert_int_equal(o.samples, 0);
+    assert_int_equal(o.headless, 1);
+    assert_int_equal(parse(&o, err, "--beta1", "0", "--csv=x.csv"), 0);
+    assert_bits_equal(o.train.adam.beta1, 0.0);
+    assert_string_equal(o.csv, "x.csv");
+}
+
+static void expect_error(const char *a1, const char *a2, const char *a3, const char *needle)
+{
+    Options o;
+    char err[CLI_ERRLEN] = "";
+    assert_int_equal(parse(&o, err, a1, a2, a3), -1);
+    if (!strstr(err, needle))
+        fail_msg("error '%s' lacks '%s'", err, needle);
+    assert_null(strchr(err, '\n'));
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    expect_error("--steps", "0", NULL, "--steps: '0' is not an integer");
+    expect_error("--steps", "-5", NULL, "--steps");
+    expect_error("--steps", "12x", NULL, "'12x'");
+    expect_error("--steps", "", NULL, "--steps");
+    expect_error("--steps", "99999999999999999999", NULL, "--steps");
+    expect_error("--n-embd", "10", NULL, "divisible by --n-head (4)");
+    expect_error("--n-embd", "16", "--n-head=3", "--n-embd (16) must be divisible by --n-head (3)");
+    expect_error("--temperature", "0", NULL, "--temperature: '0' is not a number > 0");
+    expect_error("--temperature", "-1", NULL, "--temperature");
+    expect_error("--temperature", "nan", NULL, "--temperature");
+    expect_error("--beta1", "1", NULL, "--beta1: '1' is not a number in [0, 1)");
+    expect_error("--beta2", "-0.1", NULL, "--beta2");
+    expect_error("--beta2", "inf", NULL, "--beta2");
+    expect_error("--lr", "-0.01", NULL, "--lr: '-0.01' is not a number >= 0");
+    expect_error("--lr", "abc", NULL, "--lr");
+    expect_error("--seed", "4.5", NULL, "--seed");
+    expect_error("--seed", "18446744073709551616", NULL, "--seed");
+    expect_error("--bogus", NULL, NULL, "unknown option '--bogus'");
+    expect_error("-x", NULL, NULL, "unknown option '-x'");
+    expect_error("--headless=1", NULL, NULL, "option '--headless' takes no value");
+    expect_error("--steps", NULL, NULL, "needs a value");
+    expect_error("extra", NULL, NULL, "unexpected argument 'extra'");
+    expect_error("--samples", "-1", NULL, "--samples");
+    expect_error("--block-size", "0", NULL, "--block-size");
+    expect_error("--n-layer", "0", NULL, "--n-layer");
+}
+
+/* ---- the binary ----------------------------------------------------------- */
+
+#define OUT "build/test_cli.out"
+#define ERR "build/test_cli.err"
+
+/* Runs ./microgpt-tui with `args` (shell words) and stdout/stderr to files. */
+static int run(const char *args)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "./microgpt-tui %s >" OUT " 2>" ERR " </dev/null", args);
+    int st = system(cmd);
+    assert_true(WIFEXITED(st));
+    return WEXITSTATUS(st);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+static void test_headless_matches_reference_log(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--headless"), 0);
+    size_t a, b;
+    char *got = slurp(OUT, &a), *want = slurp("tests/golden/reference-default.log", &b);
+    assert_int_equal(a, b);
+    assert_memory_equal(got, want, a);
+    free(got);
+    free(want);
+}
+
+/* Splits s at `sep` in place into at most max fields; returns the count. */
+static int split(char *s, char sep, char **f, int max)
+{
+    int n = 0;
+    f[n++] = s;
+    for (char *p = s; *p && n < max; p++)
+        if (*p == sep) {
+            *p = '\0';
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+/* Every number of a space-separated list, bit for bit (strtod reads Python's repr exactly). */
+static void assert_same_numbers(const char *a, const char *b)
+{
+    char *ea, *eb;
+    for (;;) {
+        double x = strtod(a, &ea), y = strtod(b, &eb);
+        assert_true(ea != a && eb != b);
+        assert_bits_equal(x, y);
+        a = ea;
+        b = eb;
+        while (*a == ' ')
+            a++;
+        while (*b == ' ')
+            b++;
+        if (!*a || !*b)
+            break;
+    }
+    assert_true(!*a && !*b);
+}
+
+/* Compares the CSV written by the binary with a golden TSV (lines of
+ * step, doc, loss, lr, position losses; '#' lines skipped). */
+static void compare_csv_tsv(const char *csv_path, const char *tsv_path, int expect_rows)
+{
+    char *csv = slurp(csv_path, NULL), *tsv = slurp(tsv_path, NULL);
+    char *cl = strstr(csv, "\r\n");
+    assert_non_null(cl);
+    *cl = '\0';
+    assert_string_equal(csv, "step,doc,n,loss,lr,position_losses");
+    char *c = cl + 2, *t = tsv;
+    int rows = 0;
+    while (*t) {
+        char *tend = strchr(t, '\n');
+        *tend = '\0';
+        if (*t == '#') {
+            t = tend + 1;
+            continue;
+        }
+        char *cend = strstr(c, "\r\n");
+        assert_non_null(cend);
+        *cend = '\0';
+        char *tf[5], *cf[6];
+        assert_int_equal(split(t, '\t', tf, 5), 5);
+        /* the doc may be quoted: take the fields from both ends */
+        char *first = strchr(c, ',');
+        char *p = cend;
+        for (int k = 0; k < 4; k++) {
+            while (p > first && *p != ',')
+                p--;
+            cf[5 - k] = p + 1;
+            *p = '\0';
+            p--;
+        }
+        *first = '\0';
+        cf[0] = c;
+        cf[1] = first + 1;
+        assert_string_equal(cf[0], tf[0]);
+        char doc[512];
+        size_t dl = strlen(cf[1]);
+        if (cf[1][0] == '"') {
+            size_t k = 0;
+            for (size_t i = 1; i + 1 < dl; i++) {
+                doc[k++] = cf[1][i];
+                if (cf[1][i] == '"')
+                    i++;
+            }
+            doc[k] = '\0';
+        } else {
+            snprintf(doc, sizeof doc, "%s", cf[1]);
+        }
+        assert_string_equal(doc, tf[1]);
+        assert_same_numbers(cf[3], tf[2]);
+        assert_same_numbers(cf[4], tf[3]);
+        assert_same_numbers(cf[5], tf[4]);
+        int nf = 0;
+        for (char *q = tf[4]; *q; q++)
+            nf += *q == ' ';
+        assert_int_equal(atoi(cf[2]), nf + 1);
+        rows++;
+        c = cend + 2;
+        t = tend + 1;
+    }
+    assert_int_equal(rows, expect_rows);
+    assert_int_equal(*c, '\0');
+    free(csv);
+    free(tsv);
+}
+
+static void test_csv_matches_reference_tsv(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--headless --samples 0 --csv build/test_cli.csv"), 0);
+    compare_csv_tsv("build/test_cli.csv", "tests/golden/reference-default.tsv", 500);
+}
+
+/* A golden file from tests/tools/microgpt_ref.py: '#' lines are the stdout. */
+static void check_ref(const char *ref, const char *args)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "--headless --csv build/test_cli.csv %s", args);
+    assert_int_equal(run(cmd), 0);
+    char *want = slurp(ref, NULL), *got = slurp(OUT, NULL);
+    char *exp = malloc(strlen(want) + 1), *e = exp;
+    for (char *line = want; *line;) {
+        char *nl = strchr(line, '\n');
+        if (*line == '#') {
+            memcpy(e, line + 1, (size_t)(nl - line));
+            e += nl - line;
+        }
+        line = nl + 1;
+    }
+    *e = '\0';
+    assert_string_equal(got, exp);
+    free(exp);
+    free(want);
+    free(got);
+    int rows = 0;
+    char *tsv = slurp(ref, NULL);
+    for (char *line = tsv; *line; line = strchr(line, '\n') + 1)
+        rows += *line != '#';
+    free(tsv);
+    compare_csv_tsv("build/test_cli.csv", ref, rows);
+}
+
+static void test_other_settings_match_python(void **state)
+{
+    (void)state;
+    check_ref("tests/golden/unicode-s3.ref",
+              "--data tests/data/unicode.txt --steps 5 --n-embd 8 --n-head 2 --n-layer 2 --block-size 16 "
+              "--samples 5 --temperature 0.8 --lr 0.02 --beta1 0.8 --beta2 0.99 --seed 3");
+    check_ref("tests/golden/names-bigseed.ref",
+              "--steps 4 --seed 1099511627779 --n-embd 12 --n-head 1 --block-size 4 --samples 5");
+    check_ref("tests/golden/names-noshuffle-s7.ref",
+              "--steps 4 --seed 7 --no-shuffle --samples 5 --temperature 1.3");
+}
+
+static void test_samples_zero(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--headless --steps 2 --samples 0"), 0);
+    char *got = slurp(OUT, NULL);
+    assert_string_equal(got, "num docs: 32033\nvocab size: 27\nnum params: 4064\n"
+                             "step    1 /    2 | loss 3.3630\nstep    2 /    2 | loss 3.2917\n");
+    free(got);
+}
+
+/* Exit status 2 and exactly one line on stderr containing `needle`, nothing on stdout. */
+static void expect_fail(const char *args, const char *needle)
+{
+    assert_int_equal(run(args), 2);
+    size_t n;
+    char *err = slurp(ERR, &n), *out = slurp(OUT, NULL);
+    if (!strstr(err, needle))
+        fail_msg("stderr '%s' lacks '%s'", err, needle);
+    assert_true(n > 0 && err[n - 1] == '\n');
+    assert_null(memchr(err, '\n', n - 1));
+    assert_string_equal(out, "");
+    free(err);
+    free(out);
+}
+
+static void write_file(const char *path, const char *bytes, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    fclose(f);
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    expect_fail("--headless --data build/no-such-file.txt", "build/no-such-file.txt");
+    expect_fail("--headless --data build", "directory");
+    write_file("build/empty.txt", "", 0);
+    expect_fail("--headless --data build/empty.txt", "empty");
+    write_file("build/blank.txt", " \n\t\r\n\n", 6);
+    expect_fail("--headless --data build/blank.txt", "no names");
+    write_file("build/badutf8.txt", "ann\nbob\nca\xffl\n", 12);
+    expect_fail("--headless --data build/badutf8.txt", "line 3");
+    expect_fail("--headless --data /dev/zero", "not a regular file");
+    expect_fail("--headless --steps 0", "--steps");
+    expect_fail("--headless --n-embd 10", "divisible");
+    expect_fail("--headless --temperature 0", "--temperature");
+    expect_fail("--headless --beta1 1", "--beta1");
+    expect_fail("--headless --beta2 -1", "--beta2");
+    expect_fail("--headless --lr -1", "--lr");
+    expect_fail("--headless --frobnicate", "unknown option");
+    expect_fail("--headless --csv build/no-such-dir/x.csv --steps 1", "cannot write");
+    /* no --headless and stdout is a file: refuse, suggest --headless */
+    expect_fail("--steps 1", "--headless");
+}
+
+static void test_crlf_file(void **state)
+{
+    (void)state;
+    write_file("build/crlf.txt", "emma\r\nolivia\r\n", 14);
+    write_file("build/lf.txt", "emma\nolivia\n", 12);
+    assert_int_equal(run("--headless --data build/crlf.txt --steps 3 --samples 3"), 0);
+    char *a = slurp(OUT, NULL);
+    assert_int_equal(run("--headless --data build/lf.txt --steps 3 --samples 3"), 0);
+    char *b = slurp(OUT, NULL);
+    assert_string_equal(a, b);
+    assert_non_null(strstr(a, "num docs: 2\nvocab size: 8\n"));
+    free(a);
+    free(b);
+}
+
+static void test_help_version(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--help"), 0);
+    char *out = slurp(OUT, NULL);
+    static const char *const opts[] = { "--data", "--steps", "--seed", "--lr", "--beta1", "--beta2",
+        "--n-embd", "--n-head", "--n-layer", "--block-size", "--temperature", "--samples",
+        "--no-shuffle", "--headless", "--csv", "--help", "--version" };
+    for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
+        if (!strstr(out, opts[i]))
+            fail_msg("--help lacks %s", opts[i]);
+    free(out);
+    assert_int_equal(run("--version"), 0);
+    out = slurp(OUT, NULL);
+    assert_string_equal(out, "microgpt-tui " MICROGPT_VERSION "\n");
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_values),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_headless_matches_reference_log),
+        cmocka_unit_test(test_csv_matches_reference_tsv),
+        cmocka_unit_test(test_other_settings_match_python),
+        cmocka_unit_test(test_samples_zero),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_crlf_file),
+        cmocka_unit_test(test_help_version),
+    };
+    return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}
