@@ -1,0 +1,239 @@
+/* test_train.c: the training core: the compiled backward against Value.backward's
+ * loop on the recorded graph, gradients against finite differences, exact
+ * save/restore, and the parameter count and first step of the reference. */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "dataset.h"
+#include "sample.h"
+#include "train.h"
+
+static const char names[] = "emma\nolivia\nava\nisabella\nsophia\ncharlotte\nmia\namelia\nharper\nevelyn\n";
+
+static void load(Dataset *ds)
+{
+    char err[DATASET_ERRLEN];
+    assert_int_equal(dataset_parse(ds, names, sizeof names - 1, "names", err), 0);
+}
+
+static void init(Trainer *t, Dataset *ds, int n_embd, int n_head, int n_layer, int block)
+{
+    TrainConfig c = train_config_default();
+    c.model.n_embd = n_embd;
+    c.model.n_head = n_head;
+    c.model.n_layer = n_layer;
+    c.model.block_size = block;
+    c.adam.num_steps = 40;
+    char err[256];
+    assert_int_equal(trainer_init(t, ds, &c, err, sizeof err), 0);
+}
+
+/* The compiled program (aliases, no recording) and the recorded graph walked
+ * as Value.backward walks it give the same gradients and the same parameters. */
+static void compare_program_with_graph(int n_embd, int n_head, int n_layer, int block)
+{
+    Dataset d1, d2;
+    load(&d1);
+    load(&d2);
+    Trainer a, b;
+    init(&a, &d1, n_embd, n_head, n_layer, block);
+    init(&b, &d2, n_embd, n_head, n_layer, block);
+    trainer_set_reference(&b, 1);
+    size_t n = a.model.nparams;
+    for (int s = 0; s < 25; s++) {
+        trainer_forward(&a);
+        trainer_forward(&b);
+        assert_bits_equal(a.info.loss, b.info.loss);
+        trainer_backward(&a);
+        trainer_backward(&b);
+        const double *ga = trainer_grads(&a), *gb = trainer_grads(&b);
+        for (size_t i = 0; i < n; i++)
+            if (ga[i] != gb[i]) /* == : a zero's sign may differ, see tape_compile */
+                fail_msg("step %d param %zu: %.17g != %.17g", s, i, ga[i], gb[i]);
+        trainer_update(&a);
+        trainer_update(&b);
+        assert_memory_equal(trainer_params(&a), trainer_params(&b), n * sizeof(double));
+    }
+    trainer_free(&a);
+    trainer_free(&b);
+    dataset_free(&d1);
+    dataset_free(&d2);
+}
+
+static void test_program_default(void **s) { (void)s; compare_program_with_graph(16, 4, 1, 8); }
+static void test_program_deep(void **s) { (void)s; compare_program_with_graph(8, 2, 3, 12); }
+static void test_program_one_head(void **s) { (void)s; compare_program_with_graph(12, 1, 2, 3); }
+
+/* d loss / d p by central differences, for parameters of every matrix. */
+static void test_finite_differences(void **state)
+{
+    (void)state;
+    Dataset ds;
+    load(&ds);
+    Trainer t;
+    init(&t, &ds, 8, 2, 2, 8);
+    /* a few steps first, so that attn_wo and mlp_fc2 are no longer zero */
+    for (int s = 0; s < 3; s++)
+        trainer_step(&t);
+    trainer_forward(&t);
+    trainer_backward(&t);
+    size_t n = t.model.nparams;
+    double *g = malloc(n * sizeof *g);
+    memcpy(g, trainer_grads(&t), n * sizeof *g);
+    /* leave the grads at zero again, as trainer_update would */
+    memset(t.tape.grad + 1, 0, n * sizeof(double));
+    double *p = t.tape.data + 1;
+    int checked = 0;
+    for (int m = 0; m < t.model.nmat; m++) {
+        const Matrix *mx = &t.model.mat[m];
+        size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
+        for (size_t k = 0; k < cnt; k += cnt / 5 + 1) {
+            size_t i = mx->off + k;
+            double h = 1e-6, keep = p[i];
+            p[i] = keep + h;
+            trainer_forward(&t);
+            double up = t.info.loss;
+            p[i] = keep - h;
+            trainer_forward(&t);
+            double down = t.info.loss;
+            p[i] = keep;
+            double fd = (up - down) / (2 * h);
+            double tol = 1e-6 + 1e-4 * fabs(fd);
+            if (fabs(fd - g[i]) > tol)
+                fail_msg("%s[%zu]: backward %.10g, finite difference %.10g", mx->name, k, g[i], fd);
+            if (g[i] != 0.0)
+                checked++;
+        }
+    }
+    assert_true(checked > 20);
+    free(g);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+/* Restoring a saved state and stepping again gives the very same bits. */
+static void test_save_restore(void **state)
+{
+    (void)state;
+    Dataset ds;
+    load(&ds);
+    Trainer t;
+    init(&t, &ds, 16, 4, 1, 8);
+    TrainState st;
+    assert_int_equal(trainstate_alloc(&st, &t), 0);
+    for (int s = 0; s < 5; s++)
+        trainer_step(&t);
+    trainer_save(&t, &st);
+    double loss[4], lr[4];
+    for (int s = 0; s < 4; s++) {
+        trainer_step(&t);
+        loss[s] = t.info.loss;
+        lr[s] = t.info.lr_t;
+    }
+    size_t n = t.model.nparams;
+    double *after = malloc(n * sizeof *after);
+    memcpy(after, trainer_params(&t), n * sizeof *after);
+    trainer_restore(&t, &st);
+    assert_int_equal(t.step, 5);
+    for (int s = 0; s < 4; s++) {
+        trainer_step(&t);
+        assert_int_equal(t.info.step, 5 + s);
+        assert_bits_equal(t.info.loss, loss[s]);
+        assert_bits_equal(t.info.lr_t, lr[s]);
+    }
+    assert_memory_equal(trainer_params(&t), after, n * sizeof *after);
+    free(after);
+    trainstate_free(&st);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+/* The reference on names.txt: 4064 parameters and the golden first step. */
+static void test_reference_first_step(void **state)
+{
+    (void)state;
+    Dataset ds;
+    char err[DATASET_ERRLEN];
+    if (dataset_load(&ds, "data/names.txt", err) != 0)
+        fail_msg("%s (run `make data`)", err);
+    TrainConfig c = train_config_default();
+    Trainer t;
+    char terr[256];
+    assert_int_equal(trainer_init(&t, &ds, &c, terr, sizeof terr), 0);
+    assert_int_equal(t.model.nparams, 4064);
+    assert_int_equal(t.model.cfg.vocab_size, 27);
+    trainer_step(&t);
+    const StepInfo *in = &t.info;
+    /* tests/golden/reference-default.tsv, line 1: yuheng */
+    const DocRef *d = &ds.docs[in->doc];
+    assert_int_equal(d->len, 6);
+    assert_memory_equal(ds.buf + d->off, "yuheng", 6);
+    assert_int_equal(in->n, 7);
+    static const int tokens[8] = { 26, 24, 20, 7, 4, 13, 6, 26 };
+    assert_memory_equal(in->tokens, tokens, sizeof tokens);
+    assert_bits_equal(in->loss, 3.3630094726947277);
+    assert_bits_equal(in->lr_t, 0.01);
+    assert_bits_equal(in->pos_loss[0], 3.3353362996891565);
+    assert_bits_equal(in->pos_loss[6], 3.426067845325118);
+    /* probabilities are a distribution and the loss is -log p(target) */
+    for (int pos = 0; pos < in->n; pos++) {
+        double sum = 0.0;
+        for (int v = 0; v < 27; v++)
+            sum += in->probs[pos * 27 + v];
+        assert_true(fabs(sum - 1.0) < 1e-12);
+        assert_bits_equal(in->pos_loss[pos], -log(in->probs[pos * 27 + in->tokens[pos + 1]]));
+    }
+    assert_true(in->grad_norm_total > 0.0);
+    /* Adam moves every parameter with a nonzero gradient.  At step 1 these
+     * stay: wte rows of the 20 tokens not in "yuheng" (320), wpe row 7 (16),
+     * and, since attn_wo and mlp_fc2 start at zero, no gradient reaches
+     * wq, wk, wv (768) or mlp_fc1 (1024): 4064 - 2128 = 1936. */
+    assert_int_equal(in->params_updated, 1936);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+/* Sampling twice from the same generator state gives the same names; the
+ * sampler leaves the trainer's step untouched. */
+static void test_sampler_repeatable(void **state)
+{
+    (void)state;
+    Dataset ds;
+    load(&ds);
+    Trainer t;
+    init(&t, &ds, 16, 4, 1, 8);
+    for (int s = 0; s < 10; s++)
+        trainer_step(&t);
+    double loss = t.info.loss;
+    Sampler sp;
+    assert_int_equal(sampler_init(&sp, &t.model), 0);
+    Rng r1 = t.rng, r2 = t.rng;
+    int a[8], b[8];
+    for (int k = 0; k < 5; k++) {
+        int la = sampler_draw(&sp, trainer_params(&t), &r1, 0.5, a);
+        int lb = sampler_draw(&sp, trainer_params(&t), &r2, 0.5, b);
+        assert_int_equal(la, lb);
+        assert_memory_equal(a, b, (size_t)la * sizeof *a);
+        for (int i = 0; i < la; i++)
+            assert_true(a[i] >= 0 && a[i] < t.model.cfg.vocab_size - 1);
+    }
+    assert_bits_equal(t.info.loss, loss);
+    sampler_free(&sp);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_program_default),
+        cmocka_unit_test(test_program_deep),
+        cmocka_unit_test(test_program_one_head),
+        cmocka_unit_test(test_finite_differences),
+        cmocka_unit_test(test_save_restore),
+        cmocka_unit_test(test_reference_first_step),
+        cmocka_unit_test(test_sampler_repeatable),
+    };
+    return cmocka_run_group_tests_name("train", tests, NULL, NULL);
+}
