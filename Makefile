@@ -59,12 +59,18 @@ unit: $(TEST_BIN)
 	@sh scripts/run-unit.sh $(TEST_BIN)
 
 e2e: $(BIN)
-	@sh tests/e2e/run.sh
+	@if [ -f tests/e2e/run.sh ]; then sh tests/e2e/run.sh; else echo "e2e: no tests yet"; fi
+
+# mk/*.mk add their own checks to CHECKS (run by `make test` after the unit
+# and end-to-end tests) and their own targets.
+CHECKS :=
+-include $(sort $(wildcard mk/*.mk))
 
 test: deps data
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory e2e
+	@for c in $(CHECKS); do $(MAKE) --no-print-directory $$c || exit 1; done
 
 bench: deps data $(BUILD)/bench $(BIN)
 	$(BUILD)/bench
