@@ -79,6 +79,18 @@ void model_init_params(const Model *m, Rng *rng, double *params)
     }
 }
 
+double model_graph_nodes(const ModelConfig *c, int positions)
+{
+    const double E = c->n_embd, H = c->n_head, L = c->n_layer, P = positions;
+    const double rms = 3 * E + 3;   /* E squares, E sum nodes, mean, + eps, ** -0.5, E products */
+    /* per layer and position: rmsnorm, q k v (2E^2 each), attention over T
+     * cached positions (T (4E + 6H)), attn_wo (2E^2), residual (E), rmsnorm,
+     * mlp_fc1 (8E^2), relu and ** 2 (8E), mlp_fc2 (8E^2), residual (E) */
+    const double layer = rms + 6 * E * E + 2 * E * E + E + rms + 8 * E * E + 8 * E + 8 * E * E + E;
+    const double attn_per_t = 4 * E + 6 * H;
+    return P * (E + rms) + L * (P * layer + attn_per_t * P * (P + 1) / 2);
+}
+
 int modelwork_init(ModelWork *w, const Model *m)
 {
     const ModelConfig *c = &m->cfg;

@@ -54,6 +54,10 @@ int model_matrix(const Model *m, int layer, int which);
  * into params[0 .. nparams) (std-0 draws still consume the generator). */
 void model_init_params(const Model *m, Rng *rng, double *params);
 
+/* How many tape nodes the forward bodies of positions 0 .. positions-1 make
+ * (what model_forward appends), as a double so that huge sizes do not wrap. */
+double model_graph_nodes(const ModelConfig *c, int positions);
+
 int modelwork_init(ModelWork *w, const Model *m);
 void modelwork_free(ModelWork *w);
 /* Empties the attention caches (a new sequence). */

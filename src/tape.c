@@ -35,6 +35,23 @@ void tape_free(Tape *t)
     memset(t, 0, sizeof *t);
 }
 
+void tape_drop_records(Tape *t)
+{
+    free(t->node);
+    t->node = NULL;
+    t->record = 0;
+}
+
+int tape_keep_records(Tape *t)
+{
+    if (!t->node)
+        t->node = calloc((size_t)t->cap, sizeof *t->node);
+    if (!t->node)
+        return -1;
+    t->record = 1;
+    return 0;
+}
+
 void tape_reset(Tape *t)
 {
     memset(t->grad + t->first, 0, (size_t)(t->len - t->first) * sizeof *t->grad);
@@ -60,10 +77,12 @@ int tape_grow(Tape *t, size_t extra)
     if (!g)
         return -1;
     t->grad = g;
-    TapeNode *n = realloc(t->node, cap * sizeof *n);
-    if (!n)
-        return -1;
-    t->node = n;
+    if (t->node) {
+        TapeNode *n = realloc(t->node, cap * sizeof *n);
+        if (!n)
+            return -1;
+        t->node = n;
+    }
     memset(t->grad + t->cap, 0, (cap - (size_t)t->cap) * sizeof *g);
     t->cap = (NodeId)cap;
     return 0;

@@ -57,6 +57,10 @@ typedef struct {
  * nodes in all (it grows when needed).  Returns 0, or -1 when out of memory. */
 int tape_init(Tape *t, size_t nparams, size_t cap);
 void tape_free(Tape *t);
+/* Stops recording and frees the records (children, local gradients). */
+void tape_drop_records(Tape *t);
+/* Allocates the records again and starts recording; -1 when out of memory. */
+int tape_keep_records(Tape *t);
 /* Drops every interior node and zeroes their grads, keeping the parameters. */
 void tape_reset(Tape *t);
 /* Grows the tape for `extra` more nodes; -1 when out of memory. */

@@ -31,10 +31,35 @@ const double *trainer_grads(const Trainer *t) { return t->tape.grad + 1; }
  * them (position 0's loss is reached first, then position 1's...).  Within a
  * position the body is entered through the last residual stream, element
  * 0 first: that part of the order does not depend on the data. */
+static void free_orders(Trainer *t)
+{
+    for (int i = 0; i < t->model.cfg.block_size; i++) {
+        if (t->order)
+            free(t->order[i]);
+        if (t->prog)
+            free(t->prog[i]);
+        if (t->emb)
+            free(t->emb[i]);
+    }
+    free(t->order);
+    free(t->prog);
+    free(t->prog_len);
+    free(t->emb);
+    free(t->order_len);
+    t->order = NULL;
+    t->prog = NULL;
+    t->prog_len = NULL;
+    t->emb = NULL;
+    t->order_len = NULL;
+}
+
 static int build_orders(Trainer *t)
 {
     const ModelConfig *c = &t->model.cfg;
     const int e = c->n_embd, B = c->block_size;
+    free_orders(t);
+    if (tape_keep_records(&t->tape) != 0)
+        return -1;
     tape_reset(&t->tape);
     modelwork_reset(&t->work);
     for (int pos = 0; pos < B; pos++)
@@ -95,14 +120,25 @@ static int build_orders(Trainer *t)
     free(uses);
     free(alias);
     tape_reset(&t->tape);
-    t->tape.record = 0;
+    if (!t->reference && t->order) {
+        /* only the compiled programs are needed from now on */
+        for (int pos = 0; pos < B; pos++) {
+            free(t->order[pos]);
+            t->order[pos] = NULL;
+        }
+        tape_drop_records(&t->tape);
+    }
     return rc;
 }
 
-void trainer_set_reference(Trainer *t, int on)
+int trainer_set_reference(Trainer *t, int on)
 {
     t->reference = on;
-    t->tape.record = on;
+    if (!on) {
+        tape_drop_records(&t->tape);
+        return 0;
+    }
+    return build_orders(t);
 }
 
 int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen)
@@ -121,8 +157,14 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
     if (cfg->shuffle)
         rng_shuffle(&t->rng, ds->docs, ds->count, sizeof *ds->docs);
 
-    size_t per_pos = 64 * E * E + 64 * E * B + 64;
-    if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + per_pos * B) != 0)
+    const double nodes = model_graph_nodes(c, c->block_size);
+    if (nodes + (double)t->model.nparams > TRAIN_MAX_NODES) {
+        snprintf(err, errlen, "model too large: %.0f autograd nodes per step (at most %d); "
+                 "use a smaller --n-embd, --n-layer or --block-size", nodes, TRAIN_MAX_NODES);
+        model_free(&t->model);
+        return -1;
+    }
+    if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + (size_t)nodes) != 0)
         goto oom;
     model_init_params(&t->model, &t->rng, t->tape.data + 1);
     t->m = calloc(t->model.nparams, sizeof *t->m);
@@ -151,19 +193,7 @@ oom:
 
 void trainer_free(Trainer *t)
 {
-    for (int i = 0; i < t->model.cfg.block_size; i++) {
-        if (t->order)
-            free(t->order[i]);
-        if (t->prog)
-            free(t->prog[i]);
-        if (t->emb)
-            free(t->emb[i]);
-    }
-    free(t->order);
-    free(t->prog);
-    free(t->prog_len);
-    free(t->emb);
-    free(t->order_len);
+    free_orders(t);
     free(t->m);
     free(t->v);
     free(t->xf);

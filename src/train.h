@@ -83,8 +83,12 @@ const double *trainer_params(const Trainer *t);
 const double *trainer_grads(const Trainer *t);
 
 /* Backward through the recorded graph with Value.backward's loop instead of
- * the compiled program (slower, the same bits): for tests of the program. */
-void trainer_set_reference(Trainer *t, int on);
+ * the compiled program (slower, the same bits): for tests of the program.
+ * Returns 0, or -1 when out of memory. */
+int trainer_set_reference(Trainer *t, int on);
+
+/* The largest autograd graph a step may build (about 3.5 GB of tape). */
+#define TRAIN_MAX_NODES (1 << 26)
 
 /* One whole step: forward, backward, update. */
 void trainer_step(Trainer *t);

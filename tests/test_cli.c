@@ -344,6 +344,7 @@ static void test_bad_input(void **state)
     expect_fail("--headless --beta2 -1", "--beta2");
     expect_fail("--headless --lr -1", "--lr");
     expect_fail("--headless --frobnicate", "unknown option");
+    expect_fail("--headless --n-embd 512 --n-layer 32 --block-size 256", "model too large");
     expect_fail("--headless --csv build/no-such-dir/x.csv --steps 1", "cannot write");
     /* no --headless and stdout is a file: refuse, suggest --headless */
     expect_fail("--steps 1", "--headless");

@@ -39,7 +39,7 @@ static void compare_program_with_graph(int n_embd, int n_head, int n_layer, int 
     Trainer a, b;
     init(&a, &d1, n_embd, n_head, n_layer, block);
     init(&b, &d2, n_embd, n_head, n_layer, block);
-    trainer_set_reference(&b, 1);
+    assert_int_equal(trainer_set_reference(&b, 1), 0);
     size_t n = a.model.nparams;
     for (int s = 0; s < 25; s++) {
         trainer_forward(&a);
@@ -224,6 +224,32 @@ static void test_sampler_repeatable(void **state)
     dataset_free(&ds);
 }
 
+/* model_graph_nodes() counts exactly what the forward bodies append. */
+static void test_graph_node_count(void **state)
+{
+    (void)state;
+    static const int cfgs[][4] = { { 16, 4, 1, 8 }, { 8, 2, 3, 12 }, { 12, 1, 2, 3 }, { 6, 3, 1, 1 } };
+    for (size_t k = 0; k < sizeof cfgs / sizeof *cfgs; k++) {
+        ModelConfig c = { 27, cfgs[k][0], cfgs[k][1], cfgs[k][2], cfgs[k][3] };
+        Model m;
+        char err[128];
+        assert_int_equal(model_init(&m, c, err, sizeof err), 0);
+        ModelWork w;
+        Tape t;
+        assert_int_equal(modelwork_init(&w, &m), 0);
+        assert_int_equal(tape_init(&t, m.nparams, m.nparams + 1), 0);
+        NodeId *x = malloc((size_t)c.n_embd * sizeof *x);
+        for (int pos = 0; pos < c.block_size; pos++) {
+            model_forward(&m, &w, &t, 3, pos, x);
+            assert_true(model_graph_nodes(&c, pos + 1) == (double)(t.len - t.first));
+        }
+        free(x);
+        tape_free(&t);
+        modelwork_free(&w);
+        model_free(&m);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +260,7 @@ int main(void)
         cmocka_unit_test(test_save_restore),
         cmocka_unit_test(test_reference_first_step),
         cmocka_unit_test(test_sampler_repeatable),
+        cmocka_unit_test(test_graph_node_count),
     };
     return cmocka_run_group_tests_name("train", tests, NULL, NULL);
 }
