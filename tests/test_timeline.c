@@ -1,0 +1,546 @@
+/* test_timeline.c: going to any step, forwards or backwards, leaves the
+ * trainer exactly as a plain trainer_step() loop left it at that step (every
+ * StepInfo field and the parameters, bit for bit); the losses; bounded memory
+ * for long runs; no-ops and rejected steps. */
+#include "testutil.h"
+
+#include <limits.h>
+#include <time.h>
+
+#include "dataset.h"
+#include "timeline.h"
+#include "train.h"
+
+/* 48 names over 22 letters (3,936 parameters with the default model). */
+static const char names[] =
+    "emma\nolivia\nava\nisabella\nsophia\ncharlotte\nmia\namelia\nharper\nevelyn\n"
+    "abigail\nemily\nella\nelizabeth\ncamila\nluna\nsofia\navery\nmila\naria\n"
+    "scarlett\npenelope\nlayla\nchloe\nvictoria\nmadison\neleanor\ngrace\nnora\nriley\n"
+    "zoey\nhannah\nhazel\nlily\nellie\nviolet\nlillian\nzoe\nstella\naurora\n"
+    "natalie\nemilia\neverly\nleah\naubrey\nwillow\naddison\nlucy\n";
+
+/* What a plain trainer_step() loop computed at every step. */
+typedef struct {
+    int steps, V, B;
+    size_t np;
+    int *n, *tokens;                    /* tokens: [steps][B + 1] */
+    size_t *doc, *doc_chars, *updated;
+    double *loss, *lr, *gnorm, *pos_loss, *probs, *logits, *grad_norm;
+    AdamTrace *follow;
+    double *params;                     /* [steps][np] after each step, or NULL */
+    uint64_t *phash;                    /* FNV-1a of the parameters after each step */
+} Straight;
+
+/* Two copies of one dataset and trainers on them (trainer_init shuffles in place). */
+typedef struct {
+    Dataset d1, d2;
+    Trainer plain, t;
+    Straight ref;
+} Fixture;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static uint64_t fnv(const void *p, size_t len)
+{
+    const unsigned char *b = p;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    return h;
+}
+
+static void load(Dataset *ds, const char *path)
+{
+    char err[DATASET_ERRLEN];
+    int rc = path ? dataset_load(ds, path, err) : dataset_parse(ds, names, sizeof names - 1, "names", err);
+    if (rc != 0)
+        fail_msg("%s", err);
+}
+
+/* Trainers for num_steps with the default model (block size `block`). */
+static void fixture_init(Fixture *f, const char *path, int num_steps, int block)
+{
+    memset(f, 0, sizeof *f);
+    load(&f->d1, path);
+    load(&f->d2, path);
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = num_steps;
+    c.model.block_size = block;
+    char err[256];
+    assert_int_equal(trainer_init(&f->plain, &f->d1, &c, err, sizeof err), 0);
+    assert_int_equal(trainer_init(&f->t, &f->d2, &c, err, sizeof err), 0);
+    f->plain.follow = f->t.follow = 1234;
+}
+
+/* Runs the plain trainer `steps` steps, recording everything (full
+ * parameters only when keep_params). */
+static void record(Fixture *f, int steps, int keep_params)
+{
+    Straight *r = &f->ref;
+    Trainer *p = &f->plain;
+    r->steps = steps;
+    r->V = p->model.cfg.vocab_size;
+    r->B = p->model.cfg.block_size;
+    r->np = p->model.nparams;
+    size_t S = (size_t)steps, V = (size_t)r->V, B = (size_t)r->B, nm = (size_t)p->model.nmat;
+    r->n = calloc(S, sizeof *r->n);
+    r->tokens = calloc(S * (B + 1), sizeof *r->tokens);
+    r->doc = calloc(S, sizeof *r->doc);
+    r->doc_chars = calloc(S, sizeof *r->doc_chars);
+    r->updated = calloc(S, sizeof *r->updated);
+    r->loss = calloc(S, sizeof *r->loss);
+    r->lr = calloc(S, sizeof *r->lr);
+    r->gnorm = calloc(S, sizeof *r->gnorm);
+    r->pos_loss = calloc(S * B, sizeof *r->pos_loss);
+    r->probs = calloc(S * B * V, sizeof *r->probs);
+    r->logits = calloc(S * B * V, sizeof *r->logits);
+    r->grad_norm = calloc(S * nm, sizeof *r->grad_norm);
+    r->follow = calloc(S, sizeof *r->follow);
+    r->phash = calloc(S, sizeof *r->phash);
+    r->params = keep_params ? malloc(S * r->np * sizeof *r->params) : NULL;
+    assert_true(r->n && r->tokens && r->doc && r->doc_chars && r->updated && r->loss && r->lr &&
+                r->gnorm && r->pos_loss && r->probs && r->logits && r->grad_norm && r->follow &&
+                r->phash && (r->params || !keep_params));
+    for (int s = 0; s < steps; s++) {
+        trainer_step(p);
+        const StepInfo *in = &p->info;
+        size_t n = (size_t)in->n;
+        r->n[s] = in->n;
+        memcpy(r->tokens + (size_t)s * (B + 1), in->tokens, (n + 1) * sizeof *in->tokens);
+        r->doc[s] = in->doc;
+        r->doc_chars[s] = in->doc_chars;
+        r->updated[s] = in->params_updated;
+        r->loss[s] = in->loss;
+        r->lr[s] = in->lr_t;
+        r->gnorm[s] = in->grad_norm_total;
+        memcpy(r->pos_loss + (size_t)s * B, in->pos_loss, n * sizeof *in->pos_loss);
+        memcpy(r->probs + (size_t)s * B * V, in->probs, n * V * sizeof *in->probs);
+        memcpy(r->logits + (size_t)s * B * V, in->logits, n * V * sizeof *in->logits);
+        memcpy(r->grad_norm + (size_t)s * nm, in->grad_norm, nm * sizeof *in->grad_norm);
+        r->follow[s] = in->follow;
+        r->phash[s] = fnv(trainer_params(p), r->np * sizeof(double));
+        if (r->params)
+            memcpy(r->params + (size_t)s * r->np, trainer_params(p), r->np * sizeof(double));
+    }
+}
+
+static void fixture_free(Fixture *f)
+{
+    Straight *r = &f->ref;
+    free(r->n);
+    free(r->tokens);
+    free(r->doc);
+    free(r->doc_chars);
+    free(r->updated);
+    free(r->loss);
+    free(r->lr);
+    free(r->gnorm);
+    free(r->pos_loss);
+    free(r->probs);
+    free(r->logits);
+    free(r->grad_norm);
+    free(r->follow);
+    free(r->phash);
+    free(r->params);
+    trainer_free(&f->plain);
+    trainer_free(&f->t);
+    dataset_free(&f->d1);
+    dataset_free(&f->d2);
+}
+
+/* The trainer stands exactly where the straight run stood after step k. */
+static void check_step(const Fixture *f, const Timeline *tl, int k)
+{
+    const Straight *r = &f->ref;
+    const Trainer *t = &f->t;
+    const StepInfo *in = &t->info;
+    size_t V = (size_t)r->V, B = (size_t)r->B, nm = (size_t)t->model.nmat;
+    if (in->step != k || t->step != k + 1 || timeline_current(tl) != k)
+        fail_msg("at %d: info.step %d, step %d, current %d", k, in->step, t->step, timeline_current(tl));
+    assert_int_equal(in->n, r->n[k]);
+    size_t n = (size_t)in->n;
+    assert_int_equal(in->doc, r->doc[k]);
+    assert_int_equal(in->doc_chars, r->doc_chars[k]);
+    assert_memory_equal(in->tokens, r->tokens + (size_t)k * (B + 1), (n + 1) * sizeof *in->tokens);
+    if (!same_bits(in->loss, r->loss[k]))
+        fail_msg("step %d: loss %.17g, straight run %.17g", k, in->loss, r->loss[k]);
+    assert_bits_equal(in->lr_t, r->lr[k]);
+    assert_bits_equal(in->grad_norm_total, r->gnorm[k]);
+    assert_int_equal(in->params_updated, r->updated[k]);
+    assert_memory_equal(in->pos_loss, r->pos_loss + (size_t)k * B, n * sizeof *in->pos_loss);
+    assert_memory_equal(in->probs, r->probs + (size_t)k * B * V, n * V * sizeof *in->probs);
+    assert_memory_equal(in->logits, r->logits + (size_t)k * B * V, n * V * sizeof *in->logits);
+    assert_memory_equal(in->grad_norm, r->grad_norm + (size_t)k * nm, nm * sizeof *in->grad_norm);
+    assert_memory_equal(&in->follow, &r->follow[k], sizeof in->follow);
+    if (r->params)
+        assert_memory_equal(trainer_params(t), r->params + (size_t)k * r->np, r->np * sizeof(double));
+    if (fnv(trainer_params(t), r->np * sizeof(double)) != r->phash[k])
+        fail_msg("step %d: parameters differ from the straight run", k);
+}
+
+static void go(const Fixture *f, Timeline *tl, int k)
+{
+    assert_int_equal(timeline_goto(tl, k), 0);
+    check_step(f, tl, k);
+}
+
+/* A fixed-seed generator for the jumps (not the trainer's). */
+static uint32_t lcg(uint64_t *s)
+{
+    *s = *s * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)(*s >> 33);
+}
+
+/* Every step in order, then the losses: as the straight run. */
+static void test_forward_and_losses(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 500, 8);
+    record(&f, 500, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    assert_int_equal(timeline_current(tl), -1);
+    assert_int_equal(timeline_reached(tl), 0);
+    for (int k = 0; k < 500; k++) {
+        go(&f, tl, k);
+        assert_int_equal(timeline_reached(tl), k + 1);
+    }
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    /* a short run keeps a state every 50 steps: 10 of them */
+    size_t one = timeline_bytes(tl) / 10;
+    assert_int_equal(timeline_bytes(tl), 10 * one);
+    assert_true(one >= 3 * f.t.model.nparams * sizeof(double));
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* Forward to k, back to j, forward again (one step and far): all as first
+ * computed, and the losses do not change on the way back. */
+static void test_back_and_forth(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 500, 8);
+    record(&f, 500, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    go(&f, tl, 137);                  /* straight there from nothing */
+    assert_int_equal(timeline_reached(tl), 138);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, 138 * sizeof(double));
+    go(&f, tl, 12);                   /* back */
+    go(&f, tl, 13);                   /* forward one */
+    go(&f, tl, 137);                  /* forward to where it was */
+    go(&f, tl, 100);                  /* back onto a saved state's step */
+    go(&f, tl, 99);                   /* the step just before it */
+    go(&f, tl, 0);
+    go(&f, tl, 1);
+    go(&f, tl, 499);                  /* past the furthest reached */
+    assert_int_equal(timeline_reached(tl), 500);
+    go(&f, tl, 0);
+    go(&f, tl, 250);
+    go(&f, tl, 249);
+    go(&f, tl, 251);
+    go(&f, tl, 498);
+    go(&f, tl, 499);
+    assert_int_equal(timeline_reached(tl), 500);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* Going forward from the current step just steps on (nothing restored);
+ * going back restores.  Seen through a mark in the generator's unused gauss
+ * slot (training never draws, has_gauss is 0), which only a restore resets. */
+static void test_forward_just_steps(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 500, 8);
+    record(&f, 500, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    go(&f, tl, 140);
+    go(&f, tl, 20);                   /* back: now replayed from a saved state */
+    assert_int_equal(f.t.rng.has_gauss, 0);
+    const double plain = f.t.rng.gauss_next, mark = -777.0;
+    f.t.rng.gauss_next = mark;
+    go(&f, tl, 21);                   /* one forward */
+    assert_bits_equal(f.t.rng.gauss_next, mark);
+    go(&f, tl, 48);                   /* on, closer than any saved state */
+    assert_bits_equal(f.t.rng.gauss_next, mark);
+    go(&f, tl, 49);
+    go(&f, tl, 50);
+    assert_bits_equal(f.t.rng.gauss_next, mark);
+    go(&f, tl, 47);                   /* back: restored */
+    assert_bits_equal(f.t.rng.gauss_next, plain);
+    f.t.rng.gauss_next = mark;
+    go(&f, tl, 120);                  /* far forward: the state before step 100 is closer */
+    assert_bits_equal(f.t.rng.gauss_next, plain);
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* Random jumps over a 500-step run, forward while new and anywhere after. */
+static void test_random_jumps(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 500, 8);
+    record(&f, 500, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    uint64_t seed = 20240601;
+    int furthest = -1;
+    for (int i = 0; i < 120; i++) {
+        int k = (int)(lcg(&seed) % 500);
+        go(&f, tl, k);
+        if (k > furthest)
+            furthest = k;
+        assert_int_equal(timeline_reached(tl), furthest + 1);
+    }
+    assert_int_equal(furthest, 499);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* A long run (states every 50 steps would not fit): spaced states plus the
+ * bounded cache of recent ones, old ones evicted, still every step exact. */
+static void test_long_run_replay(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 100000, 2);  /* block size 2: cheap steps, full-size states */
+    const int N = 1700;
+    record(&f, N, 0);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    go(&f, tl, N - 1);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, (size_t)N * sizeof(double));
+    go(&f, tl, 3);                    /* back to the start */
+    go(&f, tl, 640);
+    go(&f, tl, 10);
+    go(&f, tl, 11);
+    go(&f, tl, 1699);
+    go(&f, tl, 1601);
+    go(&f, tl, 50);
+    go(&f, tl, 1200);
+    uint64_t seed = 7;
+    for (int i = 0; i < 40; i++)
+        go(&f, tl, (int)(lcg(&seed) % (uint32_t)N));
+    go(&f, tl, 999);
+    go(&f, tl, 1000);
+    assert_int_equal(timeline_reached(tl), N);
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* A 100000-step run on the real data with the default model: after the
+ * recent-state cache has filled, saved states grow well under 1 KB per step
+ * (losses add 8); the whole run's states stay within a bound. */
+static void test_long_run_memory(void **state)
+{
+    (void)state;
+    Dataset ds;
+    load(&ds, "data/names.txt");
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = 100000;
+    Trainer t;
+    char err[256];
+    assert_int_equal(trainer_init(&t, &ds, &c, err, sizeof err), 0);
+    assert_int_equal(t.model.nparams, 4064);
+    Timeline *tl = timeline_new(&t);
+    assert_non_null(tl);
+    size_t one = 3 * t.model.nparams * sizeof(double);
+    size_t start = timeline_bytes(tl);
+    assert_true(start >= one && start < one + 4096);
+    double t0 = now();
+    assert_int_equal(timeline_goto(tl, 1999), 0);
+    size_t b2000 = timeline_bytes(tl);
+    /* A mark in the generator's unused gauss slot (training never draws, and
+     * has_gauss is 0 so nothing reads it): every state saved from here on
+     * carries it, every state saved before does not. */
+    assert_int_equal(timeline_goto(tl, 3300), 0);
+    assert_int_equal(t.rng.has_gauss, 0);
+    const double plain = t.rng.gauss_next, mark = -4242.0;
+    t.rng.gauss_next = mark;
+    assert_int_equal(timeline_goto(tl, 3999), 0);
+    size_t b4000 = timeline_bytes(tl);
+    double dt = now() - t0;
+    /* A recent step comes from a recent state (the cache), saved after step
+     * 3300, not from one saved before (the states kept for good are 550 apart). */
+    double r0 = now();
+    assert_int_equal(timeline_goto(tl, 3845), 0);
+    double rewind = now() - r0;
+    assert_int_equal(t.info.step, 3845);
+    assert_bits_equal(t.rng.gauss_next, mark);
+    print_message("long run: rewind 3999 -> 3845 in %.2f ms\n", rewind * 1e3);
+    assert_int_equal(timeline_goto(tl, 100), 0);
+    assert_bits_equal(t.rng.gauss_next, plain);
+    double per_step = (double)(b4000 - b2000) / 2000.0;
+    print_message("long run: %zu bytes after 2000 steps, %zu after 4000: %.0f bytes/step "
+                  "(4000 steps in %.2f s)\n", b2000, b4000, per_step, dt);
+    assert_true(b4000 > b2000);       /* coarse states keep coming */
+    assert_true(per_step + 8.0 < 1024.0);
+    assert_true(per_step <= 256.0);
+    /* everything held, cache included, after 4000 steps: a few MB, not 80 states */
+    assert_true(b4000 < 40 * (one + 4096));
+    /* extrapolated to the whole run: states well under 32 MB */
+    assert_true((double)b4000 + per_step * (100000 - 4000) < 32.0 * 1024 * 1024);
+    /* going back does not grow it (the cache is bounded) */
+    assert_int_equal(timeline_goto(tl, 77), 0);
+    assert_int_equal(timeline_goto(tl, 2222), 0);
+    assert_int_equal(timeline_goto(tl, 1234), 0);
+    assert_int_equal(timeline_bytes(tl), b4000);
+    assert_int_equal(timeline_reached(tl), 4000);
+    timeline_free(tl);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+/* The default session on the real data: rewinding from the last step is fast. */
+static void test_rewind_time(void **state)
+{
+    (void)state;
+    Dataset ds;
+    load(&ds, "data/names.txt");
+    TrainConfig c = train_config_default();
+    Trainer t;
+    char err[256];
+    assert_int_equal(trainer_init(&t, &ds, &c, err, sizeof err), 0);
+    Timeline *tl = timeline_new(&t);
+    assert_non_null(tl);
+    assert_int_equal(timeline_goto(tl, 499), 0);
+    /* tests/golden/reference-default.tsv: the first and the last step's loss */
+    assert_bits_equal(timeline_losses(tl)[0], 3.3630094726947277);
+    assert_bits_equal(timeline_losses(tl)[499], 2.085911542417134);
+    double worst = 0.0;
+    static const int to[] = { 0, 250, 49, 449, 499 };
+    for (size_t i = 0; i < sizeof to / sizeof *to; i++) {
+        assert_int_equal(timeline_goto(tl, 499), 0);
+        double t0 = now();
+        assert_int_equal(timeline_goto(tl, to[i]), 0);
+        double dt = now() - t0;
+        assert_int_equal(t.info.step, to[i]);
+        print_message("rewind 499 -> %d: %.2f ms\n", to[i], dt * 1e3);
+        if (dt > worst)
+            worst = dt;
+    }
+    assert_true(worst < 0.050);
+    timeline_free(tl);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+/* Going to the current step again changes nothing (nothing is recomputed). */
+static void test_same_step_noop(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 120, 8);
+    record(&f, 120, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    go(&f, tl, 77);
+    size_t bytes = timeline_bytes(tl);
+    /* a mark in the step's logits: a recomputation would overwrite it */
+    double keep = f.t.info.logits[0];
+    f.t.info.logits[0] = -12345.0;
+    assert_int_equal(timeline_goto(tl, 77), 0);
+    assert_int_equal(timeline_goto(tl, 77), 0);
+    assert_bits_equal(f.t.info.logits[0], -12345.0);
+    assert_int_equal(f.t.step, 78);
+    assert_int_equal(timeline_bytes(tl), bytes);
+    assert_int_equal(timeline_reached(tl), 78);
+    f.t.info.logits[0] = keep;
+    check_step(&f, tl, 77);
+    go(&f, tl, 78);                   /* and the next step still follows */
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* Steps outside 0 .. num_steps-1 are refused and change nothing. */
+static void test_out_of_range(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 60, 8);
+    record(&f, 60, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    assert_int_equal(timeline_goto(tl, -1), -1);
+    assert_int_equal(timeline_goto(tl, 60), -1);
+    assert_int_equal(timeline_current(tl), -1);
+    assert_int_equal(timeline_reached(tl), 0);
+    assert_int_equal(f.t.step, 0);
+    go(&f, tl, 42);
+    size_t bytes = timeline_bytes(tl);
+    static const int bad[] = { -1, -2, 60, 61, 1000, INT_MAX, INT_MIN };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(timeline_goto(tl, bad[i]), -1);
+    check_step(&f, tl, 42);           /* the trainer was not touched */
+    assert_int_equal(timeline_reached(tl), 43);
+    assert_int_equal(timeline_bytes(tl), bytes);
+    go(&f, tl, 59);
+    go(&f, tl, 0);
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* A trainer that has already stepped cannot start a timeline; one stepped
+ * behind the timeline's back is put right by the next goto. */
+static void test_trainer_moved_outside(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 100, 8);
+    record(&f, 100, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    go(&f, tl, 30);
+    trainer_step(&f.t);               /* step 31, unknown to the timeline */
+    trainer_forward(&f.t);            /* and half of step 32 */
+    trainer_backward(&f.t);
+    go(&f, tl, 30);
+    go(&f, tl, 31);
+    trainer_forward(&f.t);
+    trainer_backward(&f.t);           /* gradients left in the tape */
+    go(&f, tl, 33);
+    go(&f, tl, 34);
+    timeline_free(tl);
+
+    Trainer moved;
+    Dataset d;
+    load(&d, NULL);
+    TrainConfig c = train_config_default();
+    char err[256];
+    assert_int_equal(trainer_init(&moved, &d, &c, err, sizeof err), 0);
+    trainer_step(&moved);
+    assert_null(timeline_new(&moved));
+    trainer_free(&moved);
+    dataset_free(&d);
+    fixture_free(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forward_and_losses),
+        cmocka_unit_test(test_back_and_forth),
+        cmocka_unit_test(test_forward_just_steps),
+        cmocka_unit_test(test_random_jumps),
+        cmocka_unit_test(test_long_run_replay),
+        cmocka_unit_test(test_long_run_memory),
+        cmocka_unit_test(test_rewind_time),
+        cmocka_unit_test(test_same_step_noop),
+        cmocka_unit_test(test_out_of_range),
+        cmocka_unit_test(test_trainer_moved_outside),
+    };
+    return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
+}
