@@ -38,7 +38,7 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/main.o $(LIB)
 	$(CC) $(CFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LDLIBS)
 
-$(BUILD)/test_%: tests/test_%.c tests/testutil.h $(LIB) | $(BUILD)
+$(BUILD)/test_%: tests/test_%.c $(wildcard tests/*.h) $(LIB) | $(BUILD)
 	$(CC) $(XCFLAGS) $(CMOCKA_CFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIB) $(CMOCKA_LIBS) $(NCURSES_LIBS) $(LDLIBS)
 
 $(BUILD)/bench: tests/bench.c $(LIB) | $(BUILD)

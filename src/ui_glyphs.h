@@ -1,0 +1,37 @@
+/* ui_glyphs.h: every drawing glyph the renderers use, in a UTF-8 set (box
+ * drawing, block elements, Braille, arrows) and a plain ASCII set. */
+#ifndef MICROGPT_UI_GLYPHS_H
+#define MICROGPT_UI_GLYPHS_H
+
+typedef struct {
+    const char *h, *v, *tl, *tr, *bl, *br;  /* frame */
+    const char *arrow;      /* " -> " between input and target */
+    const char *sel;        /* the selected position */
+    const char *target;     /* the target token */
+    const char *top;        /* the model's top choice */
+    const char *dot;        /* the current step on a curve */
+    const char *run, *pause;/* before RUNNING / PAUSED */
+    const char *bos;        /* the BOS token's label */
+    const char *space;      /* a space token's label */
+    const char *ell;        /* "more to come" */
+    const char *axis_tick;  /* y axis tick: "┤" */
+    const char *axis_v;     /* y axis without tick */
+    const char *axis_h;     /* x axis */
+    const char *axis_corner;/* where the axes meet */
+    const char *bar_full;   /* a full bar cell */
+    const char *const *bar_part; /* [1..7]: 1/8 .. 7/8 of a cell (ASCII: NULL) */
+    const char *legend_raw, *legend_avg, *legend_chance;
+    const char *ascii_raw, *ascii_avg, *ascii_chance, *ascii_lr; /* ASCII plot marks */
+    const char *up_down;    /* "↑↓" */
+    const char *left_right; /* "←→" */
+    const char *dash;       /* separator in lines of text: "·" */
+} Glyphs;
+
+/* The set for a mode: ascii != 0 gives the plain ASCII one. */
+const Glyphs *glyphs_get(int ascii);
+
+/* Writes the Braille character U+2800 + bits (bits 0-7 in Unicode's dot
+ * order) as NUL-terminated UTF-8 into out. */
+void glyph_braille(unsigned bits, char out[4]);
+
+#endif

@@ -1,0 +1,332 @@
+#!/bin/sh
+# tests/e2e/run.sh: end-to-end tests of the real ./microgpt-tui in tmux.
+#
+# Every test runs the program in a pane of a private tmux server (its own
+# socket name, no config file), sends keys, and polls capture-pane for text
+# with a timeout (no fixed sleeps).  The server is killed on exit, whatever
+# happens.  Run from anywhere:  sh tests/e2e/run.sh   (or: make e2e)
+# Prints one line per test and a final "e2e: N passed, M failed"; exits 1 on
+# any failure.  Set E2E_VERBOSE=1 to see the screen of a failing test.
+cd "$(dirname "$0")/../.." || exit 1
+BIN=./microgpt-tui
+[ -x "$BIN" ] || { echo "e2e: $BIN not built (make)"; exit 1; }
+command -v tmux >/dev/null 2>&1 || { echo "e2e: tmux not installed"; exit 1; }
+
+SOCK="microgpt-e2e-$$"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/microgpt-e2e.XXXXXX") || exit 1
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# tmux itself needs a UTF-8 locale to keep the program's UTF-8 output.
+UTF8=C.UTF-8
+export LC_ALL=$UTF8
+unset LINES COLUMNS TMUX
+
+# The environment of the program under test: explicit TERM and locale, and
+# no LINES/COLUMNS to override the real size.
+APP_ENV="env -u LINES -u COLUMNS -u NO_COLOR TERM=tmux-256color LC_ALL=$UTF8"
+
+passed=0
+failed=0
+current=""
+
+begin() { current=$1; }
+ok() { passed=$((passed + 1)); echo "ok   $current"; }
+fail() {
+    failed=$((failed + 1))
+    echo "FAIL $current: $1"
+    if [ -n "$E2E_VERBOSE" ] && [ -n "$2" ]; then
+        echo "----- screen -----"
+        tm capture-pane -p -t "$2" 2>/dev/null
+        echo "------------------"
+    fi
+}
+
+# start NAME WIDTH HEIGHT COMMAND...: a new detached session running COMMAND.
+start() {
+    name=$1; w=$2; h=$3; shift 3
+    tm new-session -d -s "$name" -x "$w" -y "$h" "$*"
+    tm set-option -t "$name" remain-on-exit on >/dev/null 2>&1
+}
+
+# A session with an interactive shell, for checking the terminal afterwards.
+start_shell() {
+    start "$1" 120 40 "$APP_ENV PS1='$ ' ENV= sh -i"
+    wait_for "$1" '$' 5
+}
+
+capture() { tm capture-pane -p -t "$1"; }
+
+# wait_for SESSION TEXT [SECONDS]: polls the screen until TEXT (fixed string) shows.
+wait_for() {
+    s=$1; text=$2; limit=${3:-10}
+    end=$(( $(date +%s) + limit ))
+    while :; do
+        if capture "$s" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
+        [ "$(date +%s)" -gt "$end" ] && return 1
+        sleep 0.05
+    done
+}
+
+# wait_gone SESSION TEXT [SECONDS]: polls until TEXT is no longer on the screen.
+wait_gone() {
+    s=$1; text=$2; limit=${3:-10}
+    end=$(( $(date +%s) + limit ))
+    while :; do
+        if ! capture "$s" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
+        [ "$(date +%s)" -gt "$end" ] && return 1
+        sleep 0.05
+    done
+}
+
+# wait_file FILE [SECONDS]: until FILE exists and is not empty.
+wait_file() {
+    f=$1; limit=${2:-10}
+    end=$(( $(date +%s) + limit ))
+    while [ ! -s "$f" ]; do
+        [ "$(date +%s)" -gt "$end" ] && return 1
+        sleep 0.05
+    done
+}
+
+# keys SESSION KEY...: tmux key names (Right, Home, C-c) or literal text.
+keys() { s=$1; shift; tm send-keys -t "$s" "$@"; }
+lit() { s=$1; shift; tm send-keys -t "$s" -l "$@"; }
+
+# The terminal modes a shell needs are back: canonical input and echo.
+terminal_sane() {
+    s=$1
+    lit "$s" "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e echo | sort | tr '\n' ' '; echo :stty"
+    keys "$s" Enter
+    wait_for "$s" "echo icanon :stty" 5
+}
+
+# A session that lives as long as the server, so that killing a test's
+# session never shuts the server down under the next test.
+tm new-session -d -s keep -x 80 -y 24 "sleep 3600" || { echo "e2e: cannot start tmux"; exit 1; }
+tm set-option -s exit-empty off >/dev/null 2>&1
+
+# ---------------------------------------------------------------- the tests
+
+begin "--paused starts on step 1, computed and shown"
+start p 120 40 "$APP_ENV $BIN --paused"
+if wait_for p "step 1/500" && wait_for p "PAUSED" && wait_for p "yuheng" &&
+   wait_for p "mean 3.3630" && wait_for p "target y"; then ok; else fail "no step-1 screen" p; fi
+capture p > "$TMP/first.txt"
+tm capture-pane -p -e -t p > "$TMP/first.ansi"
+
+begin "n steps forward"
+keys p n
+if wait_for p "step 2/500" && ! capture p | grep -q "yuheng"; then ok; else fail "no step 2" p; fi
+
+begin "b rewinds to a screen identical to the first"
+keys p b
+if wait_for p "step 1/500"; then
+    capture p > "$TMP/again.txt"
+    tm capture-pane -p -e -t p > "$TMP/again.ansi"
+    if cmp -s "$TMP/first.txt" "$TMP/again.txt" && cmp -s "$TMP/first.ansi" "$TMP/again.ansi"; then ok
+    else fail "screens differ: $(diff "$TMP/first.txt" "$TMP/again.txt" | head -5)" p; fi
+else fail "no step 1 after b" p; fi
+
+begin "Right/Left step too"
+keys p Right
+if wait_for p "step 2/500"; then keys p Left; if wait_for p "step 1/500"; then ok; else fail "Left" p; fi
+else fail "Right" p; fi
+
+begin "] [ jump ten steps, End/Home go to the last reached and the first"
+keys p "]"
+if wait_for p "step 11/500"; then
+    keys p "]"; wait_for p "step 21/500"
+    keys p "["
+    if wait_for p "step 11/500"; then
+        keys p Home
+        if wait_for p "step 1/500"; then
+            keys p End
+            if wait_for p "step 21/500"; then ok; else fail "End did not go to step 21" p; fi
+        else fail "Home" p; fi
+    else fail "[" p; fi
+else fail "]" p; fi
+
+begin "Home/End also work when tmux and TERM=xterm-256color disagree on them"
+start x 120 40 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused"
+if wait_for x "step 1/500"; then
+    keys x "]"; wait_for x "step 11/500"
+    keys x Home
+    if wait_for x "step 1/500"; then
+        keys x End
+        if wait_for x "step 11/500"; then ok; else fail "End" x; fi
+    else fail "Home" x; fi
+else fail "did not start" x; fi
+tm kill-session -t x
+
+begin "Up/Down select the position"
+keys p Home; wait_for p "step 1/500"
+keys p Down Down
+if wait_for p "pos 2: u"; then keys p Up; if wait_for p "pos 1: y"; then ok; else fail "Up" p; fi
+else fail "Down" p; fi
+keys p Up; wait_for p "pos 0:"
+
+begin "? opens the help with every key; any key closes it"
+keys p "?"
+if wait_for p "Keys" && wait_for p "Ctrl-L" && wait_for p "Home  End" && wait_for p "ten steps"; then
+    keys p x
+    if wait_gone p "any key closes"; then ok; else fail "help did not close" p; fi
+else fail "no help" p; fi
+
+begin "resize to 80x24: every panel"
+tm resize-window -t p -x 80 -y 24
+if wait_for p "Current name" && wait_for p "Loss at each position" && wait_for p "Learning rate" &&
+   wait_for p "Loss per step" && wait_for p "q quit" && wait_for p "step 1/500" &&
+   wait_for p "target y" && wait_for p "mean 3.3630"; then ok
+else fail "80x24 layout" p; fi
+
+begin "too small: the sizes needed and present"
+tm resize-window -t p -x 60 -y 20
+if wait_for p "need 80x24" && wait_for p "have 60x20"; then ok; else fail "no size message" p; fi
+
+begin "back to 120x40: the same screen as before"
+tm resize-window -t p -x 120 -y 40
+if wait_for p "Next-token probabilities"; then
+    capture p > "$TMP/back.txt"
+    if cmp -s "$TMP/first.txt" "$TMP/back.txt"; then ok
+    else fail "differs: $(diff "$TMP/first.txt" "$TMP/back.txt" | head -5)" p; fi
+else fail "no full layout" p; fi
+
+begin "Ctrl-L redraws the same screen"
+keys p C-l
+sleep 0.2
+capture p > "$TMP/redraw.txt"
+if cmp -s "$TMP/first.txt" "$TMP/redraw.txt"; then ok; else fail "differs after Ctrl-L" p; fi
+
+begin "colours are used by default"
+if grep -q "$(printf '\033')\[[0-9;]*3[0-9;]*m" "$TMP/first.ansi" ||
+   grep -q "38;5;" "$TMP/first.ansi"; then ok; else fail "no colour sequences" p; fi
+
+begin "q quits with status 0"
+tm kill-session -t p
+start q 120 40 "$APP_ENV $BIN --paused; echo \$? > $TMP/q.rc"
+wait_for q "step 1/500"
+keys q q
+if wait_file "$TMP/q.rc" && [ "$(cat "$TMP/q.rc")" = 0 ]; then ok; else fail "status '$(cat "$TMP/q.rc" 2>/dev/null)'"; fi
+tm kill-session -t q
+
+begin "q leaves the terminal usable (icanon, echo, main screen back)"
+start_shell sh1
+lit sh1 "$BIN --paused; echo rc=\$?"; keys sh1 Enter
+if wait_for sh1 "step 1/500"; then
+    keys sh1 q
+    if wait_for sh1 "rc=0" && terminal_sane sh1 && ! capture sh1 | grep -q "Loss at each position"; then ok
+    else fail "terminal not restored" sh1; fi
+else fail "did not start" sh1; fi
+
+for sig in TERM INT HUP SEGV; do
+    begin "SIG$sig restores the terminal"
+    rm -f "$TMP/pid"
+    lit sh1 "clear; sh -c 'echo \$\$ > $TMP/pid; exec $BIN --paused'; echo rc=\$?"; keys sh1 Enter
+    if wait_for sh1 "step 1/500" && wait_file "$TMP/pid"; then
+        pid=$(cat "$TMP/pid")
+        case $sig in TERM) want=143 ;; INT) want=130 ;; HUP) want=129 ;; SEGV) want=139 ;; esac
+        if [ "$sig" = INT ]; then
+            # Ctrl-C through the terminal; the interactive shell then drops
+            # the rest of the line (the program died of SIGINT, as it should),
+            # so check the program is gone instead of its status.
+            keys sh1 C-c
+            gone=1
+            for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+                kill -0 "$pid" 2>/dev/null || { gone=0; break; }
+                sleep 0.1
+            done
+            if [ $gone -eq 0 ] && wait_gone sh1 "step 1/500" && terminal_sane sh1; then ok
+            else fail "not restored" sh1; fi
+        else
+            kill -s "$sig" "$pid"
+            if wait_for sh1 "rc=$want" && terminal_sane sh1; then ok
+            else fail "not restored or wrong status (want rc=$want)" sh1; fi
+        fi
+    else fail "did not start" sh1; fi
+done
+
+begin "paused, it uses no CPU"
+rm -f "$TMP/pid"
+lit sh1 "clear; sh -c 'echo \$\$ > $TMP/pid; exec $BIN --paused'"; keys sh1 Enter
+if wait_for sh1 "step 1/500" && wait_file "$TMP/pid" && [ -r "/proc/$(cat "$TMP/pid")/stat" ]; then
+    pid=$(cat "$TMP/pid")
+    t0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    sleep 1
+    t1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+    if [ $((t1 - t0)) -le 2 ]; then ok; else fail "$((t1 - t0)) ticks in 1 s"; fi
+else ok; echo "     (skipped: no /proc)"; fi
+keys sh1 q
+wait_for sh1 '$'
+
+begin "running at top speed reaches the last step, pauses, shows the headless run's samples"
+$BIN --headless | sed -n 's/^sample *[0-9]*: //p' > "$TMP/names.txt"
+start r 120 40 "$APP_ENV $BIN"
+wait_for r "RUNNING"
+for i in 1 2 3 4 5 6 7 8 9 10; do keys r +; done
+if wait_for r "step 500/500" 20 && wait_for r "PAUSED" && wait_for r "Names the model made up"; then
+    capture r > "$TMP/last.txt"
+    missing=""
+    while read -r name; do
+        grep -qw -- "$name" "$TMP/last.txt" || missing="$missing $name"
+    done < "$TMP/names.txt"
+    if [ -z "$missing" ] && [ "$(wc -l < "$TMP/names.txt")" -eq 20 ]; then ok
+    else fail "missing samples:$missing" r; fi
+else fail "did not finish" r; fi
+tm kill-session -t r
+
+begin "LC_ALL=C draws plain ASCII only"
+start a 120 40 "env -u LINES -u COLUMNS TERM=tmux-256color LC_ALL=C $BIN --paused"
+if wait_for a "step 1/500"; then
+    capture a > "$TMP/ascii.txt"
+    n=$(LC_ALL=C tr -d '\000-\177' < "$TMP/ascii.txt" | wc -c)
+    if [ "$n" -eq 0 ] && grep -q -- "->" "$TMP/ascii.txt"; then ok; else fail "$n non-ASCII bytes" a; fi
+else fail "did not start" a; fi
+tm kill-session -t a
+
+begin "--ascii draws plain ASCII in a UTF-8 locale"
+start a2 80 24 "$APP_ENV $BIN --paused --ascii"
+if wait_for a2 "step 1/500"; then
+    n=$(capture a2 | LC_ALL=C tr -d '\000-\177' | wc -c)
+    if [ "$n" -eq 0 ]; then ok; else fail "$n non-ASCII bytes" a2; fi
+else fail "did not start" a2; fi
+tm kill-session -t a2
+
+begin "NO_COLOR=1: no colour sequences"
+start nc 120 40 "env -u LINES -u COLUMNS TERM=tmux-256color LC_ALL=$UTF8 NO_COLOR=1 $BIN --paused"
+if wait_for nc "step 1/500"; then
+    tm capture-pane -p -e -t nc > "$TMP/nocolor.ansi"
+    # SGR parameters 30-38, 40-48, 90-97 and 100-107 set colours (38/48 start
+    # 256-colour and RGB ones); 39 and 49 only reset to the default colours
+    bad=$(grep -o "$(printf '\033')\[[0-9;]*m" "$TMP/nocolor.ansi" | tr -d '\033[m' | tr ';' '\n' |
+          grep -E -x '3[0-8]|4[0-8]|9[0-7]|10[0-7]' | head -1)
+    if [ -z "$bad" ] && grep -q "$(printf '\033')\[" "$TMP/nocolor.ansi"; then ok
+    else fail "colour parameter '$bad' in the capture" nc; fi
+else fail "did not start" nc; fi
+tm kill-session -t nc
+
+begin "TERM=dumb is refused with exit 2"
+start_shell sh2
+lit sh2 "TERM=dumb $BIN; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "rc=2" && wait_for sh2 "cannot move the cursor"; then ok; else fail "not refused" sh2; fi
+
+begin "an unknown TERM is refused with exit 2"
+lit sh2 "TERM=no-such-terminal-xyz $BIN; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "unknown terminal type" && [ "$(capture sh2 | grep -c 'rc=2')" -ge 2 ]; then ok
+else fail "not refused" sh2; fi
+
+begin "stdin not a terminal is refused with exit 2"
+lit sh2 "$BIN < /dev/null; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "standard input is not a terminal" && [ "$(capture sh2 | grep -c 'rc=2')" -ge 3 ]; then ok
+else fail "not refused" sh2; fi
+
+begin "stdout not a terminal is refused with exit 2"
+$BIN --paused > "$TMP/out" 2> "$TMP/err" < /dev/null
+rc=$?
+if [ $rc -eq 2 ] && [ ! -s "$TMP/out" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]; then ok
+else fail "rc=$rc, stderr: $(cat "$TMP/err")"; fi
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
