@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "dataset.h"
+#include "render.h"
+#include "timeline.h"
 #include "train.h"
 
 static double now(void)
@@ -80,6 +82,93 @@ static int bench(const char *label, int n_embd, int n_layer, int block, int step
     return exact == 0;
 }
 
+/* Rewinds from the last step of a `steps`-step run to the first and to the
+ * middle (default model), after reaching the end once. */
+static int bench_rewind(int steps)
+{
+    Dataset ds;
+    char err[DATASET_ERRLEN];
+    if (dataset_load(&ds, "data/names.txt", err) != 0) {
+        fprintf(stderr, "bench: %s\n", err);
+        return 1;
+    }
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = steps;
+    Trainer t;
+    char terr[256];
+    if (trainer_init(&t, &ds, &c, terr, sizeof terr) != 0)
+        return 1;
+    Timeline *tl = timeline_new(&t);
+    double t0 = now();
+    if (!tl || timeline_goto(tl, steps - 1) != 0)
+        return 1;
+    double reach = now() - t0;
+    double first = 1e30, mid = 1e30;
+    for (int r = 0; r < 5; r++) {
+        timeline_goto(tl, steps - 1);
+        double a = now();
+        timeline_goto(tl, 0);
+        double b = now();
+        timeline_goto(tl, steps - 1);
+        double m0 = now();
+        timeline_goto(tl, steps / 2 + 17);
+        double m1 = now();
+        if (b - a < first)
+            first = b - a;
+        if (m1 - m0 < mid)
+            mid = m1 - m0;
+    }
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("rewind, %6d-step run (default model)      last -> first %7.2f ms   last -> middle %7.2f ms"
+           "   (reaching the end: %.1f s, states %.1f MB, peak RSS %.1f MB)\n", steps, first * 1e3,
+           mid * 1e3, reach, timeline_bytes(tl) / 1048576.0, ru.ru_maxrss / 1024.0);
+    timeline_free(tl);
+    trainer_free(&t);
+    dataset_free(&ds);
+    return 0;
+}
+
+/* Draws whole frames (render_screen into a canvas, no terminal) of a run at
+ * step 250 of 500, at cols x rows. */
+static int bench_frame(int cols, int rows)
+{
+    Dataset ds;
+    char err[DATASET_ERRLEN];
+    if (dataset_load(&ds, "data/names.txt", err) != 0)
+        return 1;
+    TrainConfig c = train_config_default();
+    Trainer t;
+    char terr[256];
+    if (trainer_init(&t, &ds, &c, terr, sizeof terr) != 0)
+        return 1;
+    Timeline *tl = timeline_new(&t);
+    if (!tl || timeline_goto(tl, 250) != 0)
+        return 1;
+    View v = { .ds = &ds, .info = &t.info, .num_steps = 500, .adam = c.adam,
+               .vocab_size = t.model.cfg.vocab_size, .block_size = t.model.cfg.block_size,
+               .losses = timeline_losses(tl), .sel = 2, .running = 1, .speed = 10 };
+    Canvas cv;
+    if (canvas_init(&cv, cols, rows, 0) != 0)
+        return 1;
+    int frames = 2000;
+    double best = 1e30;
+    for (int r = 0; r < 3; r++) {
+        double t0 = now();
+        for (int f = 0; f < frames; f++)
+            render_screen(&cv, &v);
+        double dt = (now() - t0) / frames;
+        if (dt < best)
+            best = dt;
+    }
+    printf("frame at %3dx%-3d (render_screen to a canvas)  %7.3f ms per frame\n", cols, rows, best * 1e3);
+    canvas_free(&cv);
+    timeline_free(tl);
+    trainer_free(&t);
+    dataset_free(&ds);
+    return 0;
+}
+
 /* Runs one benchmark in a child so that its peak RSS is its own. */
 static int in_child(const char *label, int n_embd, int n_layer, int block, int steps, int reps, const char *golden)
 {
@@ -102,5 +191,21 @@ int main(void)
     int bad = 0;
     bad |= in_child("default (16 embd, 1 layer, block 8)", 16, 1, 8, 500, 7, "tests/golden/reference-default.tsv");
     bad |= in_child("larger (--n-embd 32 --n-layer 2 --block-size 16)", 32, 2, 16, 500, 3, NULL);
+    fflush(stdout);
+    bad |= bench_rewind(500);
+    fflush(stdout);
+    if (getenv("BENCH_QUICK") == NULL) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            int rc = bench_rewind(100000);
+            fflush(stdout);
+            _exit(rc);
+        }
+        int st;
+        waitpid(pid, &st, 0);
+        bad |= !WIFEXITED(st) || WEXITSTATUS(st);
+    }
+    bad |= bench_frame(120, 40);
+    bad |= bench_frame(240, 70);
     return bad;
 }

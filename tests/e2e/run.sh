@@ -275,6 +275,15 @@ if wait_for r "step 500/500" 20 && wait_for r "PAUSED" && wait_for r "Names the 
     if [ -z "$missing" ] && [ "$(wc -l < "$TMP/names.txt")" -eq 20 ]; then ok
     else fail "missing samples:$missing" r; fi
 else fail "did not finish" r; fi
+
+begin "the whole default session peaks at 32 MB of memory or less"
+pid=$(tm display-message -p -t r '#{pane_pid}')
+if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "microgpt-tui" ]; then
+    keys r Home; wait_for r "step 1/500"; keys r End; wait_for r "step 500/500"
+    hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
+    if [ -n "$hwm" ] && [ "$hwm" -le 32768 ]; then ok; echo "     (peak RSS $hwm kB)"
+    else fail "peak RSS ${hwm:-?} kB" r; fi
+else fail "pane process is not microgpt-tui" r; fi
 tm kill-session -t r
 
 begin "LC_ALL=C draws plain ASCII only"
