@@ -12,7 +12,7 @@
 enum {
     OPT_DATA = 256, OPT_STEPS, OPT_SEED, OPT_LR, OPT_BETA1, OPT_BETA2, OPT_N_EMBD, OPT_N_HEAD,
     OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
-    OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_HELP, OPT_VERSION,
+    OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
 };
 
 static const struct option long_options[] = {
@@ -33,6 +33,8 @@ static const struct option long_options[] = {
     { "csv", required_argument, NULL, OPT_CSV },
     { "paused", no_argument, NULL, OPT_PAUSED },
     { "ascii", no_argument, NULL, OPT_ASCII },
+    { "emma", no_argument, NULL, OPT_EMMA },
+    { "trace", no_argument, NULL, OPT_TRACE },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -64,6 +66,12 @@ static const char help_text[] =
     "  --headless           no UI: print exactly what microgpt.py prints\n"
     "  --csv FILE           also write one CSV row per step:\n"
     "                       step,doc,n,loss,lr,position_losses (floats as %.17g)\n"
+    "  --trace              no UI: print every step as the lesson's worked example\n"
+    "                       (tokens, n, each position's p(target) and loss, the mean,\n"
+    "                       gradient norms, the Adam update, the lr_t formula, the log line)\n"
+    "Classroom:\n"
+    "  --emma               the file's order (step 1 trains on \"emma\", the first name of\n"
+    "                       names.txt; no shuffle), starting paused, phase by phase\n"
     "UI:\n"
     "  --paused             start paused on step 1\n"
     "  --ascii              plain ASCII drawing, even in a UTF-8 locale\n"
@@ -99,9 +107,10 @@ static int parse_int(const char *s, long long lo, long long hi, long long *out)
 static int parse_double(const char *s, double *out)
 {
     char *end;
-    errno = 0;
     double v = strtod(s, &end);
-    if (*s == '\0' || *end != '\0' || !isfinite(v) || (errno == ERANGE && v != 0.0))
+    /* strtod sets ERANGE on overflow (then v is infinite) and on underflow:
+     * 1e-310 reads as a subnormal and 1e-400 as 0, as float() reads them. */
+    if (*s == '\0' || *end != '\0' || !isfinite(v))
         return -1;
     *out = v;
     return 0;
@@ -124,7 +133,7 @@ static int parse_seed(const char *s, unsigned long long *out)
     return 0;
 }
 
-int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
 {
     memset(o, 0, sizeof *o);
     o->data = "data/names.txt";
@@ -144,6 +153,8 @@ int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         case OPT_HEADLESS: o->headless = 1; break;
         case OPT_PAUSED: o->paused = 1; break;
         case OPT_ASCII: o->ascii = 1; break;
+        case OPT_EMMA: o->emma = 1; o->train.shuffle = 0; o->paused = 1; break;
+        case OPT_TRACE: o->trace = 1; o->headless = 1; break;
         case OPT_HELP: o->help = 1; break;
         case OPT_VERSION: o->version = 1; break;
         case OPT_SEED:
@@ -186,6 +197,12 @@ int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
                 snprintf(err, CLI_ERRLEN, "--%s: '%s' is not %s", opt_name(c), optarg, want);
                 return -1;
             }
+            /* The reference samples with logit * temperature ** -1, and Python
+             * raises OverflowError when that power overflows (t < ~5.6e-309). */
+            if (c == OPT_TEMPERATURE && isinf(pow(dv, -1.0))) {
+                snprintf(err, CLI_ERRLEN, "--temperature: '%s' is too small (1 / temperature overflows)", optarg);
+                return -1;
+            }
             if (c == OPT_LR) o->train.adam.lr = dv;
             else if (c == OPT_BETA1) o->train.adam.beta1 = dv;
             else if (c == OPT_BETA2) o->train.adam.beta2 = dv;
@@ -215,4 +232,16 @@ int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         return -1;
     }
     return 0;
+}
+
+int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+{
+    int rc = parse_args(o, argc, argv, err);
+    /* The message quotes what was typed: keep it on one line (and keep
+     * terminal control characters out of it). */
+    if (rc != 0)
+        for (char *p = err; *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == 0x7F)
+                *p = '?';
+    return rc;
 }

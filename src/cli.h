@@ -18,6 +18,8 @@ typedef struct {
     int headless;           /* --headless */
     int paused;             /* --paused (UI) */
     int ascii;              /* --ascii (UI) */
+    int emma;               /* --emma: file order (step 1 is "emma"), paused, phase by phase */
+    int trace;              /* --trace: headless, each step as the lesson's worked example */
     int help, version;
 } Options;
 

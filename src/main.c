@@ -1,6 +1,8 @@
 /* main.c: parse the options, load the data, then run headless or the UI. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -17,12 +19,15 @@ int main(int argc, char **argv)
         fprintf(stderr, "microgpt-tui: %s (try --help)\n", err);
         return 2;
     }
-    if (o.help) {
-        fputs(cli_help(), stdout);
-        return 0;
-    }
-    if (o.version) {
-        printf("microgpt-tui %s\n", MICROGPT_VERSION);
+    if (o.help || o.version) {
+        if (o.help)
+            fputs(cli_help(), stdout);
+        else
+            printf("microgpt-tui %s\n", MICROGPT_VERSION);
+        if (fflush(stdout) != 0 || ferror(stdout)) {   /* e.g. --help >/dev/full */
+            fprintf(stderr, "microgpt-tui: error writing output: %s\n", strerror(errno));
+            return 1;
+        }
         return 0;
     }
     if (!o.headless && !isatty(STDOUT_FILENO)) {

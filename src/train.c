@@ -184,6 +184,7 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
     if (modelwork_init(&t->work, &t->model) != 0 || build_orders(t) != 0)
         goto oom;
     t->info.step = -1;
+    t->follow_auto = 1;
     return 0;
 oom:
     trainer_free(t);
@@ -247,6 +248,9 @@ void trainer_forward(Trainer *t)
     /* parity: loss = (1 / n) * sum(losses). */
     in->loss = sum * (1.0 / in->n);
     in->lr_t = adam_lr(&t->cfg.adam, t->step);
+    if (t->follow_auto)
+        t->follow = t->model.mat[MAT_LM_HEAD].off + (size_t)in->tokens[1] * (size_t)E;
+    in->follow_index = t->follow;
     t->phase = 1;
 }
 
@@ -341,6 +345,20 @@ void trainer_update(Trainer *t)
                                      t->tape.grad + 1, t->m, t->v, n, t->follow, &in->follow);
     t->step++;
     t->phase = 0;
+}
+
+void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len)
+{
+    for (int i = 0; i < t->model.nmat; i++) {
+        const Matrix *mx = &t->model.mat[i];
+        size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
+        if (index >= mx->off && index < mx->off + cnt) {
+            size_t k = index - mx->off;
+            snprintf(buf, len, "%s[%zu][%zu]", mx->name, k / (size_t)mx->nin, k % (size_t)mx->nin);
+            return;
+        }
+    }
+    snprintf(buf, len, "?");
 }
 
 void trainer_step(Trainer *t)

@@ -40,7 +40,8 @@ typedef struct {
     double *grad_norm;      /* [model.nmat]: L2 norm of each matrix's gradient */
     double grad_norm_total; /* over all parameters */
     size_t params_updated;  /* parameters whose value the update changed */
-    AdamTrace follow;       /* the followed parameter (Trainer.follow) */
+    size_t follow_index;    /* the parameter followed through Adam */
+    AdamTrace follow;       /* ... and what the update did to it */
 } StepInfo;
 
 /* The state that determines every later step. */
@@ -59,7 +60,8 @@ typedef struct {
     double *m, *v;          /* Adam moments */
     int step;               /* steps done = the next step's index */
     Rng rng;                /* after the shuffle and the initialisation */
-    size_t follow;          /* parameter traced through Adam */
+    size_t follow;          /* parameter traced through Adam ... */
+    int follow_auto;        /* ... or, when set (the default), lm_head[target of position 0][0] */
     StepInfo info;
     int phase;              /* 0 idle, 1 forward done, 2 backward done */
     int reference;          /* backward on the recorded graph (slow; for tests) */
@@ -79,6 +81,8 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
 void trainer_free(Trainer *t);
 /* The parameters, nparams of them. */
 const double *trainer_params(const Trainer *t);
+/* "lm_head[4][0]": the matrix, row and column of parameter `index`. */
+void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len);
 /* The gradients (valid between trainer_backward and trainer_update). */
 const double *trainer_grads(const Trainer *t);
 

@@ -365,6 +365,40 @@ static void test_crlf_file(void **state)
     free(b);
 }
 
+/* --emma --trace --steps 1: the lesson's step 0 on "emma" with the real numbers. */
+static void test_emma_trace(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--emma --trace --steps 1 --samples 0"), 0);
+    char *got = slurp(OUT, NULL), *want = slurp("tests/golden/emma-trace-1.txt", NULL);
+    assert_string_equal(got, want);
+    /* by hand, from the lesson: names.txt starts with emma; a=0 ... z=25, BOS=26 */
+    assert_non_null(strstr(got, "doc = \"emma\""));
+    assert_non_null(strstr(got, "tokens = [26, 4, 12, 12, 0, 26]   # [BOS, 'e', 'm', 'm', 'a', BOS]\n"));
+    assert_non_null(strstr(got, "n = min(8, 6 - 1) = 5\n"));
+    assert_non_null(strstr(got, "lr_t = 0.01 * 0.5 * (1 + cos(pi * 0 / 1)) = 0.01\n"));
+    /* the per-position losses of the plain-Python reference, at 4 decimals:
+     * python3 tests/tools/microgpt_ref.py --data data/names.txt --no-shuffle --steps 1
+     * -> 3.3880362466231078 3.227927248023232 3.2522469731273316 3.154910110113688
+     *    3.3590002682297437, loss 3.276424169223421 */
+    assert_non_null(strstr(got, "Position 0: input BOS(26) -> target 'e'(4)"));
+    assert_non_null(strstr(got, "loss_0 = -log(0.0338) = 3.3880\n"));
+    assert_non_null(strstr(got, "Position 4: input 'a'(0) -> target BOS(26)"));
+    assert_non_null(strstr(got, "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5 = 3.2764"));
+    assert_non_null(strstr(got, "chance: -log(1/27) = 3.2958"));
+    assert_non_null(strstr(got, "5. Log\nstep    1 /    1 | loss 3.2764\n"));
+    free(got);
+    free(want);
+    /* --emma alone is the file's order: the same run as --no-shuffle */
+    assert_int_equal(run("--emma --headless --steps 3"), 0);
+    char *a = slurp(OUT, NULL);
+    assert_int_equal(run("--no-shuffle --headless --steps 3"), 0);
+    char *b = slurp(OUT, NULL);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
 static void test_help_version(void **state)
 {
     (void)state;
@@ -372,7 +406,8 @@ static void test_help_version(void **state)
     char *out = slurp(OUT, NULL);
     static const char *const opts[] = { "--data", "--steps", "--seed", "--lr", "--beta1", "--beta2",
         "--n-embd", "--n-head", "--n-layer", "--block-size", "--temperature", "--samples",
-        "--no-shuffle", "--headless", "--csv", "--help", "--version" };
+        "--no-shuffle", "--headless", "--csv", "--trace", "--emma", "--paused", "--ascii", "--help",
+        "--version" };
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
         if (!strstr(out, opts[i]))
             fail_msg("--help lacks %s", opts[i]);
@@ -395,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_samples_zero),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_crlf_file),
+        cmocka_unit_test(test_emma_trace),
         cmocka_unit_test(test_help_version),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
