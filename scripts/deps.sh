@@ -8,6 +8,14 @@ pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+# make test's checks: memcheck (check-valgrind), libFuzzer (check-fuzz), the man page (check-install)
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+if ! command -v clang >/dev/null 2>&1; then
+    missing="$missing clang libclang-rt-dev"
+elif [ ! -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a" ]; then
+    missing="$missing libclang-rt-dev"
+fi
+command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 [ -z "$missing" ] && exit 0
 echo "microgpt-tui: missing Debian packages:$missing"
 if [ "$(id -u)" = 0 ]; then sudo=""

@@ -1,0 +1,35 @@
+# mk/install.mk: install like a Unix tool.
+#   make install [PREFIX=/usr/local] [DESTDIR=]   the binary to $(DESTDIR)$(BINDIR),
+#   make uninstall (the same variables)           the man page to $(DESTDIR)$(MAN1DIR)
+# The installed man page carries MICROGPT_VERSION from src/cli.h (the one
+# place the version is written); check-install also wants docs/microgpt-tui.1
+# to agree, so `man -l docs/microgpt-tui.1` shows it too.
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+MAN1DIR  ?= $(MANDIR)/man1
+INSTALL  ?= install
+MAN_SRC  := docs/microgpt-tui.1
+MAN_OUT  := $(BUILD)/microgpt-tui.1
+MICROGPT_VERSION := $(shell sed -n 's/^\#define MICROGPT_VERSION "\(.*\)"/\1/p' src/cli.h)
+
+.PHONY: install uninstall check-install man
+man: $(MAN_OUT)
+
+$(MAN_OUT): $(MAN_SRC) src/cli.h | $(BUILD)
+	sed '/^\.TH /s/"microgpt\\-tui [^"]*"/"microgpt\\-tui $(MICROGPT_VERSION)"/' $(MAN_SRC) >$@
+
+install: $(BIN) $(MAN_OUT)
+	$(INSTALL) -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MAN1DIR)'
+	$(INSTALL) -m 755 $(BIN) '$(DESTDIR)$(BINDIR)/$(BIN)'
+	$(INSTALL) -m 644 $(MAN_OUT) '$(DESTDIR)$(MAN1DIR)/microgpt-tui.1'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/$(BIN)' '$(DESTDIR)$(MAN1DIR)/microgpt-tui.1'
+
+# install and uninstall into a temporary DESTDIR; the man page: no groff
+# warnings, every option of --help, the version of --version.
+check-install: $(BIN) $(MAN_OUT)
+	@MAKE='$(MAKE)' sh tests/checks/install.sh $(BIN) $(MAN_SRC) '$(MICROGPT_VERSION)'
+
+CHECKS += check-install
