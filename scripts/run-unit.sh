@@ -5,12 +5,13 @@ passed=0; failed=0; bad=""
 for t in "$@"; do
     out=$("$t" 2>&1); rc=$?
     printf '%s\n' "$out"
-    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
-    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -n 1)
+    # one "[  PASSED  ] N test(s)." (and FAILED) line per cmocka group: add them all up
+    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
+    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | awk '{ s += $1 } END { print s + 0 }')
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
     if [ $rc -ne 0 ]; then
         bad="$bad $t"
-        [ -z "$f" ] && failed=$((failed + 1))
+        [ "$f" -eq 0 ] && failed=$((failed + 1))  # it crashed before reporting
     fi
 done
 echo "unit: $passed passed, $failed failed"

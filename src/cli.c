@@ -13,6 +13,7 @@ enum {
     OPT_DATA = 256, OPT_STEPS, OPT_SEED, OPT_LR, OPT_BETA1, OPT_BETA2, OPT_N_EMBD, OPT_N_HEAD,
     OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
     OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
+    OPT_HIGH_CONTRAST,
 };
 
 static const struct option long_options[] = {
@@ -35,6 +36,7 @@ static const struct option long_options[] = {
     { "ascii", no_argument, NULL, OPT_ASCII },
     { "emma", no_argument, NULL, OPT_EMMA },
     { "trace", no_argument, NULL, OPT_TRACE },
+    { "high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -75,6 +77,7 @@ static const char help_text[] =
     "UI:\n"
     "  --paused             start paused on step 1\n"
     "  --ascii              plain ASCII drawing, even in a UTF-8 locale\n"
+    "  --high-contrast      high-contrast theme for projectors (key c toggles it)\n"
     "  --help               show this help and exit\n"
     "  --version            show the version and exit\n"
     "\n"
@@ -155,6 +158,7 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         case OPT_ASCII: o->ascii = 1; break;
         case OPT_EMMA: o->emma = 1; o->train.shuffle = 0; o->paused = 1; break;
         case OPT_TRACE: o->trace = 1; o->headless = 1; break;
+        case OPT_HIGH_CONTRAST: o->high_contrast = 1; break;
         case OPT_HELP: o->help = 1; break;
         case OPT_VERSION: o->version = 1; break;
         case OPT_SEED:

@@ -20,6 +20,7 @@ typedef struct {
     int ascii;              /* --ascii (UI) */
     int emma;               /* --emma: file order (step 1 is "emma"), paused, phase by phase */
     int trace;              /* --trace: headless, each step as the lesson's worked example */
+    int high_contrast;      /* --high-contrast (UI): the theme for projectors */
     int help, version;
 } Options;
 

@@ -2,32 +2,49 @@
  * and the "too small" message. */
 #include "render.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "classroom.h"
 #include "layout.h"
 #include "render_parts.h"
 #include "ui_glyphs.h"
 
+unsigned render_layout_flags(const View *v)
+{
+    return (v->phase_mode ? LAYF_PHASE : 0u) | (v->explain ? LAYF_EXPLAIN : 0u) | (v->live ? LAYF_LIVE : 0u);
+}
+
 void render_screen(Canvas *c, const View *v)
 {
     canvas_clear(c);
-    Layout l = layout_compute(c->w, c->h);
+    Layout l = layout_compute_ex(c->w, c->h, render_layout_flags(v), v->zoom ? v->focus : -1);
     if (!l.fits) {
         render_too_small(c, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
         return;
     }
     render_status(c, l.panel[LAY_STATUS], v);
-    render_name(c, l.panel[LAY_NAME], v);
-    render_positions(c, l.panel[LAY_POSITIONS], v);
-    render_probs(c, l.panel[LAY_PROBS], v);
-    render_lr(c, l.panel[LAY_LR], v);
-    render_loss(c, l.panel[LAY_LOSS], v);
-    render_keys(c, l.panel[LAY_KEYS]);
+    render_lesson(c, l.panel[LAY_LESSON], v);
+    typedef void (*Draw)(Canvas *, Rect, const View *);
+    static const Draw draw[LAY_COUNT] = {
+        [LAY_NAME] = render_name, [LAY_POSITIONS] = render_positions, [LAY_PROBS] = render_probs,
+        [LAY_PHASE] = render_phase, [LAY_LR] = render_lr, [LAY_LOSS] = render_loss,
+        [LAY_LIVE] = render_live, [LAY_EXPLAIN] = render_explain,
+    };
+    View w = *v;
+    w.lr_panel = layout_has(&l, LAY_LR);
+    w.loss_panel = layout_has(&l, LAY_LOSS);
+    for (int p = 0; p < LAY_COUNT; p++)
+        if (draw[p] && layout_has(&l, p))
+            draw[p](c, l.panel[p], &w);
+    if (v->focus > LAY_LESSON && v->focus < LAY_KEYS && layout_has(&l, v->focus))
+        focus_frame(c, l.panel[v->focus]);
+    render_keys(c, l.panel[LAY_KEYS], v);
     if (v->samples)
         render_samples(c, v->samples, v->num_steps);
     if (v->help)
-        render_help(c);
+        render_help(c, v);
 }
 
 /* Writes a label (dim) and a value, returns the columns used. */
@@ -50,8 +67,17 @@ void render_status(Canvas *c, Rect r, const View *v)
         snprintf(speed, sizeof speed, "%d step%s/s", v->speed, v->speed == 1 ? "" : "s");
     else
         snprintf(speed, sizeof speed, "max speed");
-    snprintf(loss, sizeof loss, "%.4f", v->info->loss);
-    fmt_lr(lr, sizeof lr, v->info->lr_t);
+    const int phase = view_phase(v), n = v->info->n;
+    if (view_hide_from(v) != INT_MAX)
+        snprintf(loss, sizeof loss, "?     ");     /* guess mode: not yet */
+    else if (!phase_has_loss(phase, n))     /* phase mode: not computed yet */
+        snprintf(loss, sizeof loss, "%-*s", 6 + (int)strlen(g->ell) - text_width(g->ell, c->ascii), g->ell);
+    else
+        snprintf(loss, sizeof loss, "%.4f", v->info->loss);
+    if (phase_has_update(phase, n))
+        fmt_lr(lr, sizeof lr, v->info->lr_t);
+    else
+        snprintf(lr, sizeof lr, "%s", g->ell);
     snprintf(state, sizeof state, "%s %s", v->running ? g->run : g->pause,
              v->running ? "RUNNING" : "PAUSED");
     const char *sep = c->ascii ? " | " : " \u2502 ";
@@ -87,48 +113,79 @@ typedef struct {
     int priority;   /* lower goes first when the line is short */
 } Hint;
 
-static const Hint hints[] = {
-    { "space", "space", "pause", 9 },
-    { "n \u2192", "n", "step", 8 },
-    { "b \u2190", "b", "back", 8 },
-    { "] [", "] [", "\u00b110", 5 },
-    { "Home End", "Home End", "first/last", 3 },
-    { "\u2191\u2193", "Up Dn", "select", 6 },
-    { "+ -", "+ -", "speed", 7 },
-    { "s", "s", "samples", 2 },
-    { "?", "?", "help", 10 },
-    { "q", "q", "quit", 10 },
-};
-enum { NHINTS = (int)(sizeof hints / sizeof hints[0]) };
+/* The hints for the view's mode, most useful first in each mode's order. */
+static int hints_for(const View *v, int ascii, Hint *h)
+{
+    int k = 0;
+    const char *pm = ascii ? "+-10" : "\u00b110";
+    if (v->help)
+        return 0;
+    if (v->guess) {
+        h[k++] = (Hint){ "r", "r", "reveal", 11 };
+    }
+    if (v->zoom) {
+        h[k++] = (Hint){ "z", "z", "unzoom", 11 };
+        h[k++] = (Hint){ "Tab", "Tab", "next panel", 10 };
+    }
+    if (v->phase_mode) {
+        h[k++] = (Hint){ "n \u2192", "n", "next phase", 10 };
+        h[k++] = (Hint){ "b \u2190", "b", "back", 9 };
+        h[k++] = (Hint){ "\u2191\u2193", "Up Dn", "position", 4 };
+        h[k++] = (Hint){ "p", "p", "whole steps", 8 };
+        h[k++] = (Hint){ "w", "w", v->guess ? "no guess" : "guess", 7 };
+        h[k++] = (Hint){ "e", "e", "explain", 7 };
+        if (!v->zoom)
+            h[k++] = (Hint){ "z", "z", "zoom", 5 };
+        h[k++] = (Hint){ "1-6", "1-6", "arc", 3 };
+    } else {
+        h[k++] = (Hint){ "space", "space", v->running ? "pause" : "run", 9 };
+        h[k++] = (Hint){ "n \u2192", "n", "step", 8 };
+        h[k++] = (Hint){ "b \u2190", "b", "back", 8 };
+        h[k++] = (Hint){ "] [", "] [", pm, 5 };
+        h[k++] = (Hint){ "Home End", "Home End", "first/last", 2 };
+        h[k++] = (Hint){ "\u2191\u2193", "Up Dn", "select", 6 };
+        h[k++] = (Hint){ "+ -", "+ -", "speed", 4 };
+        h[k++] = (Hint){ "p", "p", "phases", 9 };
+        h[k++] = (Hint){ "1-6", "1-6", "arc", 7 };
+        h[k++] = (Hint){ "e", "e", "explain", 6 };
+        h[k++] = (Hint){ "w", "w", v->guess ? "no guess" : "guess", 3 };
+        h[k++] = (Hint){ "l", "l", "live", 3 };
+        if (!v->zoom)
+            h[k++] = (Hint){ "z", "z", "zoom", 2 };
+        if (v->samples || v->info->step >= v->num_steps - 1)
+            h[k++] = (Hint){ "s", "s", "samples", 6 };
+    }
+    h[k++] = (Hint){ "?", "?", "help", 12 };
+    h[k++] = (Hint){ "q", "q", "quit", 12 };
+    return k;
+}
 
-void render_keys(Canvas *c, Rect r)
+void render_keys(Canvas *c, Rect r, const View *v)
 {
     blank(c, r);
-    int on[NHINTS], width = 0;
-    const char *tens = c->ascii ? "+-10" : "\u00b110";
-    for (int i = 0; i < NHINTS; i++) {
+    Hint h[32];
+    int nh = hints_for(v, c->ascii, h), on[32], width = 0;
+    for (int i = 0; i < nh; i++) {
         on[i] = 1;
-        const char *what = i == 3 ? tens : hints[i].what;
-        width += text_width(c->ascii ? hints[i].ascii_key : hints[i].key, c->ascii) + 1 +
-                 text_width(what, c->ascii) + 2;
+        width += text_width(c->ascii ? h[i].ascii_key : h[i].key, c->ascii) + 1 +
+                 text_width(h[i].what, c->ascii) + 2;
     }
     /* drop the least important hints until the line fits */
     width -= 2;     /* no separator after the last */
-    for (int p = 0; width > r.w - 1 && p <= 10; p++)
-        for (int i = 0; i < NHINTS && width > r.w - 1; i++)
-            if (on[i] && hints[i].priority == p) {
+    for (int p = 0; width > r.w - 1 && p <= 12; p++)
+        for (int i = 0; i < nh && width > r.w - 1; i++)
+            if (on[i] && h[i].priority == p) {
                 on[i] = 0;
-                const char *what = i == 3 ? tens : hints[i].what;
-                width -= text_width(c->ascii ? hints[i].ascii_key : hints[i].key, c->ascii) + 1 +
-                         text_width(what, c->ascii) + 2;
+                width -= text_width(c->ascii ? h[i].ascii_key : h[i].key, c->ascii) + 1 +
+                         text_width(h[i].what, c->ascii) + 2;
             }
     int x = r.x + 1, end = r.x + r.w;
-    for (int i = 0; i < NHINTS; i++) {
+    for (int i = 0; i < nh; i++) {
         if (!on[i])
             continue;
-        x += canvas_text(c, x, r.y, end - x, c->ascii ? hints[i].ascii_key : hints[i].key, ROLE_KEY);
+        x += canvas_text(c, x, r.y, end - x, c->ascii ? h[i].ascii_key : h[i].key, ROLE_KEY);
         x += canvas_text(c, x, r.y, end - x, " ", ROLE_DIM);
-        x += canvas_text(c, x, r.y, end - x, i == 3 ? tens : hints[i].what, ROLE_DIM);
+        x += canvas_text(c, x, r.y, end - x, h[i].what, ROLE_DIM);
         x += canvas_text(c, x, r.y, end - x, "  ", ROLE_DIM);
     }
 }
@@ -144,44 +201,66 @@ static Rect overlay(Canvas *c, int w, int h, const char *title, const char *note
     return frame(c, r, title, note);
 }
 
-void render_help(Canvas *c)
+void render_help(Canvas *c, const View *v)
 {
     const int ascii = c->ascii;
-    const struct { const char *key, *ascii_key, *what; } rows[] = {
+    typedef struct { const char *key, *ascii_key, *what; } Row;
+    static const Row run[] = {
         { "space", "space", "run / pause" },
-        { "n  \u2192", "n  Right", "one step forward (pauses)" },
-        { "b  \u2190", "b  Left", "one step back: rewind, exactly" },
+        { "n  \u2192", "n  Right", "next step, or next phase" },
+        { "b  \u2190", "b  Left", "back: rewind, exactly" },
         { "]  [", "]  [", "ten steps forward / back" },
-        { "Home  End", "Home  End", "first step / last step reached" },
-        { "\u2191  \u2193", "Up  Down", "select the position (j k too)" },
+        { "Home End", "Home End", "first step / last reached" },
+        { "\u2191  \u2193", "Up  Down", "select a position (k j)" },
         { "+  -", "+  -", "run faster / slower" },
-        { "s", "s", "show / hide the samples (last step)" },
-        { "?", "?", "this help" },
+        { "1 \u2026 6", "1 ... 6", "jump along the arc (below)" },
+        { "s", "s", "final samples (last step)" },
         { "Ctrl-L", "Ctrl-L", "redraw the screen" },
+    };
+    static const Row room[] = {
+        { "p", "p", "phase by phase (on / off)" },
+        { "e", "e", "explain the phase or panel" },
+        { "w", "w", "guess mode: hide the answer" },
+        { "r  Enter", "r  Enter", "reveal the answer (n too)" },
+        { "l", "l", "live samples as it trains" },
+        { "Tab", "Tab", "focus next panel (S-Tab)" },
+        { "z", "z", "zoom focused panel (Esc)" },
+        { "c", "c", "high-contrast theme" },
+        { "?", "?", "this help" },
         { "q", "q", "quit" },
     };
-    const char *const notes[] = {
-        "loss = -ln p(target): 0 when the model is sure",
-        "and right; chance level is ln(vocab size).",
-    };
-    const int n = (int)(sizeof rows / sizeof rows[0]);
-    int kw = 10, ww = 0;
-    for (int i = 0; i < n; i++) {
-        int w = text_width(rows[i].what, ascii);
-        ww = w > ww ? w : ww;
-    }
-    int w = 2 + kw + 2 + ww + 2;
+    const int n = (int)(sizeof run / sizeof run[0]);
+    int b[ARC_STAGES];
+    arc_bookmarks(v ? v->num_steps : 500, b);
+    char arc[128], loss[96];
+    snprintf(arc, sizeof arc, "1-6 jump to steps %d, %d, %d, %d, %d, %d: the lesson's arc.",
+             b[0], b[1], b[2], b[3], b[4], b[5]);
+    snprintf(loss, sizeof loss, "loss = -log p(target): 0 when sure and right; chance -log(1/%d).",
+             v ? v->vocab_size : 27);
+    const char *const notes[] = { arc, loss };
+    const int kw = 8, dw = 27, colw = kw + 1 + dw;
+    int two = c->w >= 2 * colw + 2 + 4 + 2;     /* side by side */
+    int w = two ? 2 * colw + 2 + 4 : colw + 4;
     for (int i = 0; i < 2; i++)
         if (text_width(notes[i], ascii) + 4 > w)
             w = text_width(notes[i], ascii) + 4;
-    int h = n + 2 + 2 + 2;
+    int h = (two ? n + 1 : 2 * n + 2) + 2 + 3;
     Rect a = overlay(c, w, h, "Keys", "any key closes");
-    for (int i = 0; i < n && i < a.h; i++) {
-        canvas_text(c, a.x, a.y + i, kw, ascii ? rows[i].ascii_key : rows[i].key, ROLE_KEY);
-        canvas_text_fit(c, a.x + kw + 2, a.y + i, a.w - kw - 2, rows[i].what, ROLE_TEXT);
+    int y = a.y;
+    for (int col = 0; col < 2; col++) {
+        const Row *rows = col ? room : run;
+        int x = two ? a.x + col * (colw + 2) : a.x;
+        if (!two && col)
+            y += n + 1;
+        canvas_text(c, x, y, colw, col ? "The classroom" : "Moving through the run", ROLE_TITLE);
+        for (int i = 0; i < n && y + 1 + i < a.y + a.h; i++) {
+            canvas_text(c, x, y + 1 + i, kw, ascii ? rows[i].ascii_key : rows[i].key, ROLE_KEY);
+            canvas_text_fit(c, x + kw + 1, y + 1 + i, dw, rows[i].what, ROLE_TEXT);
+        }
     }
-    for (int i = 0; i < 2 && n + 1 + i < a.h; i++)
-        canvas_text_fit(c, a.x, a.y + n + 1 + i, a.w, notes[i], ROLE_DIM);
+    int ny = y + n + 2;
+    for (int i = 0; i < 2 && ny + i < a.y + a.h; i++)
+        canvas_text_fit(c, a.x, ny + i, a.w, notes[i], ROLE_DIM);
 }
 
 void render_samples(Canvas *c, const Samples *s, int num_steps)

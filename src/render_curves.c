@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classroom.h"
 #include "plot.h"
 #include "render.h"
 #include "render_parts.h"
@@ -55,11 +56,20 @@ static void x_labels(Canvas *c, const Plot *p, int y, int num_steps, const char 
 
 void render_lr(Canvas *c, Rect r, const View *v)
 {
-    const Glyphs *g = glyphs_get(c->ascii);
     char lr[32], note[48];
-    fmt_lr(lr, sizeof lr, v->info->lr_t);
-    snprintf(note, sizeof note, "lr_t %s", lr);
+    if (phase_has_update(view_phase(v), v->info->n)) {
+        fmt_lr(lr, sizeof lr, v->info->lr_t);
+        snprintf(note, sizeof note, "lr_t %s", lr);
+    } else {    /* phase mode: computed at the Update phase */
+        snprintf(note, sizeof note, "lr_t %s", glyphs_get(c->ascii)->ell);
+    }
     Rect a = frame(c, r, "Learning rate", note);
+    render_lr_body(c, a, v);
+}
+
+void render_lr_body(Canvas *c, Rect a, const View *v)
+{
+    const Glyphs *g = glyphs_get(c->ascii);
     if (a.w < 4 || a.h < 1)
         return;
     const int N = v->num_steps;
@@ -86,7 +96,7 @@ void render_lr(Canvas *c, Rect r, const View *v)
         py = dy;
     }
     int mx, my;
-    plot_cell_of(&p, plot_x(&p, v->info->step, N), plot_y(&p, v->info->lr_t), &mx, &my);
+    plot_cell_of(&p, plot_x(&p, v->info->step, N), plot_y(&p, adam_lr(&v->adam, v->info->step)), &mx, &my);
     const double ticks[2] = { top, 0.0 };
     const char *const labels[2] = { hi, "0" };
     Plot axis = p;  /* keeps the geometry after plot_end frees the dots */
@@ -122,34 +132,55 @@ static int nice_ticks(double lo, double hi, int max_ticks, double *t, int cap, i
     return n;
 }
 
-void render_loss(Canvas *c, Rect r, const View *v)
+/* The moving average of losses[0 .. k) (NULL when out of memory or k is 0). */
+static double *moving_avg(const View *v, int k, double *lo, double *hi)
 {
-    const Glyphs *g = glyphs_get(c->ascii);
-    const int N = v->num_steps, k = v->info->step + 1, W = render_avg_window(N);
-    const double chance = log((double)v->vocab_size);
-    double *avg = malloc((size_t)k * sizeof *avg);
-    double lo = chance, hi = chance, sum = 0.0;
+    const int W = render_avg_window(v->num_steps);
+    double *avg = k > 0 ? malloc((size_t)k * sizeof *avg) : NULL;
+    double sum = 0.0;
     for (int i = 0; avg && i < k; i++) {
         sum += v->losses[i];
         if (i >= W)
             sum -= v->losses[i - W];
         avg[i] = sum / (i + 1 < W ? i + 1 : W);
         if (isfinite(avg[i])) {
-            lo = avg[i] < lo ? avg[i] : lo;
-            hi = avg[i] > hi ? avg[i] : hi;
+            *lo = avg[i] < *lo ? avg[i] : *lo;
+            *hi = avg[i] > *hi ? avg[i] : *hi;
         }
+    }
+    return avg;
+}
+
+void render_loss(Canvas *c, Rect r, const View *v)
+{
+    const int k = view_curve_steps(v);
+    double lo = 0, hi = 0;
+    double *avg = moving_avg(v, k, &lo, &hi);
+    char note[64];
+    if (avg)
+        snprintf(note, sizeof note, "avg %.4f", avg[k - 1]);
+    else
+        snprintf(note, sizeof note, "avg %s", glyphs_get(c->ascii)->ell);
+    free(avg);
+    Rect a = frame(c, r, "Loss per step", note);
+    render_loss_body(c, a, v);
+}
+
+void render_loss_body(Canvas *c, Rect a, const View *v)
+{
+    const Glyphs *g = glyphs_get(c->ascii);
+    const int N = v->num_steps, k = view_curve_steps(v), W = render_avg_window(N);
+    const double chance = log((double)v->vocab_size);
+    double lo = chance, hi = chance;
+    double *avg = moving_avg(v, k, &lo, &hi);
+    if ((k > 0 && !avg) || a.w < 8 || a.h < 2) {
+        free(avg);
+        return;
     }
     /* The range follows the average (and the chance level) with a margin for
      * the spread of single steps; the rare step beyond it sits on the edge. */
     lo -= 0.75;
     hi += 0.75;
-    char note[64];
-    snprintf(note, sizeof note, "avg %.4f", avg ? avg[k - 1] : 0.0);
-    Rect a = frame(c, r, "Loss per step", note);
-    if (!avg || a.w < 8 || a.h < 2) {
-        free(avg);
-        return;
-    }
     if (lo < 0)
         lo = 0;
     int legend = a.h >= 4, xrow = a.h >= 5;
@@ -170,8 +201,10 @@ void render_loss(Canvas *c, Rect r, const View *v)
         free(avg);
         return;
     }
-    plot_points(&p, v->losses, k, N, ROLE_RAW, g->ascii_raw);
-    plot_series(&p, avg, k, N, ROLE_AVG, g->ascii_avg);
+    if (k > 0) {
+        plot_points(&p, v->losses, k, N, ROLE_RAW, g->ascii_raw);
+        plot_series(&p, avg, k, N, ROLE_AVG, g->ascii_avg);
+    }
     plot_hline(&p, chance, 1, ROLE_CHANCE, g->ascii_chance);
     Plot axis = p;
     int cx, cy;

@@ -125,6 +125,18 @@ static short colour_of(int which)
     return COLORS >= 256 ? c256[which] : c8[which];
 }
 
+/* The high-contrast theme's colours: bright ones on black (xterm-256 and
+ * 8-colour stand-ins). */
+enum { H_WHITE, H_YELLOW, H_CYAN, H_GREEN, H_MAGENTA, H_ORANGE, H_RED, H_GREY };
+
+static short hc_colour(int which)
+{
+    static const short c256[] = { 231, 226, 51, 46, 207, 214, 203, 246 };
+    static const short c8[] = { COLOR_WHITE, COLOR_YELLOW, COLOR_CYAN, COLOR_GREEN, COLOR_MAGENTA,
+                                COLOR_YELLOW, COLOR_RED, COLOR_WHITE };
+    return COLORS >= 256 ? c256[which] : c8[which];
+}
+
 static void theme(Term *t)
 {
     /* role: colour, attributes with colour, attributes in monochrome */
@@ -148,10 +160,49 @@ static void theme(Term *t)
         [ROLE_PAUSE] = { C_ORANGE, A_BOLD, A_BOLD | A_REVERSE },
         [ROLE_KEY] = { C_SKY, A_BOLD, A_BOLD },
         [ROLE_WARN] = { C_VERMILLION, A_BOLD, A_BOLD },
+        [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
+        [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
+    };
+    /* high contrast: bright colours on black, bold text, nothing dim (a
+     * projector washes dim and dark colours out); the cut tail stays grey */
+    static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
+        [ROLE_TEXT] = { H_WHITE, A_BOLD, A_BOLD },
+        [ROLE_DIM] = { H_WHITE, A_NORMAL, A_NORMAL },
+        [ROLE_TITLE] = { H_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE },
+        [ROLE_BORDER] = { H_WHITE, A_NORMAL, A_NORMAL },
+        [ROLE_VALUE] = { H_YELLOW, A_BOLD, A_BOLD },
+        [ROLE_TARGET] = { H_ORANGE, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+        [ROLE_TOP] = { H_CYAN, A_BOLD, A_BOLD },
+        [ROLE_BAR] = { H_WHITE, A_BOLD, A_BOLD },
+        [ROLE_LOSSBAR] = { H_ORANGE, A_BOLD, A_BOLD },
+        [ROLE_RAW] = { H_CYAN, A_BOLD, A_BOLD },
+        [ROLE_AVG] = { H_YELLOW, A_BOLD, A_BOLD },
+        [ROLE_CHANCE] = { H_MAGENTA, A_BOLD, A_BOLD },
+        [ROLE_LR] = { H_GREEN, A_BOLD, A_BOLD },
+        [ROLE_MARKER] = { H_RED, A_BOLD, A_BOLD },
+        [ROLE_SELECT] = { H_WHITE, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+        [ROLE_RUN] = { H_GREEN, A_BOLD, A_BOLD },
+        [ROLE_PAUSE] = { H_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
+        [ROLE_KEY] = { H_CYAN, A_BOLD, A_BOLD },
+        [ROLE_WARN] = { H_RED, A_BOLD, A_BOLD },
+        [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
+        [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
     };
     short next = 1;
     for (int r = 0; r < ROLE_COUNT; r++) {
         t->pair[r] = 0;
+        if (t->high) {
+            if (!t->colour) {
+                t->attr[r] = hc[r].mono;
+                continue;
+            }
+            t->attr[r] = hc[r].with;
+            if (next < COLOR_PAIRS) {
+                init_pair(next, hc_colour(hc[r].colour), COLOR_BLACK);
+                t->pair[r] = next++;
+            }
+            continue;
+        }
         if (!t->colour) {
             t->attr[r] = roles[r].mono;
             continue;
@@ -162,6 +213,14 @@ static void theme(Term *t)
             t->pair[r] = next++;
         }
     }
+}
+
+void term_set_theme(Term *t, int high)
+{
+    if (!t->open)
+        return;
+    t->high = high;
+    theme(t);
 }
 
 int term_open(Term *t, char *err, size_t len)
@@ -297,6 +356,8 @@ static int function_key(wint_t ch)
     case KEY_PPAGE: return UIK_PGUP;
     case KEY_NPAGE: return UIK_PGDN;
     case KEY_F(1): return UIK_F1;
+    case KEY_BTAB: return UIK_BTAB;
+    case KEY_ENTER: return UIK_ENTER;
     case KEY_RESIZE: return UIK_RESIZE;
     default: return 0;     /* a key we do not use */
     }

@@ -18,6 +18,7 @@ typedef struct {
     int open;
     void *screen;           /* the curses SCREEN */
     int colour;             /* 0: the monochrome theme */
+    int high;               /* the high-contrast theme */
     unsigned long attr[ROLE_COUNT];  /* attributes per role (attr_t) */
     short pair[ROLE_COUNT];          /* colour pair per role */
 } Term;
@@ -31,6 +32,9 @@ int term_check(char *err, size_t len);
 /* Starts curses (and the signal handlers).  Colours unless the terminal has
  * none or NO_COLOR is set and not empty.  Returns 0, or -1 with a message. */
 int term_open(Term *t, char *err, size_t len);
+/* Switches between the normal and the high-contrast theme (bright colours
+ * on black, nothing dim; without colours: nothing dim).  Repaint after. */
+void term_set_theme(Term *t, int high);
 /* Restores the terminal (safe to call twice). */
 void term_close(Term *t);
 

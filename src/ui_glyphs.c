@@ -15,6 +15,8 @@ static const Glyphs utf8_set = {
     .legend_raw = "\u2824\u2812", .legend_avg = "\u2501\u2501", .legend_chance = "\u2504\u2504",
     .ascii_raw = ".", .ascii_avg = "*", .ascii_chance = "-", .ascii_lr = "*",
     .up_down = "\u2191\u2193", .left_right = "\u2190\u2192", .dash = "\u00b7",
+    .cut = "\u250a", .next = "\u203a", .pending = "\u00b7",
+    .fh = "\u2501", .fv = "\u2503", .ftl = "\u250f", .ftr = "\u2513", .fbl = "\u2517", .fbr = "\u251b",
 };
 
 static const Glyphs ascii_set = {
@@ -27,6 +29,8 @@ static const Glyphs ascii_set = {
     .legend_raw = "..", .legend_avg = "**", .legend_chance = "--",
     .ascii_raw = ".", .ascii_avg = "*", .ascii_chance = "-", .ascii_lr = "*",
     .up_down = "Up/Dn", .left_right = "Lt/Rt", .dash = "|",
+    .cut = "|", .next = ">", .pending = ".",
+    .fh = "=", .fv = "#", .ftl = "#", .ftr = "#", .fbl = "#", .fbr = "#",
 };
 
 const Glyphs *glyphs_get(int ascii) { return ascii ? &ascii_set : &utf8_set; }

@@ -25,6 +25,10 @@ typedef struct {
     const char *up_down;    /* "↑↓" */
     const char *left_right; /* "←→" */
     const char *dash;       /* separator in lines of text: "·" */
+    const char *cut;        /* where a name is cut at the block size: "┊" */
+    const char *pending;    /* a number not computed yet (phase mode): "·" */
+    const char *next;       /* between the phases of a step: "›" */
+    const char *fh, *fv, *ftl, *ftr, *fbl, *fbr;  /* the focused panel's frame */
 } Glyphs;
 
 /* The set for a mode: ascii != 0 gives the plain ASCII one. */

@@ -27,6 +27,8 @@ typedef enum {
     ROLE_PAUSE,     /* PAUSED */
     ROLE_KEY,       /* a key name in hints and help */
     ROLE_WARN,      /* the too-small message */
+    ROLE_CUT,       /* the tail of a name cut at the block size (never trained on) */
+    ROLE_FOCUS,     /* the frame of the focused panel */
     ROLE_COUNT
 } Role;
 

@@ -1,54 +1,99 @@
 /* test_layout.c: layout_compute over every size from the minimum to 300x100
- * and a sample of larger and odd ones: the panels tile the screen exactly
- * (nothing overlaps, nothing leaves it, no cell unused), every panel is there
- * with the room its content needs, and below the minimum nothing is placed. */
+ * and a sample of larger and odd ones, for every combination of phase mode,
+ * explanation and live samples: the panels tile the screen exactly (nothing
+ * overlaps, nothing leaves it, no cell unused), every panel asked for is
+ * there with the room its content needs, zoom gives one panel the body, and
+ * below the minimum nothing is placed. */
 #include "testutil.h"
 
 #include "layout.h"
 
-/* The least room each panel needs to show its content (frame included). */
+/* The least room each panel needs to show its content (frame included);
+ * with the explanation on, the positions may scroll (11 rows) and the right
+ * column's panels share fewer rows. */
 static const int min_w[LAY_COUNT] = {
-    [LAY_STATUS] = 80, [LAY_NAME] = 44, [LAY_POSITIONS] = 44, [LAY_PROBS] = 34,
-    [LAY_LR] = 34, [LAY_LOSS] = 34, [LAY_KEYS] = 80,
+    [LAY_STATUS] = 80, [LAY_LESSON] = 80, [LAY_NAME] = 44, [LAY_POSITIONS] = 44, [LAY_PROBS] = 34,
+    [LAY_PHASE] = 34, [LAY_LR] = 34, [LAY_LOSS] = 34, [LAY_LIVE] = 34, [LAY_EXPLAIN] = 80,
+    [LAY_KEYS] = 80,
 };
 static const int min_h[LAY_COUNT] = {
-    [LAY_STATUS] = 1, [LAY_NAME] = 5, [LAY_POSITIONS] = 12, [LAY_PROBS] = 12,
-    [LAY_LR] = 5, [LAY_LOSS] = 10, [LAY_KEYS] = 1,
+    [LAY_STATUS] = 1, [LAY_LESSON] = 1, [LAY_NAME] = 5, [LAY_POSITIONS] = 12, [LAY_PROBS] = 11,
+    [LAY_PHASE] = 16, [LAY_LR] = 4, [LAY_LOSS] = 10, [LAY_LIVE] = 4, [LAY_EXPLAIN] = 5,
+    [LAY_KEYS] = 1,
+};
+static const int min_h_explain[LAY_COUNT] = {
+    [LAY_STATUS] = 1, [LAY_LESSON] = 1, [LAY_NAME] = 5, [LAY_POSITIONS] = 11, [LAY_PROBS] = 9,
+    [LAY_PHASE] = 16, [LAY_LR] = 4, [LAY_LOSS] = 7, [LAY_LIVE] = 4, [LAY_EXPLAIN] = 5,
+    [LAY_KEYS] = 1,
 };
 
-/* Checks one size; returns 0 or fails the test with the size in the message. */
-static void check_size(int cols, int rows, unsigned char *owner)
+/* Whether a layout for flags must not have a panel (0), must have it (1),
+ * or may (2: the learning rate or live samples when the explanation takes
+ * their rows on a short screen). */
+static int wanted(int p, unsigned flags, int roomy)
 {
-    Layout l = layout_compute(cols, rows);
+    const int squeezed = !roomy && (flags & LAYF_EXPLAIN);
+    switch (p) {
+    case LAY_PROBS: return !(flags & LAYF_PHASE);
+    case LAY_PHASE: return (flags & LAYF_PHASE) != 0;
+    case LAY_EXPLAIN: return (flags & LAYF_EXPLAIN) != 0;
+    case LAY_LIVE: return !(flags & LAYF_LIVE) ? 0 : squeezed ? 2 : 1;
+    case LAY_LR: return (flags & LAYF_LIVE) || (roomy && (flags & LAYF_PHASE)) ? 0 : squeezed ? 2 : 1;
+    case LAY_LOSS: return roomy || !(flags & LAYF_PHASE);
+    default: return 1;
+    }
+}
+
+/* Checks one size; fails the test with the size in the message. */
+static void check_flags(int cols, int rows, unsigned flags, unsigned char *owner)
+{
+    Layout l = layout_compute_ex(cols, rows, flags, -1);
     if (!l.fits)
-        fail_msg("%dx%d: does not fit", cols, rows);
+        fail_msg("%dx%d/%u: does not fit", cols, rows, flags);
     if (l.cols != cols || l.rows != rows)
         fail_msg("%dx%d: size not recorded", cols, rows);
     memset(owner, 0xff, (size_t)cols * (size_t)rows);
+    const int *mh = (flags & LAYF_EXPLAIN) ? min_h_explain : min_h;
     for (int p = 0; p < LAY_COUNT; p++) {
         Rect r = l.panel[p];
+        int want = wanted(p, flags, l.roomy);
+        if (want == 0 || (want == 2 && !layout_has(&l, p))) {
+            if (want == 0 && layout_has(&l, p))
+                fail_msg("%dx%d/%u: %s should not be there", cols, rows, flags, layout_panel_name(p));
+            continue;
+        }
         if (r.x < 0 || r.y < 0 || r.x + r.w > cols || r.y + r.h > rows)
-            fail_msg("%dx%d: %s leaves the screen (%d,%d %dx%d)", cols, rows,
+            fail_msg("%dx%d/%u: %s leaves the screen (%d,%d %dx%d)", cols, rows, flags,
                      layout_panel_name(p), r.x, r.y, r.w, r.h);
-        if (r.w < min_w[p] || r.h < min_h[p])
-            fail_msg("%dx%d: %s too small (%dx%d)", cols, rows, layout_panel_name(p), r.w, r.h);
+        if (r.w < min_w[p] || r.h < mh[p])
+            fail_msg("%dx%d/%u: %s too small (%dx%d)", cols, rows, flags, layout_panel_name(p), r.w, r.h);
         for (int y = r.y; y < r.y + r.h; y++)
             for (int x = r.x; x < r.x + r.w; x++) {
                 unsigned char *o = &owner[(size_t)y * (size_t)cols + (size_t)x];
                 if (*o != 0xff)
-                    fail_msg("%dx%d: %s overlaps %s at %d,%d", cols, rows, layout_panel_name(p),
+                    fail_msg("%dx%d/%u: %s overlaps %s at %d,%d", cols, rows, flags, layout_panel_name(p),
                              layout_panel_name(*o), x, y);
                 *o = (unsigned char)p;
             }
     }
     for (size_t i = 0; i < (size_t)cols * (size_t)rows; i++)
         if (owner[i] == 0xff)
-            fail_msg("%dx%d: cell %zu,%zu belongs to no panel", cols, rows, i % (size_t)cols,
+            fail_msg("%dx%d/%u: cell %zu,%zu belongs to no panel", cols, rows, flags, i % (size_t)cols,
                      i / (size_t)cols);
-    /* fixed places: status on top, keys at the bottom */
+    /* fixed places: status and lesson on top, keys at the bottom, the
+     * explanation right above the keys */
     assert_int_equal(l.panel[LAY_STATUS].y, 0);
+    assert_int_equal(l.panel[LAY_LESSON].y, 1);
     assert_int_equal(l.panel[LAY_KEYS].y, rows - 1);
+    if (flags & LAYF_EXPLAIN)
+        assert_int_equal(l.panel[LAY_EXPLAIN].y + l.panel[LAY_EXPLAIN].h, rows - 1);
     assert_int_equal(l.roomy, rows >= LAYOUT_ROOMY_ROWS);
+    assert_int_equal(l.zoomed, -1);
+}
+
+static void check_size(int cols, int rows, unsigned char *owner)
+{
+    check_flags(cols, rows, 0, owner);
 }
 
 static void test_every_size_to_300x100(void **state)
@@ -60,6 +105,63 @@ static void test_every_size_to_300x100(void **state)
         for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols++)
             check_size(cols, rows, owner);
     free(owner);
+}
+
+/* Every combination of phase mode, explanation and live samples, over a
+ * grid of sizes from the minimum to 300x100. */
+static void test_every_flag_combination(void **state)
+{
+    (void)state;
+    unsigned char *owner = malloc(300 * 100);
+    assert_non_null(owner);
+    for (unsigned flags = 1; flags < 8; flags++)
+        for (int rows = LAYOUT_MIN_ROWS; rows <= 100; rows += (rows < 40 ? 1 : 7))
+            for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols += (cols < 130 ? 1 : 11))
+                check_flags(cols, rows, flags, owner);
+    free(owner);
+}
+
+/* Zoom: the focused panel gets every row between the lesson line and the
+ * keys, the whole width; the others are gone; a panel not on screen (or not
+ * a panel) leaves the layout as it was. */
+static void test_zoom(void **state)
+{
+    (void)state;
+    for (unsigned flags = 0; flags < 8; flags++)
+        for (int p = 0; p < LAY_COUNT; p++) {
+            Layout base = layout_compute_ex(80, 24, flags, -1);
+            Layout z = layout_compute_ex(80, 24, flags, p);
+            if (p <= LAY_LESSON || p == LAY_KEYS || !layout_has(&base, p)) {
+                assert_int_equal(z.zoomed, -1);
+                assert_memory_equal(z.panel, base.panel, sizeof z.panel);
+                continue;
+            }
+            assert_int_equal(z.zoomed, p);
+            for (int q = LAY_NAME; q < LAY_KEYS; q++)
+                if (q != p)
+                    assert_false(layout_has(&z, q));
+            assert_int_equal(z.panel[p].x, 0);
+            assert_int_equal(z.panel[p].y, 2);
+            assert_int_equal(z.panel[p].w, 80);
+            assert_int_equal(z.panel[p].h, 21);
+            assert_true(layout_has(&z, LAY_STATUS) && layout_has(&z, LAY_LESSON) && layout_has(&z, LAY_KEYS));
+        }
+}
+
+/* Phase mode at 80x24, with the explanation: the classroom's screen. */
+static void test_80x24_phase_explain(void **state)
+{
+    (void)state;
+    Layout l = layout_compute_ex(80, 24, LAYF_PHASE | LAYF_EXPLAIN, -1);
+    const Rect want[LAY_COUNT] = {
+        [LAY_STATUS] = { 0, 0, 80, 1 }, [LAY_LESSON] = { 0, 1, 80, 1 }, [LAY_NAME] = { 0, 2, 45, 5 },
+        [LAY_POSITIONS] = { 0, 7, 45, 11 }, [LAY_PHASE] = { 45, 2, 35, 16 },
+        [LAY_EXPLAIN] = { 0, 18, 80, 5 }, [LAY_KEYS] = { 0, 23, 80, 1 },
+    };
+    assert_memory_equal(l.panel, want, sizeof want);
+    l = layout_compute_ex(80, 24, LAYF_PHASE, -1);
+    assert_int_equal(l.panel[LAY_PHASE].h, 21);
+    assert_int_equal(l.panel[LAY_LR].h, 4);
 }
 
 static void test_sample_beyond(void **state)
@@ -101,9 +203,9 @@ static void test_80x24_exact(void **state)
     (void)state;
     Layout l = layout_compute(80, 24);
     const Rect want[LAY_COUNT] = {
-        [LAY_STATUS] = { 0, 0, 80, 1 }, [LAY_NAME] = { 0, 1, 45, 5 },
-        [LAY_POSITIONS] = { 0, 6, 45, 12 }, [LAY_LR] = { 0, 18, 45, 5 },
-        [LAY_PROBS] = { 45, 1, 35, 12 }, [LAY_LOSS] = { 45, 13, 35, 10 },
+        [LAY_STATUS] = { 0, 0, 80, 1 }, [LAY_LESSON] = { 0, 1, 80, 1 }, [LAY_NAME] = { 0, 2, 45, 5 },
+        [LAY_POSITIONS] = { 0, 7, 45, 12 }, [LAY_LR] = { 0, 19, 45, 4 },
+        [LAY_PROBS] = { 45, 2, 35, 11 }, [LAY_LOSS] = { 45, 13, 35, 10 },
         [LAY_KEYS] = { 0, 23, 80, 1 },
     };
     for (int p = 0; p < LAY_COUNT; p++) {
@@ -132,6 +234,8 @@ static void test_names(void **state)
     (void)state;
     assert_string_equal(layout_panel_name(LAY_STATUS), "status");
     assert_string_equal(layout_panel_name(LAY_KEYS), "keys");
+    assert_string_equal(layout_panel_name(LAY_PHASE), "phase");
+    assert_string_equal(layout_panel_name(LAY_EXPLAIN), "explain");
     assert_string_equal(layout_panel_name(LAY_COUNT), "?");
     assert_string_equal(layout_panel_name(-1), "?");
 }
@@ -140,6 +244,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_size_to_300x100),
+        cmocka_unit_test(test_every_flag_combination),
+        cmocka_unit_test(test_zoom),
+        cmocka_unit_test(test_80x24_phase_explain),
         cmocka_unit_test(test_sample_beyond),
         cmocka_unit_test(test_below_minimum),
         cmocka_unit_test(test_80x24_exact),

@@ -1,12 +1,18 @@
 /* test_render.c: the screen drawn from real training steps (the default run
- * on data/names.txt), compared with golden text in UTF-8 and ASCII, plus
- * exact checks of the numbers each panel shows.  Regenerate the goldens with
- * UPDATE_GOLDEN=1 (see tests/ui_fixture.h). */
+ * on data/names.txt, and --emma's run in the file's order), compared with
+ * golden text in UTF-8 and ASCII, plus exact checks of the numbers each
+ * panel shows: the phases of step 1 on "emma" with the lesson's figures,
+ * guess mode, zoom, live samples, the cut tail of a long name, the lesson
+ * line.  Regenerate the goldens with UPDATE_GOLDEN=1 (see tests/ui_fixture.h). */
 #include "testutil.h"
 
 #include "layout.h"
 #include "ui_fixture.h"
 #include "ui_samples.h"
+
+/* --emma's run: the file's order, so step 1 trains on "emma" (the tests
+ * of the classroom use it; the others the default run, in *state). */
+static Fixture *emma_fixture;
 
 static int setup(void **state)
 {
@@ -16,12 +22,14 @@ static int setup(void **state)
     }
     Fixture *f = fixture_new();
     *state = f;
-    return f ? 0 : -1;
+    emma_fixture = fixture_new_shuffle(0);
+    return f && emma_fixture ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
     fixture_free(*state);
+    fixture_free(emma_fixture);
     return 0;
 }
 
@@ -298,8 +306,8 @@ static void test_many_sizes(void **state)
     static const char *const titles[] = { "Current name", "Loss at each position",
                                           "target", "top choice", "Learning rate",
                                           "Loss per step", "step 10/500", "q quit" };
-    for (int h = 24; h <= 70; h += 3)
-        for (int w = 80; w <= 260; w += 7) {
+    for (int h = 24; h <= 70; h += 5)
+        for (int w = 80; w <= 260; w += 12) {
             for (int ascii = 0; ascii < 2; ascii++) {
                 Canvas c;
                 assert_int_equal(canvas_init(&c, w, h, ascii), 0);
@@ -309,6 +317,26 @@ static void test_many_sizes(void **state)
                     if (!strstr(text, titles[i]))
                         fail_msg("%dx%d %s: no '%s'", w, h, ascii ? "ascii" : "utf8", titles[i]);
                 free(text);
+                /* and the classroom's screens: every phase, explanation and
+                 * live samples on, every phase's title and the step */
+                View p = v;
+                p.explain = 1;
+                fixture_live(f, &p, 10);
+                for (int ph = 0; ph < phase_count(v.info->n); ph++) {
+                    p.phase_mode = 1;
+                    p.phase = ph;
+                    p.focus = LAY_PHASE;
+                    render_screen(&c, &p);
+                    text = canvas_dump(&c);
+                    static const char *const want[] = { "1. Sample", "2. Forward", "2. Loss",
+                                                        "3. Backward", "4. Update", "5. Log" };
+                    const char *t = want[phase_kind(ph, v.info->n, NULL)];
+                    if (!strstr(text, t) || !strstr(text, "Why: ") || !strstr(text, "step 10/500") ||
+                        !strstr(text, "Current name") || !strstr(text, "q quit"))
+                        fail_msg("%dx%d %s phase %d: no '%s' (or the rest)", w, h,
+                                 ascii ? "ascii" : "utf8", ph, t);
+                    free(text);
+                }
                 canvas_free(&c);
             }
         }
@@ -330,6 +358,415 @@ static void test_selection_clamped(void **state)
     canvas_free(&c);
 }
 
+
+/* Row y of a canvas as text, or the whole canvas, for searching. */
+static char *screen_text(const View *v, int w, int h, int ascii, Canvas *keep)
+{
+    Canvas c;
+    assert_int_equal(canvas_init(&c, w, h, ascii), 0);
+    render_screen(&c, v);
+    char *text = canvas_dump(&c);
+    assert_non_null(text);
+    if (keep)
+        *keep = c;
+    else
+        canvas_free(&c);
+    return text;
+}
+
+static void assert_has(const char *text, const char *want)
+{
+    if (!strstr(text, want))
+        fail_msg("the screen lacks '%s':\n%s", want, text);
+}
+
+/* --emma: step 1 is "emma", phase by phase at 80x24, each phase's golden
+ * screen (UTF-8; ASCII for a few), with the lesson's real numbers. */
+static void test_emma_phases(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    go(f, 0);
+    static const char *const names[] = { "sample", "forward0", "forward1", "forward2", "forward3",
+                                         "forward4", "loss", "backward", "update", "log" };
+    assert_int_equal(f->t.info.n, 5);
+    for (int ph = 0; ph < 10; ph++) {
+        View v = fixture_phase_view(f, ph);
+        fixture_live(f, &v, ph >= 8 ? 1 : 0);
+        v.live = 0;
+        char name[64];
+        snprintf(name, sizeof name, "emma-%d-%s-80x24", ph, names[ph]);
+        assert_screen(&v, 80, 24, 0, name, ph == 0 || ph == 1);
+        if (ph == 0 || ph == 1 || ph == 6 || ph == 8)
+            assert_screen(&v, 80, 24, 1, name, 0);
+    }
+    /* the figures of the lesson's worked example, as the core computed them */
+    View v = fixture_phase_view(f, 0);
+    char *t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "doc = docs[0 % 32033] = \"emma\"");
+    assert_has(t, "tokens = [26, 4, 12, 12, 0, 26]");
+    assert_has(t, "= min(8, 6 - 1) = 5");
+    assert_has(t, "[Sample]");
+    assert_has(t, "loss \u2026");      /* not computed yet */
+    assert_has(t, "lr_t \u2026");
+    free(t);
+    static const char *const pos_loss[] = { "3.3880", "3.2279", "3.2522", "3.1549", "3.3590" };
+    static const char *const p_tgt[] = { "0.0338", "0.0396", "0.0387", "0.0426", "0.0348" };
+    for (int p = 0; p < 5; p++) {
+        v = fixture_phase_view(f, 1 + p);
+        t = screen_text(&v, 80, 24, 0, NULL);
+        char want[96];
+        snprintf(want, sizeof want, "loss_%d = -log(%s) = %s", p, p_tgt[p], pos_loss[p]);
+        assert_has(t, want);
+        snprintf(want, sizeof want, "2. Forward: position %d", p);
+        assert_has(t, want);
+        free(t);
+    }
+    v = fixture_phase_view(f, 6);
+    t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "loss = (3.39 + 3.23 + 3.25");
+    assert_has(t, "+ 3.15 + 3.36) / 5");
+    assert_has(t, "= 3.2764");
+    assert_has(t, "chance = -log(1/27) = 3.2958");
+    assert_has(t, "loss 3.2764");     /* the status line has it from now on */
+    assert_has(t, "mean 3.2764");
+    free(t);
+    v = fixture_phase_view(f, 6);
+    v.zoom = 1;
+    t = screen_text(&v, 80, 24, 0, NULL);       /* wide: four decimals */
+    assert_has(t, "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5");
+    free(t);
+    v = fixture_phase_view(f, 7);
+    t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "wte            1.396");
+    assert_has(t, "lm_head        1.624");
+    assert_has(t, "all 4064       2.51");
+    free(t);
+    v = fixture_phase_view(f, 8);
+    t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "lr_t = 0.01 \u00d7 0.5 \u00d7 (1 +");
+    assert_has(t, "cos(\u03c0 \u00d7 0 / 500))");
+    assert_has(t, "= 0.010000");
+    assert_has(t, "lm_head[4][0]");
+    assert_has(t, "grad              -0.124877");
+    assert_has(t, "p     -0.0330403  -0.0230403");
+    assert_has(t, "All 4064 updated (1808 changed");
+    assert_has(t, "lr_t 0.010000");
+    free(t);
+    v = fixture_phase_view(f, 8);
+    t = screen_text(&v, 120, 40, 0, NULL);
+    v.focus = LAY_PHASE;
+    v.zoom = 1;
+    free(t);
+    t = screen_text(&v, 80, 24, 0, NULL);        /* zoomed: the --trace wording */
+    assert_has(t, "m = 0.9 * 0 + (1 - 0.9) * -0.124877 = -0.0124877");
+    assert_has(t, "v = 0.95 * 0 + (1 - 0.95) * (-0.124877)^2 = 0.00077971");
+    assert_has(t, "m_hat = m / (1 - 0.9^1) = -0.124877");
+    assert_has(t, "p = -0.0330403 - 0.01 * m_hat / (v_hat^0.5 + 1e-08) = -0.0230403");
+    free(t);
+    v = fixture_phase_view(f, 9);
+    t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "step    1 /  500 | loss 3.2764");
+    assert_has(t, "\"olivia\"");
+    free(t);
+}
+
+/* Going forwards through the phases and back gives the same canvases, cell
+ * for cell, roles included: the screen is a function of (step, phase, UI
+ * state), not of the way there. */
+static void test_phases_back_and_forth(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    enum { W = 80, H = 24, NPH = 10 };
+    char *text[NPH], *roles[NPH];
+    go(f, 0);
+    for (int ph = 0; ph < NPH; ph++) {
+        View v = fixture_phase_view(f, ph);
+        Canvas c;
+        free(screen_text(&v, W, H, 0, &c));
+        text[ph] = canvas_dump(&c);
+        roles[ph] = canvas_dump_roles(&c);
+        canvas_free(&c);
+    }
+    go(f, 1);      /* the next step's Sample, then back */
+    View n = fixture_phase_view(f, 0);
+    free(screen_text(&n, W, H, 0, NULL));
+    go(f, 0);
+    for (int ph = NPH - 1; ph >= 0; ph--) {
+        View v = fixture_phase_view(f, ph);
+        Canvas c;
+        free(screen_text(&v, W, H, 0, &c));
+        char *t = canvas_dump(&c), *r = canvas_dump_roles(&c);
+        assert_string_equal(t, text[ph]);
+        assert_string_equal(r, roles[ph]);
+        free(t);
+        free(r);
+        canvas_free(&c);
+        if (ph > 0)     /* each phase differs from the one before */
+            assert_string_not_equal(text[ph], text[ph - 1]);
+    }
+    for (int ph = 0; ph < NPH; ph++) {
+        free(text[ph]);
+        free(roles[ph]);
+    }
+}
+
+/* Guess mode hides the target and everything after it, the probabilities
+ * and the losses, until revealed. */
+static void test_guess(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    go(f, 0);
+    View v = fixture_phase_view(f, 2);      /* Forward 1: e -> m */
+    v.guess = 1;
+    v.guess_pos = 1;
+    assert_screen(&v, 80, 24, 0, "emma-guess-forward1-80x24", 1);
+    assert_screen(&v, 80, 24, 1, "emma-guess-forward1-80x24", 0);
+    char *t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "[BOS] e ?");
+    assert_has(t, "loss_1 = -log(?) = ?");
+    assert_has(t, "Why: Guess first");
+    assert_has(t, "r reveal");
+    assert_null(strstr(t, "0.0396"));       /* p(m) */
+    assert_null(strstr(t, "3.2279"));
+    assert_null(strstr(t, "emma"));
+    free(t);
+    /* step mode: the selected position of the default run's step 1 */
+    Fixture *g = fixture_new();
+    assert_non_null(g);
+    View s = fixture_view(g);
+    s.sel = 2;
+    s.guess = 1;
+    s.guess_pos = 2;
+    s.focus = LAY_PROBS;
+    assert_screen(&s, 80, 24, 0, "guess-step1-sel2-80x24", 0);
+    t = screen_text(&s, 80, 24, 0, NULL);
+    assert_has(t, "name   yu?");
+    assert_has(t, "loss ?");
+    assert_has(t, "pos 2: u \u2192 ?");
+    assert_null(strstr(t, "yuheng"));
+    free(t);
+    fixture_free(g);
+}
+
+/* Zoom: the focused panel fills the screen between the lesson line and
+ * the keys. */
+static void test_zoom(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    go(f, 0);
+    View v = fixture_phase_view(f, 7);
+    v.zoom = 1;
+    assert_screen(&v, 80, 24, 0, "emma-zoom-backward-80x24", 1);
+    v = fixture_phase_view(f, 1);
+    v.zoom = 1;
+    assert_screen(&v, 80, 24, 1, "emma-zoom-forward0-80x24", 0);
+    char *t = screen_text(&v, 80, 24, 1, NULL);
+    assert_has(t, "z unzoom");
+    assert_null(strstr(t, "Current name"));
+    free(t);
+    /* step mode, the loss curve zoomed */
+    go(f, 199);
+    v = fixture_view(f);
+    v.focus = LAY_LOSS;
+    v.zoom = 1;
+    assert_screen(&v, 80, 24, 0, "emma-zoom-loss-step200-80x24", 0);
+}
+
+/* Live samples: the same slots at steps 0, 100 and 500, noise turning into
+ * names; the panel says which model drew them. */
+static void test_live(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    static const int steps[] = { 0, 99, 499 };
+    for (int i = 0; i < 3; i++) {
+        go(f, steps[i]);
+        View v = fixture_view(f);
+        v.focus = LAY_PROBS;
+        fixture_live(f, &v, steps[i] + 1);
+        char name[64];
+        snprintf(name, sizeof name, "emma-live-step%d-80x24", steps[i] + 1);
+        assert_screen(&v, 80, 24, 0, name, 0);
+        char *t = screen_text(&v, 80, 24, 0, NULL), note[64];
+        if (steps[i] == 0)  /* step 1 is not a draw point: the model before it */
+            snprintf(note, sizeof note, "untrained model");
+        else
+            snprintf(note, sizeof note, "model after step %d", steps[i] + 1);
+        assert_has(t, note);
+        free(t);
+    }
+    go(f, 99);
+    View v = fixture_view(f);
+    fixture_live(f, &v, 100);
+    assert_screen(&v, 120, 40, 0, "emma-live-step100-120x40", 0);
+    /* phase mode: before the Update phase the model is the one before */
+    v = fixture_phase_view(f, 0);
+    fixture_live(f, &v, 99);
+    v.explain = 0;
+    char *t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "model after step 90");
+    free(t);
+}
+
+/* A name longer than the block size: the tail never trained on is greyed
+ * (ROLE_CUT) after a marker, visible without colour too. */
+static void test_cut_tail(void **state)
+{
+    (void)state;
+    Fixture *g = fixture_new();
+    assert_non_null(g);
+    assert_int_equal(timeline_goto(g->tl, 30), 0);     /* step 31: kymberlynn */
+    View v = fixture_view(g);
+    for (int ascii = 0; ascii < 2; ascii++) {
+        Canvas c;
+        assert_int_equal(canvas_init(&c, 45, 5, ascii), 0);
+        render_name(&c, (Rect){ 0, 0, 45, 5 }, &v);
+        char *l1 = row_text(&c, 1), *l2 = row_text(&c, 2), *l3 = row_text(&c, 3);
+        if (ascii) {
+            assert_string_equal(l1, "| name   kymberly|nn     n = 8 (block size) |");
+            assert_string_equal(l2, "| tokens [BOS]  k  y  m b e  r  l  y | ...  |");
+        } else {
+            assert_string_equal(l1, "\u2502 name   kymberly\u250ann     n = 8 (block size) \u2502");
+            assert_string_equal(l2, "\u2502 tokens [BOS]  k  y  m b e  r  l  y \u250a  n \u2026 \u2502");
+            assert_string_equal(l3, "\u2502 ids       26 10 24 12 1 4 17 11 24 \u250a 13 \u2026 \u2502");
+        }
+        /* the tail's roles: "nn" after the marker */
+        assert_int_equal(canvas_cell(&c, 16, 1)->role, ROLE_VALUE);    /* y */
+        assert_int_equal(canvas_cell(&c, 17, 1)->role, ROLE_DIM);      /* the marker */
+        assert_int_equal(canvas_cell(&c, 18, 1)->role, ROLE_CUT);      /* nn */
+        assert_int_equal(canvas_cell(&c, 19, 1)->role, ROLE_CUT);
+        /* the tokens row: after the marker, the tail's tokens */
+        int mark = -1;
+        for (int x = 9; x < 45 && mark < 0; x++)
+            if (strcmp(canvas_cell(&c, x, 2)->g, ascii ? "|" : "\u250a") == 0)
+                mark = x;
+        assert_true(mark > 0);
+        int x = mark + 1;
+        while (strcmp(canvas_cell(&c, x, 2)->g, " ") == 0)
+            x++;
+        if (!ascii) {   /* ASCII's "..." leaves no room for the tail at 45 columns */
+            assert_string_equal(canvas_cell(&c, x, 2)->g, "n");
+            assert_int_equal(canvas_cell(&c, x, 2)->role, ROLE_CUT);
+        }
+        free(l1);
+        free(l2);
+        free(l3);
+        canvas_free(&c);
+    }
+    v.focus = LAY_NAME;
+    assert_screen(&v, 120, 40, 0, "cut-step31-120x40", 1);
+    /* the Sample phase says how much is cut */
+    View p = v;
+    p.phase_mode = 1;
+    p.phase = 0;
+    char *t = screen_text(&p, 80, 24, 0, NULL);
+    assert_has(t, "= min(8, 12 - 1) = 8");
+    assert_has(t, "cut at the block size");
+    free(t);
+    fixture_free(g);
+}
+
+/* The lesson line: which doc of how many, the distinct names seen, the
+ * arc's stage; in phase mode the phases with the current one bracketed. */
+static void test_lesson_line(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    go(f, 0);
+    View v = fixture_view(f);
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 120, 1, 0), 0);
+    render_lesson(&c, (Rect){ 0, 0, 120, 1 }, &v);
+    char *s = row_text(&c, 0);
+    assert_string_equal(s, " doc 1 of 32033 = docs[0 % 32033] \u00b7 1 of 29494 distinct names seen"
+                           "                arc: random predictions (from step 1)");
+    free(s);
+    canvas_free(&c);
+    go(f, 199);
+    v = fixture_view(f);
+    assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
+    render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_non_null(strstr(s, "doc 200 of 32033"));
+    assert_non_null(strstr(s, "distinct names seen"));
+    assert_non_null(strstr(s, "name-like structures"));
+    free(s);
+    go(f, 0);
+    v = fixture_phase_view(f, 3);
+    render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_string_equal(s, "  Sample \u203a Forward 0 1[2]3 4 \u203a Loss \u203a Backward \u203a Update \u203a Log"
+                           "       1 name seen");
+    assert_int_equal(canvas_cell(&c, 22, 0)->role, ROLE_SELECT);   /* [2] */
+    assert_int_equal(canvas_cell(&c, 3, 0)->role, ROLE_TEXT);      /* done */
+    assert_int_equal(canvas_cell(&c, 36, 0)->role, ROLE_DIM);      /* to come */
+    free(s);
+    canvas_free(&c);
+    /* cycling: past the last doc, the second pass */
+    StepInfo in = *v.info;
+    in.step = 32033 + 4;
+    in.doc = 4;
+    v = fixture_view(f);
+    v.info = &in;
+    v.seen = f->seen.distinct;
+    assert_int_equal(canvas_init(&c, 120, 1, 0), 0);
+    render_lesson(&c, (Rect){ 0, 0, 120, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_non_null(strstr(s, "doc 5 of 32033 (pass 2) = docs[32037 % 32033]"));
+    assert_non_null(strstr(s, "29494 of 29494 distinct names seen"));
+    free(s);
+    canvas_free(&c);
+}
+
+/* The focused panel's frame is heavy (ASCII: '=' and '#'), in ROLE_FOCUS. */
+static void test_focus_frame(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    go(f, 0);
+    View v = fixture_view(f);
+    v.focus = LAY_POSITIONS;
+    Canvas c;
+    char *t = screen_text(&v, 80, 24, 0, &c);
+    assert_has(t, "\u250f Loss at each position \u2501");
+    assert_int_equal(canvas_cell(&c, 0, 7)->role, ROLE_FOCUS);
+    assert_int_equal(canvas_cell(&c, 45, 2)->role, ROLE_BORDER);    /* the others: light */
+    free(t);
+    canvas_free(&c);
+    t = screen_text(&v, 80, 24, 1, NULL);
+    assert_has(t, "# Loss at each position ===");
+    free(t);
+}
+
+/* The explanation follows the phase in phase mode and the focused panel in
+ * step mode. */
+static void test_explain(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    go(f, 0);
+    View v = fixture_view(f);
+    v.explain = 1;
+    v.focus = LAY_LOSS;
+    assert_screen(&v, 80, 24, 0, "emma-explain-loss-panel-80x24", 0);
+    char *t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "Why: Loss per step");
+    assert_has(t, "chance = -log(1 / vocab_size)");
+    free(t);
+    v.focus = LAY_NAME;
+    t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "tokens = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]");
+    free(t);
+    v = fixture_phase_view(f, 7);
+    t = screen_text(&v, 80, 24, 0, NULL);
+    assert_has(t, "Why: 3. Backward pass");
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -346,6 +783,15 @@ int main(void)
         cmocka_unit_test(test_rewind_identical),
         cmocka_unit_test(test_many_sizes),
         cmocka_unit_test(test_selection_clamped),
+        cmocka_unit_test(test_emma_phases),
+        cmocka_unit_test(test_phases_back_and_forth),
+        cmocka_unit_test(test_guess),
+        cmocka_unit_test(test_zoom),
+        cmocka_unit_test(test_live),
+        cmocka_unit_test(test_cut_tail),
+        cmocka_unit_test(test_lesson_line),
+        cmocka_unit_test(test_focus_frame),
+        cmocka_unit_test(test_explain),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -12,7 +12,9 @@
 
 #include <locale.h>
 
+#include "classroom.h"
 #include "dataset.h"
+#include "layout.h"
 #include "render.h"
 #include "timeline.h"
 #include "train.h"
@@ -22,10 +24,14 @@ typedef struct {
     Dataset ds;
     Trainer t;
     Timeline *tl;
+    Seen seen;
+    Live live;
 } Fixture;
 
-/* The default run (seed 42, 500 steps) on data/names.txt, at step 1. */
-static inline Fixture *fixture_new(void)
+/* A run on data/names.txt (seed 42, 500 steps; shuffle 0: the file's order,
+ * as --emma has it), at step 1, with its live samples ready to draw (the
+ * untrained model's drawn). */
+static inline Fixture *fixture_new_shuffle(int shuffle)
 {
     Fixture *f = calloc(1, sizeof *f);
     char err[256];
@@ -35,7 +41,9 @@ static inline Fixture *fixture_new(void)
         return NULL;
     }
     TrainConfig cfg = train_config_default();
-    if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0 || !(f->tl = timeline_new(&f->t)) ||
+    cfg.shuffle = shuffle;
+    if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0 || seen_init(&f->seen, &f->ds) != 0 ||
+        live_init(&f->live, &f->t, 0.5) != 0 || (live_draw(&f->live, &f->t), !(f->tl = timeline_new(&f->t))) ||
         timeline_goto(f->tl, 0) != 0) {
         fprintf(stderr, "fixture: %s\n", err);
         free(f);
@@ -44,11 +52,19 @@ static inline Fixture *fixture_new(void)
     return f;
 }
 
+/* The default run (seed 42, 500 steps) on data/names.txt, at step 1. */
+static inline Fixture *fixture_new(void)
+{
+    return fixture_new_shuffle(1);
+}
+
 static inline void fixture_free(Fixture *f)
 {
     if (!f)
         return;
     timeline_free(f->tl);
+    live_free(&f->live);
+    seen_free(&f->seen);
     trainer_free(&f->t);
     dataset_free(&f->ds);
     free(f);
@@ -67,7 +83,41 @@ static inline View fixture_view(Fixture *f)
     v.block_size = f->t.model.cfg.block_size;
     v.losses = timeline_losses(f->tl);
     v.speed = 10;
+    v.model = &f->t.model;
+    trainer_param_name(&f->t, f->t.info.follow_index, v.follow_name, sizeof v.follow_name);
+    v.seen = seen_by_step(&f->seen, f->t.info.step);
+    v.distinct = f->seen.distinct;
+    v.live_every = f->live.every;
+    v.live_name_bytes = f->live.name_bytes;
     return v;
+}
+
+/* The view as the UI makes it for --emma: phase mode at `phase`, the
+ * explanation on, the phase panel focused. */
+static inline View fixture_phase_view(Fixture *f, int phase)
+{
+    View v = fixture_view(f);
+    v.phase_mode = 1;
+    v.phase = phase;
+    v.explain = 1;
+    v.focus = LAY_PHASE;
+    return v;
+}
+
+/* The live samples for the view's step (drawn at their step, through the
+ * Timeline, as the UI draws them); sets v->live and its names. */
+static inline void fixture_live(Fixture *f, View *v, int age)
+{
+    int cur = timeline_current(f->tl);
+    int a = live_age(age, f->live.every);
+    if (!live_get(&f->live, a) && a > 0) {
+        assert_int_equal(timeline_goto(f->tl, a - 1), 0);
+        live_draw(&f->live, &f->t);
+        assert_int_equal(timeline_goto(f->tl, cur), 0);
+    }
+    v->live = 1;
+    v->live_age = a;
+    v->live_names = live_get(&f->live, a);
 }
 
 /* A UTF-8 LC_CTYPE, so wcwidth knows the glyphs; 0 when none exists. */

@@ -81,6 +81,30 @@ wait_gone() {
     done
 }
 
+# settled SESSION FILE [-e]: the screen (with -e, its colours too) once two
+# captures 50 ms apart agree, into FILE (a frame is never caught half drawn).
+settled() {
+    st_s=$1; st_f=$2; st_e=${3:-}; st_prev=""; st_n=0
+    while [ $st_n -lt 20 ]; do
+        tm capture-pane -p $st_e -t "$st_s" > "$st_f" 2>/dev/null
+        st_cur=$(cksum < "$st_f")
+        [ "$st_cur" = "$st_prev" ] && return 0
+        st_prev=$st_cur
+        st_n=$((st_n + 1))
+        sleep 0.05
+    done
+    return 0
+}
+
+# norm FILE: a capture-pane -e without the attribute resets (SGR 0, 39, 49)
+# at the start and the end of its lines.  Where tmux puts those depends on
+# whether the curses update wrote a line's trailing blanks or erased them,
+# which depends on what the screen showed before, not on what it shows.
+norm() {
+    esc=$(printf '\033')
+    sed -e "s/^\(${esc}\[\(0\|39\|49\)m\)*//" -e "s/\(${esc}\[\(0\|39\|49\)m\)*\$//" "$1"
+}
+
 # wait_file FILE [SECONDS]: until FILE exists and is not empty.
 wait_file() {
     f=$1; limit=${2:-10}
@@ -170,7 +194,9 @@ keys p Up; wait_for p "pos 0:"
 
 begin "? opens the help with every key; any key closes it"
 keys p "?"
-if wait_for p "Keys" && wait_for p "Ctrl-L" && wait_for p "Home  End" && wait_for p "ten steps"; then
+if wait_for p "Keys" && wait_for p "Ctrl-L" && wait_for p "Home End" && wait_for p "ten steps" &&
+   wait_for p "phase by phase" && wait_for p "guess mode" && wait_for p "high-contrast" &&
+   wait_for p "zoom focused panel" && wait_for p "1-6 jump to steps 1, 50, 100, 200, 300, 500"; then
     keys p x
     if wait_gone p "any key closes"; then ok; else fail "help did not close" p; fi
 else fail "no help" p; fi
@@ -315,6 +341,166 @@ if wait_for nc "step 1/500"; then
     else fail "colour parameter '$bad' in the capture" nc; fi
 else fail "did not start" nc; fi
 tm kill-session -t nc
+
+
+# ---------------------------------------------------------------- the classroom
+
+begin "--emma starts paused on step 1's Sample phase, showing emma's tokens"
+start e 80 24 "$APP_ENV $BIN --emma"
+if wait_for e "step 1/500" && wait_for e "PAUSED" && wait_for e "[Sample]" &&
+   wait_for e "name   emma" && wait_for e 'doc = docs[0 % 32033] = "emma"' &&
+   wait_for e "tokens = [26, 4, 12, 12, 0, 26]" && wait_for e "= min(8, 6 - 1) = 5" &&
+   wait_for e "Why: 1. Sample" && wait_for e "loss …"; then ok; else fail "no Sample phase of emma" e; fi
+
+# The strip's bracket of each phase of emma's step (n = 5), then step 2's Sample.
+marks="[Sample] Forward[0] 0[1] 1[2] 2[3] 3[4] [Loss] [Backward] [Update] [Log]"
+
+begin "n walks the phases of step 1 with the lesson's numbers, then step 2's Sample"
+i=0; bad=""
+for m in $marks; do
+    wait_for e "$m" 5 || bad="$bad $m"
+    settled e "$TMP/ph$i.txt"
+    settled e "$TMP/ph$i.ansi" -e
+    i=$((i + 1))
+    keys e n
+done
+wait_for e "step 2/500" 5 && wait_for e "[Sample]" 5 || bad="$bad step2"
+settled e "$TMP/ph$i.txt"
+grep -q "loss_0 = -log(0.0338) = 3.3880" "$TMP/ph1.txt" || bad="$bad loss_0"
+grep -q "loss_4 = -log(0.0348) = 3.3590" "$TMP/ph5.txt" || bad="$bad loss_4"
+grep -q "= 3.2764" "$TMP/ph6.txt" && grep -q "chance = -log(1/27) = 3.2958" "$TMP/ph6.txt" || bad="$bad mean"
+grep -q "wte            1.396" "$TMP/ph7.txt" || bad="$bad backward"
+grep -q "lm_head\[4\]\[0\]" "$TMP/ph8.txt" && grep -q "= 0.010000" "$TMP/ph8.txt" || bad="$bad update"
+grep -q "step    1 /  500 | loss 3.2764" "$TMP/ph9.txt" || bad="$bad log"
+grep -q '"olivia"' "$TMP/ph10.txt" || bad="$bad olivia"
+if [ -z "$bad" ]; then ok; else fail "missing:$bad" e; fi
+
+begin "b walks back through every phase to identical screens (text and colours)"
+bad=""
+keys e b
+for i in 9 8 7 6 5 4 3 2 1 0; do
+    m=$(echo $marks | cut -d' ' -f$((i + 1)))
+    if wait_for e "$m" 5 && wait_for e "step 1/500" 5; then
+        settled e "$TMP/back$i.txt"
+        settled e "$TMP/back$i.ansi" -e
+        cmp -s "$TMP/ph$i.txt" "$TMP/back$i.txt" || bad="$bad text$i"
+        norm "$TMP/ph$i.ansi" > "$TMP/ph$i.norm"
+        norm "$TMP/back$i.ansi" > "$TMP/back$i.norm"
+        cmp -s "$TMP/ph$i.norm" "$TMP/back$i.norm" || bad="$bad colour$i"
+    else bad="$bad no$i"; fi
+    [ $i -gt 0 ] && keys e b
+done
+if [ -z "$bad" ]; then ok; else fail "differs:$bad" e; fi
+
+begin "guess mode hides the target and the probabilities until r"
+keys e w n
+if wait_for e "Guess first" && wait_for e "[BOS] ?" && wait_for e "Forward[0]" &&
+   ! capture e | grep -q "0.0338"; then
+    keys e r
+    if wait_for e "loss_0 = -log(0.0338) = 3.3880" && wait_gone e "Guess first"; then
+        keys e n
+        if wait_for e "0[1]" && wait_for e "[BOS] e ?"; then
+            keys e n    # n reveals first
+            if wait_for e "loss_1 = -log(0.0396) = 3.2279" && wait_for e "0[1]"; then ok
+            else fail "n did not reveal" e; fi
+        else fail "not hidden at position 1" e; fi
+    else fail "r did not reveal" e; fi
+else fail "not hidden" e; fi
+keys e w
+
+begin "zoom at 80x24: z fills the screen with the focused panel, Tab moves on, Esc returns"
+keys e z
+if wait_for e "z unzoom" && wait_gone e "Current name" && wait_for e "2. Forward: position 1"; then
+    keys e Tab
+    if wait_for e "Why: 2. Forward pass" && wait_gone e "2. Forward: position 1"; then
+        keys e Escape
+        if wait_for e "Current name" && wait_for e "2. Forward: position 1" && wait_gone e "z unzoom"; then ok
+        else fail "Esc did not unzoom" e; fi
+    else fail "Tab did not move the zoom" e; fi
+else fail "no zoom" e; fi
+
+begin "e hides and shows the explanation"
+keys e e
+if wait_gone e "Why: " && wait_for e "Learning rate"; then
+    keys e e
+    if wait_for e "Why: 2. Forward pass"; then ok; else fail "not back" e; fi
+else fail "not hidden" e; fi
+
+begin "p leaves phase mode for whole steps and comes back at the Sample phase"
+keys e p
+if wait_for e "Loss per step" && wait_for e "distinct names seen" && wait_gone e "[Sample]" &&
+   wait_for e "mean 3.2764"; then
+    keys e p
+    if wait_for e "[Sample]" && wait_for e "step 1/500"; then ok; else fail "not back" e; fi
+else fail "no step mode" e; fi
+tm kill-session -t e
+
+begin "1-6 jump along the arc: steps 200, 500, 50, 1, with the stage"
+start k 80 24 "$APP_ENV $BIN --paused"
+wait_for k "step 1/500"
+keys k 4
+if wait_for k "step 200/500" && wait_for k "name-like structures"; then
+    keys k 6
+    if wait_for k "step 500/500" && wait_for k "reasonable names"; then
+        keys k s 2
+        if wait_for k "step 50/500" && wait_for k "common characters"; then
+            keys k 1
+            if wait_for k "step 1/500" && wait_for k "random predictions"; then ok
+            else fail "1" k; fi
+        else fail "2" k; fi
+    else fail "6" k; fi
+else fail "4" k; fi
+
+begin "data cycling: which doc of how many, distinct names seen; a cut name's tail"
+keys k "]" "]" "]"
+if wait_for k "step 31/500" && wait_for k "doc 31 of 32033" && wait_for k "31 of 29494 distinct names seen" &&
+   wait_for k "kymberly┊nn" && wait_for k "┊"; then ok; else fail "no doc, count or cut" k; fi
+
+begin "Tab moves the focus (the heavy frame)"
+if capture k | grep -q "┏ Next token"; then
+    keys k Tab
+    if wait_for k "┏ Loss per step" && ! capture k | grep -q "┏ Next token"; then ok
+    else fail "focus did not move" k; fi
+else fail "no focus on the probabilities" k; fi
+
+begin "live samples: the same slots redrawn every 10 steps"
+keys k l
+if wait_for k "Live samples" && wait_for k "model after step 30"; then
+    keys k 3
+    if wait_for k "model after step 100"; then ok; else fail "not redrawn" k; fi
+else fail "no live samples" k; fi
+tm kill-session -t k
+
+begin "high contrast: bright on black, nothing dim; c toggles it"
+start hc 80 24 "$APP_ENV $BIN --paused --high-contrast"
+if wait_for hc "step 1/500"; then
+    settled hc "$TMP/hc.ansi" -e
+    params=$(grep -o "$(printf '\033')\[[0-9;]*m" "$TMP/hc.ansi" | tr -d '\033[m' | tr ';' '\n')
+    if echo "$params" | grep -qx 40 && ! echo "$params" | grep -qx 2; then
+        keys hc c
+        sleep 0.3
+        settled hc "$TMP/nohc.ansi" -e
+        params=$(grep -o "$(printf '\033')\[[0-9;]*m" "$TMP/nohc.ansi" | tr -d '\033[m' | tr ';' '\n')
+        if ! echo "$params" | grep -qx 40 && echo "$params" | grep -qx 2; then ok
+        else fail "c did not switch back" hc; fi
+    else fail "no black background, or dim text" hc; fi
+else fail "did not start" hc; fi
+tm kill-session -t hc
+
+begin "with live samples on, the run's final samples are still the headless ones"
+start lv 120 40 "$APP_ENV $BIN"
+wait_for lv "RUNNING"
+keys lv l
+for i in 1 2 3 4 5 6 7 8 9 10; do keys lv +; done
+if wait_for lv "step 500/500" 20 && wait_for lv "Names the model made up" && wait_for lv "model after step 500"; then
+    capture lv > "$TMP/lv.txt"
+    missing=""
+    while read -r name; do
+        grep -qw -- "$name" "$TMP/lv.txt" || missing="$missing $name"
+    done < "$TMP/names.txt"
+    if [ -z "$missing" ]; then ok; else fail "missing samples:$missing" lv; fi
+else fail "did not finish" lv; fi
+tm kill-session -t lv
 
 begin "TERM=dumb is refused with exit 2"
 start_shell sh2

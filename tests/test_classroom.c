@@ -1,0 +1,353 @@
+/* test_classroom.c: the classroom's model of the lesson: the phases of a
+ * step and what each has computed, the arc's milestones, the explanations
+ * (short enough for an 80x24 projector), the distinct names seen, and the
+ * live samples: their own generators, the same seed per slot every time,
+ * and a training run left bit for bit as the headless run leaves it. */
+#include "testutil.h"
+
+#include "classroom.h"
+#include "cli.h"
+#include "dataset.h"
+#include "render_parts.h"
+#include "timeline.h"
+#include "train.h"
+#include "ui_samples.h"
+
+/* ------------------------------------------------------------------ phases */
+
+static void test_phases_of_emma(void **state)
+{
+    (void)state;
+    /* emma: n = 5, so Sample, Forward 0-4, Loss, Backward, Update, Log */
+    const int n = 5;
+    assert_int_equal(phase_count(n), 10);
+    static const int kind[10] = { PHASE_SAMPLE, PHASE_FORWARD, PHASE_FORWARD, PHASE_FORWARD,
+                                  PHASE_FORWARD, PHASE_FORWARD, PHASE_LOSS, PHASE_BACKWARD,
+                                  PHASE_UPDATE, PHASE_LOG };
+    for (int p = 0; p < 10; p++) {
+        int pos;
+        assert_int_equal(phase_kind(p, n, &pos), kind[p]);
+        assert_int_equal(pos, kind[p] == PHASE_FORWARD ? p - 1 : -1);
+        /* what is known by then */
+        assert_int_equal(phase_positions_done(p, n), p <= n ? p : n);
+        assert_int_equal(phase_has_loss(p, n), p >= 6);
+        assert_int_equal(phase_has_grads(p, n), p >= 7);
+        assert_int_equal(phase_has_update(p, n), p >= 8);
+        assert_int_equal(phase_has_log(p, n), p == 9);
+    }
+    assert_int_equal(phase_kind(PHASE_END, n, NULL), PHASE_LOG);
+    assert_int_equal(phase_clamp(PHASE_END, n), 9);
+    assert_int_equal(phase_clamp(-3, n), 0);
+    assert_int_equal(phase_index(PHASE_FORWARD, n), 1);
+    assert_int_equal(phase_index(PHASE_LOSS, n), 6);
+    assert_int_equal(phase_index(PHASE_LOG, n), 9);
+    assert_string_equal(phase_kind_name(PHASE_BACKWARD), "Backward");
+    assert_string_equal(phase_kind_name(99), "?");
+    /* the lesson's sections: 1 Sample, 2 Forward + Loss, 3 Backward, 4 Update, 5 Log */
+    assert_int_equal(phase_section(PHASE_FORWARD), 2);
+    assert_int_equal(phase_section(PHASE_LOSS), 2);
+    assert_int_equal(phase_section(PHASE_LOG), 5);
+    /* a one-token step (an empty name would be n = 1) */
+    assert_int_equal(phase_count(1), 6);
+    assert_int_equal(phase_kind(2, 1, NULL), PHASE_LOSS);
+}
+
+/* --------------------------------------------------------- arc of training */
+
+static void test_arc(void **state)
+{
+    (void)state;
+    int b[ARC_STAGES];
+    arc_bookmarks(500, b);
+    static const int lesson[ARC_STAGES] = { 1, 50, 100, 200, 300, 500 };
+    assert_memory_equal(b, lesson, sizeof lesson);
+    arc_bookmarks(1000, b);
+    static const int k1[ARC_STAGES] = { 1, 100, 200, 400, 600, 1000 };
+    assert_memory_equal(b, k1, sizeof k1);
+    arc_bookmarks(1, b);
+    for (int i = 0; i < ARC_STAGES; i++)
+        assert_int_equal(b[i], 1);
+    for (int N = 1; N < 2000; N += 7) {
+        arc_bookmarks(N, b);
+        assert_int_equal(b[0], 1);
+        assert_int_equal(b[ARC_STAGES - 1], N);
+        for (int i = 1; i < ARC_STAGES; i++)
+            assert_true(b[i] >= b[i - 1] && b[i] <= N);
+    }
+    assert_int_equal(arc_stage(1, 500), 0);
+    assert_int_equal(arc_stage(49, 500), 0);
+    assert_int_equal(arc_stage(50, 500), 1);
+    assert_int_equal(arc_stage(299, 500), 3);
+    assert_int_equal(arc_stage(300, 500), 4);
+    assert_int_equal(arc_stage(500, 500), 5);
+    /* the lesson's wording */
+    assert_string_equal(arc_text(0), "Nothing. Random predictions.");
+    assert_string_equal(arc_text(4), "The model knows when names should end (predicts BOS).");
+    for (int i = 0; i < ARC_STAGES; i++)
+        assert_true(strlen(arc_short(i)) > 0 && strlen(arc_short(i)) <= 22);
+}
+
+/* ------------------------------------------------------------ explanations */
+
+/* On an 80x24 screen the explanation panel has three lines of 76 columns:
+ * the sentences must take at most two, the formula one. */
+static void check_fits(const Explanation *e, const char *what)
+{
+    if (!e->title[0] || !e->text[0])
+        fail_msg("%s: empty", what);
+    for (int ascii = 0; ascii < 2; ascii++) {
+        int rows = flow_rows(ascii, 76, e->text, 0);
+        if (rows > 2)
+            fail_msg("%s: the text takes %d lines of 76 columns: %s", what, rows, e->text);
+        if (text_width(e->formula, ascii) > 76)
+            fail_msg("%s: the formula is wider than 76 columns: %s", what, e->formula);
+    }
+}
+
+static void test_explanations(void **state)
+{
+    (void)state;
+    ExplainCtx ctx = { .vocab_size = 27, .nparams = 4064, .block_size = 8, .ndocs = 32033,
+                       .num_steps = 500, .live_every = 10 };
+    Explanation e;
+    for (int k = 0; k < PHASE_KINDS; k++) {
+        explain_phase(k, &ctx, &e);
+        check_fits(&e, phase_kind_name(k));
+    }
+    for (int p = 0; p < EXPLAIN_PANELS; p++) {
+        explain_panel(p, &ctx, &e);
+        check_fits(&e, e.title);
+    }
+    /* the real numbers */
+    explain_phase(PHASE_LOSS, &ctx, &e);
+    assert_non_null(strstr(e.text, "-log(1/27) = 3.30"));
+    assert_string_equal(e.formula, "loss = (1 / n) * sum(losses)");
+    explain_phase(PHASE_BACKWARD, &ctx, &e);
+    assert_non_null(strstr(e.text, "4064 parameters"));
+    explain_phase(PHASE_UPDATE, &ctx, &e);
+    assert_non_null(strstr(e.formula, "m_hat / (v_hat ** 0.5 + eps_adam)"));
+    explain_panel(EXPLAIN_LIVE, &ctx, &e);
+    assert_non_null(strstr(e.text, "every 10 steps"));
+}
+
+/* ------------------------------------------------------------ data cycling */
+
+static void test_seen(void **state)
+{
+    (void)state;
+    Dataset ds;
+    char err[DATASET_ERRLEN];
+    const char *text = "ann\nbo\nann\ncy\nbo\n";
+    assert_int_equal(dataset_parse(&ds, text, strlen(text), "mem", err), 0);
+    Seen s;
+    assert_int_equal(seen_init(&s, &ds), 0);
+    assert_int_equal(s.distinct, 3);
+    static const size_t want[] = { 1, 2, 2, 3, 3, 3, 3, 3 };    /* steps 0 .. 7: cycling */
+    for (int k = 0; k < 8; k++)
+        assert_int_equal(seen_by_step(&s, k), want[k]);
+    assert_int_equal(seen_by_step(&s, -1), 0);
+    seen_free(&s);
+    dataset_free(&ds);
+
+    /* names.txt in the file's order: 32033 names, 29494 of them distinct */
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    assert_int_equal(seen_init(&s, &ds), 0);
+    assert_int_equal(s.count, 32033);
+    assert_int_equal(s.distinct, 29494);
+    assert_int_equal(seen_by_step(&s, 0), 1);
+    assert_true(seen_by_step(&s, 499) <= 500);
+    assert_int_equal(seen_by_step(&s, 1000000), 29494);
+    seen_free(&s);
+    dataset_free(&ds);
+}
+
+/* ------------------------------------------------------------ live samples */
+
+typedef struct {
+    Dataset ds;
+    Trainer t;
+} Run;
+
+static void run_init(Run *r, int steps)
+{
+    char err[256];
+    assert_int_equal(dataset_load(&r->ds, "data/names.txt", err), 0);
+    TrainConfig cfg = train_config_default();
+    cfg.adam.num_steps = steps;
+    assert_int_equal(trainer_init(&r->t, &r->ds, &cfg, err, sizeof err), 0);
+}
+
+static void run_free(Run *r)
+{
+    trainer_free(&r->t);
+    dataset_free(&r->ds);
+}
+
+static void test_live_schedule(void **state)
+{
+    (void)state;
+    assert_int_equal(live_every(500), 10);
+    assert_int_equal(live_every(20), 1);
+    assert_int_equal(live_every(5000), 100);
+    assert_int_equal(live_age(0, 10), 0);
+    assert_int_equal(live_age(9, 10), 0);
+    assert_int_equal(live_age(10, 10), 10);
+    assert_int_equal(live_age(499, 10), 490);
+}
+
+/* Slot i is drawn with random.seed(LIVE_SEED + i), afresh every time: two
+ * draws from the same parameters give the same names, and each name is
+ * what sampler_draw gives with that generator. */
+static void test_live_seeds(void **state)
+{
+    (void)state;
+    Run r;
+    run_init(&r, 500);
+    Live a, b;
+    assert_int_equal(live_init(&a, &r.t, 0.5), 0);
+    assert_int_equal(live_init(&b, &r.t, 0.5), 0);
+    assert_null(live_get(&a, 0));
+    assert_int_equal(live_draw(&a, &r.t), 1);
+    assert_int_equal(live_draw(&a, &r.t), 0);     /* drawn already */
+    assert_int_equal(live_draw(&b, &r.t), 1);
+    const char *na = live_get(&a, 0), *nb = live_get(&b, 9);   /* ages 0-9 share the draw */
+    assert_non_null(na);
+    assert_non_null(nb);
+    Sampler sp;
+    assert_int_equal(sampler_init(&sp, &r.t.model), 0);
+    int ids[8];
+    for (int i = 0; i < LIVE_SLOTS; i++) {
+        assert_string_equal(na + i * a.name_bytes, nb + i * b.name_bytes);
+        Rng rng;
+        rng_seed(&rng, LIVE_SEED + (unsigned)i);
+        int len = sampler_draw(&sp, trainer_params(&r.t), &rng, 0.5, ids);
+        char want[40], *p = want;
+        for (int k = 0; k < len; k++)
+            p += dataset_token_utf8(&r.ds, ids[k], p);
+        *p = '\0';
+        assert_string_equal(na + i * a.name_bytes, want);
+    }
+    sampler_free(&sp);
+    /* not due: age 3 is not a multiple of 10 */
+    for (int s = 0; s < 3; s++)
+        trainer_step(&r.t);
+    assert_int_equal(live_draw(&a, &r.t), 0);
+    assert_null(live_get(&a, 10));
+    live_free(&a);
+    live_free(&b);
+    run_free(&r);
+}
+
+/* The UI's way through a run with live samples on: the Timeline to each
+ * step, a live draw after it, and now and then a trip back to an earlier
+ * draw point and forward again (what it does for a jump).  The losses, the
+ * parameters, the Adam moments, the generator and the final samples must be
+ * those of a plain run, bit for bit. */
+static void test_live_leaves_training_exact(void **state)
+{
+    (void)state;
+    const int N = 500;
+    Run plain, ui;
+    run_init(&plain, N);
+    run_init(&ui, N);
+    double *loss = malloc((size_t)N * sizeof *loss);
+    assert_non_null(loss);
+    for (int s = 0; s < N; s++) {
+        trainer_step(&plain.t);
+        loss[s] = plain.t.info.loss;
+    }
+
+    Live live;
+    assert_int_equal(live_init(&live, &ui.t, 0.5), 0);
+    assert_int_equal(live_draw(&live, &ui.t), 1);     /* the untrained model, before step 1 */
+    Timeline *tl = timeline_new(&ui.t);
+    assert_non_null(tl);
+    int drawn = 1;
+    for (int s = 0; s < N; s++) {
+        assert_int_equal(timeline_goto(tl, s), 0);
+        drawn += live_draw(&live, &ui.t);
+        if (s % 97 == 96) {     /* a jump back to a draw point and forward again */
+            int age = live_age(s / 2, live.every);
+            if (age > 0) {
+                assert_int_equal(timeline_goto(tl, age - 1), 0);
+                live_draw(&live, &ui.t);
+                assert_int_equal(timeline_goto(tl, s), 0);
+            }
+        }
+    }
+    assert_int_equal(drawn, N / live.every + 1);
+    const double *tl_loss = timeline_losses(tl);
+    for (int s = 0; s < N; s++)
+        assert_bits_equal(tl_loss[s], loss[s]);
+    assert_int_equal(timeline_current(tl), N - 1);
+    const size_t P = plain.t.model.nparams;
+    assert_memory_equal(trainer_params(&ui.t), trainer_params(&plain.t), P * sizeof(double));
+    assert_memory_equal(ui.t.m, plain.t.m, P * sizeof(double));
+    assert_memory_equal(ui.t.v, plain.t.v, P * sizeof(double));
+    assert_memory_equal(&ui.t.rng, &plain.t.rng, sizeof ui.t.rng);
+    /* the final samples: the headless run's (tests/golden/reference-default.log) */
+    Samples a, b;
+    assert_int_equal(samples_draw(&a, &ui.t, 20, 20, 0.5), 0);
+    assert_int_equal(samples_draw(&b, &plain.t, 20, 20, 0.5), 0);
+    for (int i = 0; i < 20; i++)
+        assert_string_equal(a.names[i], b.names[i]);
+    FILE *ref = fopen("tests/golden/reference-default.log", "r");
+    assert_non_null(ref);
+    char line[256];
+    int i = 0;
+    while (fgets(line, sizeof line, ref))
+        if (strncmp(line, "sample ", 7) == 0) {
+            line[strcspn(line, "\n")] = '\0';
+            assert_string_equal(strchr(line, ':') + 2, a.names[i]);
+            i++;
+        }
+    fclose(ref);
+    assert_int_equal(i, 20);
+    /* and the slots learned: by the last draw most are no longer noise */
+    const char *last = live_get(&live, N);
+    assert_non_null(last);
+    samples_free(&a);
+    samples_free(&b);
+    timeline_free(tl);
+    live_free(&live);
+    free(loss);
+    run_free(&plain);
+    run_free(&ui);
+}
+
+/* The classroom's options: --emma is the file's order, paused (the UI then
+ * starts in phase mode with the explanation); --high-contrast the theme. */
+static void test_options(void **state)
+{
+    (void)state;
+    Options o;
+    char err[CLI_ERRLEN];
+    char *argv1[] = { "microgpt-tui", "--emma", "--high-contrast", NULL };
+    assert_int_equal(cli_parse(&o, 3, argv1, err), 0);
+    assert_int_equal(o.emma, 1);
+    assert_int_equal(o.paused, 1);
+    assert_int_equal(o.train.shuffle, 0);
+    assert_int_equal(o.high_contrast, 1);
+    char *argv2[] = { "microgpt-tui", NULL };
+    assert_int_equal(cli_parse(&o, 1, argv2, err), 0);
+    assert_int_equal(o.high_contrast, 0);
+    char *argv3[] = { "microgpt-tui", "--high-contrast=1", NULL };
+    assert_int_equal(cli_parse(&o, 2, argv3, err), -1);
+    assert_string_equal(err, "option '--high-contrast' takes no value");
+    assert_non_null(strstr(cli_help(), "--high-contrast"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_phases_of_emma),
+        cmocka_unit_test(test_arc),
+        cmocka_unit_test(test_explanations),
+        cmocka_unit_test(test_seen),
+        cmocka_unit_test(test_live_schedule),
+        cmocka_unit_test(test_live_seeds),
+        cmocka_unit_test(test_live_leaves_training_exact),
+        cmocka_unit_test(test_options),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
