@@ -68,9 +68,12 @@ CHECKS :=
 
 test: deps data
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
-	@$(MAKE) --no-print-directory unit
-	@$(MAKE) --no-print-directory e2e
+	@rm -f $(BUILD)/unit.result $(BUILD)/e2e.result
+	@RESULT_FILE=$(BUILD)/unit.result $(MAKE) --no-print-directory unit
+	@RESULT_FILE=$(BUILD)/e2e.result $(MAKE) --no-print-directory e2e
 	@for c in $(CHECKS); do $(MAKE) --no-print-directory $$c || exit 1; done
+	@cat $(BUILD)/unit.result $(BUILD)/e2e.result | awk '{ p += $$1; f += $$2 } \
+	    END { printf "test: %d passed, %d failed (unit and end-to-end; checks %s: ok)\n", p, f, "$(strip $(CHECKS:check-%=%))" }'
 
 bench: deps data $(BUILD)/bench $(BIN)
 	$(BUILD)/bench

@@ -15,4 +15,5 @@ for t in "$@"; do
     fi
 done
 echo "unit: $passed passed, $failed failed"
+[ -n "$RESULT_FILE" ] && echo "$passed $failed" > "$RESULT_FILE"
 [ -z "$bad" ] || { echo "failing:$bad"; exit 1; }

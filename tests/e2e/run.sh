@@ -524,4 +524,5 @@ if [ $rc -eq 2 ] && [ ! -s "$TMP/out" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]; th
 else fail "rc=$rc, stderr: $(cat "$TMP/err")"; fi
 
 echo "e2e: $passed passed, $failed failed"
+[ -n "$RESULT_FILE" ] && echo "$passed $failed" > "$RESULT_FILE"
 [ "$failed" -eq 0 ]
