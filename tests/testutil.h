@@ -15,4 +15,31 @@ static inline int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a
 #define assert_bits_equal(a, b) do { double a_ = (a), b_ = (b); \
     if (!same_bits(a_, b_)) fail_msg("%.17g != %.17g", a_, b_); } while (0)
 
+/* The whole file at path, NUL-terminated (its length in *len if given). */
+static inline char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+/* Writes n bytes to path (created or truncated). */
+static inline void write_file(const char *path, const char *bytes, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(bytes, 1, n, f), n);
+    assert_int_equal(fclose(f), 0);
+}
+
 #endif
