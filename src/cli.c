@@ -94,6 +94,28 @@ static const char *opt_name(int id)
     return "?";
 }
 
+/* When arg ("--n", "--n=3") abbreviates several long options, says so in err
+ * with the candidates and returns 1. */
+static int ambiguous(const char *arg, char err[CLI_ERRLEN])
+{
+    if (strncmp(arg, "--", 2) != 0)
+        return 0;
+    const char *name = arg + 2;
+    size_t len = strcspn(name, "=");
+    int hits = 0;
+    char list[CLI_ERRLEN] = "";
+    for (const struct option *o = long_options; o->name; o++)
+        if (len > 0 && strncmp(o->name, name, len) == 0) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s--%s", hits ? ", " : "", o->name);
+            hits++;
+        }
+    if (hits < 2)
+        return 0;
+    snprintf(err, CLI_ERRLEN, "ambiguous option '%.*s' (%s)", (int)(len + 2), arg, list);
+    return 1;
+}
+
 /* A decimal integer in [lo, hi], the whole string. */
 static int parse_int(const char *s, long long lo, long long hi, long long *out)
 {
@@ -114,6 +136,9 @@ static int parse_double(const char *s, double *out)
     /* strtod sets ERANGE on overflow (then v is infinite) and on underflow:
      * 1e-310 reads as a subnormal and 1e-400 as 0, as float() reads them. */
     if (*s == '\0' || *end != '\0' || !isfinite(v))
+        return -1;
+    /* strtod also reads hexadecimal ("0x1p-3"), which Python's float() does not */
+    if (strpbrk(s, "xX"))
         return -1;
     *out = v;
     return 0;
@@ -221,7 +246,7 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
                 snprintf(err, CLI_ERRLEN, "option '--%s' takes no value", opt_name(optopt));
             else if (optopt)
                 snprintf(err, CLI_ERRLEN, "unknown option '-%c'", optopt);
-            else
+            else if (!ambiguous(argv[optind - 1], err))
                 snprintf(err, CLI_ERRLEN, "unknown option '%s'", argv[optind - 1]);
             return -1;
         }

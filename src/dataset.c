@@ -44,7 +44,8 @@ int dataset_isspace(uint32_t cp)
 }
 
 /* Writes "name: message" into err on one line: a name too long to leave room
- * for the message is cut, and a line break in it becomes '?'. */
+ * for the message is cut, and a line break or another control character in
+ * it (which could drive the terminal) becomes '?'. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -67,7 +68,7 @@ static void set_err(char err[DATASET_ERRLEN], const char *name, const char *fmt,
     memcpy(err + nlen + 2, msg, mlen);
     err[nlen + 2 + mlen] = '\0';
     for (char *p = err; *p; p++)
-        if (*p == '\n' || *p == '\r')
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = '?';
 }
 

@@ -90,6 +90,9 @@ static void test_errors(void **state)
     expect_error("--seed", "4.5", NULL, "--seed");
     expect_error("--seed", "18446744073709551616", NULL, "--seed");
     expect_error("--bogus", NULL, NULL, "unknown option '--bogus'");
+    expect_error("--n", "4", NULL, "ambiguous option '--n' (--n-embd, --n-head, --n-layer, --no-shuffle)");
+    expect_error("--lr", "0x1p-3", NULL, "--lr: '0x1p-3' is not a number >= 0");
+    expect_error("--temperature", "0X2", NULL, "--temperature");
     expect_error("-x", NULL, NULL, "unknown option '-x'");
     expect_error("--headless=1", NULL, NULL, "option '--headless' takes no value");
     expect_error("--steps", NULL, NULL, "needs a value");
@@ -312,6 +315,7 @@ static void test_bad_input(void **state)
     write_file("build/badutf8.txt", "ann\nbob\nca\xffl\n", 12);
     expect_fail("--headless --data build/badutf8.txt", "line 3");
     expect_fail("--headless --data /dev/zero", "not a regular file");
+    expect_fail("--headless --data 'build/no\033[2Jfile'", "build/no?[2Jfile: cannot open");
     expect_fail("--headless --steps 0", "--steps");
     expect_fail("--headless --n-embd 10", "divisible");
     expect_fail("--headless --temperature 0", "--temperature");
