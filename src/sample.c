@@ -12,7 +12,9 @@ int sampler_init(Sampler *s, const Model *m)
     size_t V = (size_t)c->vocab_size, E = (size_t)c->n_embd;
     memset(s, 0, sizeof *s);
     s->model = m;
-    if (tape_init(&s->tape, m->nparams, m->nparams + 1 + 1024) != 0 || modelwork_init(&s->work, m) != 0)
+    /* room for a whole sample: block_size positions, never more */
+    size_t nodes = (size_t)model_graph_nodes(&m->cfg, m->cfg.block_size);
+    if (tape_init(&s->tape, m->nparams, m->nparams + 1 + nodes) != 0 || modelwork_init(&s->work, m) != 0)
         goto fail;
     s->tape.record = 0; /* inference needs no backward */
     s->xf = malloc(E * sizeof *s->xf);
