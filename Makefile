@@ -58,7 +58,13 @@ run: deps data $(BIN)
 unit: $(TEST_BIN)
 	@sh scripts/run-unit.sh $(TEST_BIN)
 
-e2e: $(BIN)
+# A debug build whose key X crashes for real (a NULL write), for the
+# end-to-end test that a crash gives the terminal back before the core dump.
+DEBUG_BIN := $(BUILD)/microgpt-tui-debug
+$(DEBUG_BIN): $(wildcard src/*.c src/*.h) | $(BUILD)
+	$(CC) $(XCFLAGS) $(NCURSES_CFLAGS) -O0 -g -DMICROGPT_DEBUG_CRASH -o $@ $(wildcard src/*.c) $(NCURSES_LIBS) $(LDLIBS)
+
+e2e: $(BIN) $(DEBUG_BIN)
 	@if [ -f tests/e2e/run.sh ]; then sh tests/e2e/run.sh; else echo "e2e: no tests yet"; fi
 
 # mk/*.mk add their own checks to CHECKS (run by `make test` after the unit

@@ -103,7 +103,7 @@ static int ambiguous(const char *arg, char err[CLI_ERRLEN])
     const char *name = arg + 2;
     size_t len = strcspn(name, "=");
     int hits = 0;
-    char list[CLI_ERRLEN] = "";
+    char list[256] = "";
     for (const struct option *o = long_options; o->name; o++)
         if (len > 0 && strncmp(o->name, name, len) == 0) {
             size_t used = strlen(list);
@@ -112,7 +112,7 @@ static int ambiguous(const char *arg, char err[CLI_ERRLEN])
         }
     if (hits < 2)
         return 0;
-    snprintf(err, CLI_ERRLEN, "ambiguous option '%.*s' (%s)", (int)(len + 2), arg, list);
+    snprintf(err, CLI_ERRLEN, "ambiguous option '%.*s' (%s)", (int)(len < 64 ? len + 2 : 66), arg, list);
     return 1;
 }
 

@@ -271,6 +271,12 @@ int ui_run(const Options *o, Trainer *t)
         term_wait(timeout);
         int key;
         while (!quit && (key = term_key()) != UIK_NONE) {
+#ifdef MICROGPT_DEBUG_CRASH
+            if (key == 'X') { /* debug build only: a real crash, for the terminal-safety test */
+                volatile int *volatile nowhere = NULL;
+                *nowhere = 1;
+            }
+#endif
             int cols, rows;
             term_size(&cols, &rows);
             unsigned r = ui_state_key_in(&u.st, key, t->info.n, panels_shown(&u.st, cols, rows));

@@ -247,6 +247,16 @@ if wait_for sh1 "step 1/500"; then
     else fail "terminal not restored" sh1; fi
 else fail "did not start" sh1; fi
 
+begin "a real crash (debug build, key X) gives the terminal back before the core dump"
+if [ -x build/microgpt-tui-debug ]; then
+    lit sh1 "clear; build/microgpt-tui-debug --paused; echo rc=\$?"; keys sh1 Enter
+    if wait_for sh1 "step 1/500"; then
+        lit sh1 X
+        if wait_for sh1 "rc=139" && terminal_sane sh1; then ok
+        else fail "not restored or wrong status (want rc=139, SIGSEGV)" sh1; fi
+    else fail "did not start" sh1; fi
+else fail "build/microgpt-tui-debug not built (make e2e builds it)"; fi
+
 for sig in TERM INT HUP SEGV; do
     begin "SIG$sig restores the terminal"
     rm -f "$TMP/pid"
