@@ -1,7 +1,7 @@
 #!/bin/sh
 # Puts makemore's names.txt at $1 (default data/names.txt).
 out=${1:-data/names.txt}
-url=https://raw.githubusercontent.com/karpathy/makemore/master/names.txt
+url=${MICROGPT_DATA_URL:-https://raw.githubusercontent.com/karpathy/makemore/master/names.txt}
 [ -f "$out" ] && exit 0
 mkdir -p "$(dirname "$out")"
 tmp="$out.part"
