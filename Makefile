@@ -7,9 +7,9 @@ CFLAGS   ?= -O2 -g
 XCFLAGS  := -std=c11 -Wall -Wextra -Werror -ffp-contract=off -fno-fast-math -fno-builtin-pow \
             -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc
 NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
-NCURSES_LIBS   := $(shell pkg-config --libs ncursesw 2>/dev/null)
+NCURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw)
 CMOCKA_CFLAGS  := $(shell pkg-config --cflags cmocka 2>/dev/null)
-CMOCKA_LIBS    := $(shell pkg-config --libs cmocka 2>/dev/null)
+CMOCKA_LIBS    := $(or $(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka)
 LDLIBS   := -lm
 
 BUILD    := build
@@ -52,7 +52,10 @@ data: data/names.txt
 data/names.txt:
 	@sh scripts/fetch-data.sh $@
 
-run: deps data $(BIN)
+# run, test and bench build in a sub-make, so that the flags are read again
+# after deps has installed what was missing.
+run: deps data
+	@$(MAKE) --no-print-directory $(BIN)
 	./$(BIN)
 
 unit: $(TEST_BIN)
@@ -81,7 +84,8 @@ test: deps data
 	@cat $(BUILD)/unit.result $(BUILD)/e2e.result | awk '{ p += $$1; f += $$2 } \
 	    END { printf "test: %d passed, %d failed (unit and end-to-end; checks %s: ok)\n", p, f, "$(strip $(CHECKS:check-%=%))" }'
 
-bench: deps data $(BUILD)/bench $(BIN)
+bench: deps data
+	@$(MAKE) --no-print-directory $(BUILD)/bench $(BIN)
 	$(BUILD)/bench
 
 clean:
