@@ -22,7 +22,7 @@ LIB      := $(BUILD)/libmicrogpt.a
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/%)
 
-.PHONY: all run test unit e2e bench data deps clean
+.PHONY: all run test unit e2e bench data deps deps-run clean
 all: $(BIN)
 
 $(BUILD):
@@ -46,7 +46,9 @@ $(BUILD)/bench: tests/bench.c $(LIB) | $(BUILD)
 
 # deps: check for the Debian packages we need; install with apt-get when we can.
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh test
+deps-run:
+	@sh scripts/deps.sh run
 
 data: data/names.txt
 data/names.txt:
@@ -54,7 +56,7 @@ data/names.txt:
 
 # run, test and bench build in a sub-make, so that the flags are read again
 # after deps has installed what was missing.
-run: deps data
+run: deps-run data
 	@$(MAKE) --no-print-directory $(BIN)
 	./$(BIN)
 

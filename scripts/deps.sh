@@ -1,12 +1,14 @@
 #!/bin/sh
-# Checks for what building and testing need; installs the missing Debian
-# packages with apt-get when it can (as root, or with password-less sudo),
-# and otherwise prints the exact command to run.
+# Checks for what building and running (`deps.sh run`) or also testing
+# (`deps.sh`, `deps.sh test`) need; installs the missing Debian packages with
+# apt-get when it can (as root, or with password-less sudo), and otherwise
+# prints the exact command to run.
 missing=""
 pkg-config --exists ncursesw 2>/dev/null || missing="$missing libncurses-dev"
-pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
+if [ "${1:-test}" != run ]; then
+pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 # make test's checks: memcheck (check-valgrind), libFuzzer (check-fuzz), the man page (check-install)
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
@@ -16,6 +18,7 @@ elif [ ! -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -
     missing="$missing libclang-rt-dev"
 fi
 command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+fi
 [ -z "$missing" ] && exit 0
 echo "microgpt-tui: missing Debian packages:$missing"
 if [ "$(id -u)" = 0 ]; then sudo=""
