@@ -185,14 +185,8 @@ static void phase_sample(Canvas *c, Rect a, const View *v)
 {
     const StepInfo *in = v->info;
     const int ascii = c->ascii, B = v->block_size, BOS = v->vocab_size - 1;
-    const DocRef *d = &v->ds->docs[in->doc];
     char name[300], buf[2048];
-    size_t nb = d->len < sizeof name - 1 ? d->len : sizeof name - 1;
-    memcpy(name, v->ds->buf + d->off, nb);
-    name[nb] = '\0';
-    for (size_t i = 0; i < nb; i++)
-        if ((unsigned char)name[i] < 0x20)
-            name[i] = '?';
+    doc_text(v->ds, in->doc, name, sizeof name - 1);
     int y = a.y;
     stmt(c, a, &y, 4, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
          in->step, v->ds->count, name);
@@ -471,14 +465,8 @@ static void phase_log(Canvas *c, Rect a, const View *v)
     y++;
     if (in->step + 1 < v->num_steps) {
         size_t next = (size_t)(in->step + 1) % v->ds->count;
-        const DocRef *d = &v->ds->docs[next];
         char name[300];
-        size_t nb = d->len < sizeof name - 1 ? d->len : sizeof name - 1;
-        memcpy(name, v->ds->buf + d->off, nb);
-        name[nb] = '\0';
-        for (size_t i = 0; i < nb; i++)
-            if ((unsigned char)name[i] < 0x20)
-                name[i] = '?';
+        doc_text(v->ds, next, name, sizeof name - 1);
         stmt(c, a, &y, 0, MK_DIM "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_DIM
              ", with the parameters just updated.", in->step + 2, next, name);
     } else {

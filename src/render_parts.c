@@ -280,3 +280,16 @@ void focus_frame(Canvas *c, Rect r)
             canvas_put(c, x, y, h, ROLE_FOCUS);
         }
 }
+
+void doc_text(const Dataset *ds, size_t i, char *out, size_t max)
+{
+    const DocRef *d = &ds->docs[i];
+    size_t n = d->len < max ? d->len : max;
+    while (n < d->len && n > 0 && ((unsigned char)ds->buf[d->off + n] & 0xc0) == 0x80)
+        n--;        /* don't cut a character in two */
+    memcpy(out, ds->buf + d->off, n);
+    for (size_t k = 0; k < n; k++)
+        if ((unsigned char)out[k] < 0x20)
+            out[k] = '?';
+    out[n] = '\0';
+}

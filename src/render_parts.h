@@ -18,6 +18,11 @@ void blank(Canvas *c, Rect r);
  * space, ^X for a control character, U+XXXX for non-ASCII in ASCII mode. */
 void token_label(const Dataset *ds, int tok, int ascii, char out[16]);
 
+/* Doc i of ds as a NUL-terminated string, cut after max bytes at a character
+ * boundary, with control characters (NUL included) shown as '?', so that it
+ * can never be taken for flow_text markup. */
+void doc_text(const Dataset *ds, size_t i, char *out, size_t max);
+
 /* Right-aligns s in a field of w columns at (x, y). */
 void text_right(Canvas *c, int x, int y, int w, const char *s, Role role);
 /* Centres s in a field of w columns at (x, y). */

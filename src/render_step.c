@@ -15,21 +15,6 @@
 #include "ui_glyphs.h"
 #include "utf8.h"
 
-/* The step's document as a NUL-terminated string (NUL bytes shown as '?'),
- * cut after max bytes at a character boundary. */
-static void doc_text(const View *v, char *out, size_t max)
-{
-    const DocRef *d = &v->ds->docs[v->info->doc];
-    size_t n = d->len < max ? d->len : max;
-    while (n < d->len && n > 0 && ((unsigned char)v->ds->buf[d->off + n] & 0xc0) == 0x80)
-        n--;        /* don't cut a character in two */
-    memcpy(out, v->ds->buf + d->off, n);
-    for (size_t i = 0; i < n; i++)
-        if (out[i] == '\0')
-            out[i] = '?';
-    out[n] = '\0';
-}
-
 /* The name line: the characters the step trains on, then (cut at the block
  * size) a marker and the tail greyed out; in guess mode the characters from
  * the hidden target on are one '?'. */
@@ -39,11 +24,8 @@ static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
     const StepInfo *in = v->info;
     const int hide = view_hide_from(v);
     char doc[512], out[1200];
-    doc_text(v, doc, sizeof doc - 1);
+    doc_text(v->ds, v->info->doc, doc, sizeof doc - 1);
     size_t len = strlen(doc), o = 0;
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)doc[i] < 0x20)
-            doc[i] = '?';   /* never taken for markup */
     int tok = 1;    /* character k is token k + 1 */
     out[o++] = MK_VALUE[0];
     for (size_t i = 0; i < len && o < sizeof out - 16; tok++) {

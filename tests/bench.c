@@ -21,15 +21,22 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* data/names.txt, or a message and 0. */
+static int load_names(Dataset *ds)
+{
+    char err[DATASET_ERRLEN];
+    if (dataset_load(ds, "data/names.txt", err) == 0)
+        return 1;
+    fprintf(stderr, "bench: %s (run `make data`)\n", err);
+    return 0;
+}
+
 /* Trains `steps` steps `reps` times from scratch; prints the best time. */
 static int bench(const char *label, int n_embd, int n_layer, int block, int steps, int reps, const char *golden)
 {
     Dataset ds;
-    char err[DATASET_ERRLEN];
-    if (dataset_load(&ds, "data/names.txt", err) != 0) {
-        fprintf(stderr, "bench: %s\n", err);
+    if (!load_names(&ds))
         return 1;
-    }
     TrainConfig c = train_config_default();
     c.model.n_embd = n_embd;
     c.model.n_layer = n_layer;
@@ -87,11 +94,8 @@ static int bench(const char *label, int n_embd, int n_layer, int block, int step
 static int bench_rewind(int steps)
 {
     Dataset ds;
-    char err[DATASET_ERRLEN];
-    if (dataset_load(&ds, "data/names.txt", err) != 0) {
-        fprintf(stderr, "bench: %s\n", err);
+    if (!load_names(&ds))
         return 1;
-    }
     TrainConfig c = train_config_default();
     c.adam.num_steps = steps;
     Trainer t;
@@ -137,8 +141,7 @@ static int bench_rewind(int steps)
 static int bench_frame(int cols, int rows)
 {
     Dataset ds;
-    char err[DATASET_ERRLEN];
-    if (dataset_load(&ds, "data/names.txt", err) != 0)
+    if (!load_names(&ds))
         return 1;
     TrainConfig c = train_config_default();
     Trainer t;

@@ -42,4 +42,22 @@ static inline void write_file(const char *path, const char *bytes, size_t n)
     assert_int_equal(fclose(f), 0);
 }
 
+/* The names after "sample N: " in the reference's log
+ * (tests/golden/reference-default.log), into names[0 .. max); returns how many. */
+static inline int reference_samples(char names[][64], int max)
+{
+    FILE *ref = fopen("tests/golden/reference-default.log", "r");
+    assert_non_null(ref);
+    char line[256];
+    int n = 0;
+    while (fgets(line, sizeof line, ref))
+        if (strncmp(line, "sample ", 7) == 0) {
+            assert_true(n < max);
+            line[strcspn(line, "\n")] = '\0';
+            snprintf(names[n++], 64, "%s", strchr(line, ':') + 2);
+        }
+    fclose(ref);
+    return n;
+}
+
 #endif
