@@ -14,28 +14,33 @@ LDLIBS   := -lm
 
 BUILD    := build
 BIN      := microgpt-tui
-# Every src/*.c except main.c goes into one static library that the binary,
-# the tests and the benchmark link against.
-LIB_SRC  := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/ has a folder per layer (docs/architecture.md): core, session, render,
+# tui, app.  Every src/*/*.c except app/main.c goes into one static library
+# that the binary, the tests and the benchmark link against.
+SRC_DIRS := core session render tui app
+ALL_SRC  := $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.c))
+ALL_HDR  := $(foreach d,$(SRC_DIRS),$(wildcard src/$(d)/*.h))
+LIB_SRC  := $(filter-out src/app/main.c,$(ALL_SRC))
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libmicrogpt.a
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/%)
 
-.PHONY: all run test unit e2e bench data deps deps-run clean
+.PHONY: all run test check unit e2e bench data deps deps-run clean
 all: $(BIN)
 
 $(BUILD):
 	@mkdir -p $(BUILD)
 
 $(BUILD)/%.o: src/%.c | $(BUILD)
+	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(BUILD)/main.o $(LIB)
+$(BIN): $(BUILD)/app/main.o $(LIB)
 	$(CC) $(CFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c $(wildcard tests/*.h) $(LIB) | $(BUILD)
@@ -66,8 +71,8 @@ unit: $(TEST_BIN)
 # A debug build whose key X crashes for real (a NULL write), for the
 # end-to-end test that a crash gives the terminal back before the core dump.
 DEBUG_BIN := $(BUILD)/microgpt-tui-debug
-$(DEBUG_BIN): $(wildcard src/*.c src/*.h) | $(BUILD)
-	$(CC) $(XCFLAGS) $(NCURSES_CFLAGS) -O0 -g -DMICROGPT_DEBUG_CRASH -o $@ $(wildcard src/*.c) $(NCURSES_LIBS) $(LDLIBS)
+$(DEBUG_BIN): $(ALL_SRC) $(ALL_HDR) | $(BUILD)
+	$(CC) $(XCFLAGS) $(NCURSES_CFLAGS) -O0 -g -DMICROGPT_DEBUG_CRASH -o $@ $(ALL_SRC) $(NCURSES_LIBS) $(LDLIBS)
 
 e2e: $(BIN) $(DEBUG_BIN)
 	@if [ -f tests/e2e/run.sh ]; then sh tests/e2e/run.sh; else echo "e2e: no tests yet"; fi
@@ -86,6 +91,16 @@ test: deps data
 	@cat $(BUILD)/unit.result $(BUILD)/e2e.result | awk '{ p += $$1; f += $$2 } \
 	    END { printf "test: %d passed, %d failed (unit and end-to-end; checks %s: ok)\n", p, f, "$(strip $(CHECKS:check-%=%))" }'
 
+# check: the fast loop while editing: the unit and end-to-end tests only (no
+# sanitizers, fuzzing, valgrind or install checks; `make test` runs those too).
+check: data
+	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@rm -f $(BUILD)/unit.result $(BUILD)/e2e.result
+	@RESULT_FILE=$(BUILD)/unit.result $(MAKE) --no-print-directory unit
+	@RESULT_FILE=$(BUILD)/e2e.result $(MAKE) --no-print-directory e2e
+	@cat $(BUILD)/unit.result $(BUILD)/e2e.result | awk '{ p += $$1; f += $$2 } \
+	    END { printf "check: %d passed, %d failed (unit and end-to-end)\n", p, f; exit f > 0 }'
+
 bench: deps data
 	@$(MAKE) --no-print-directory $(BUILD)/bench $(BIN)
 	$(BUILD)/bench
@@ -93,4 +108,4 @@ bench: deps data
 clean:
 	rm -rf $(BUILD) $(BIN)
 
--include $(wildcard $(BUILD)/*.d)
+-include $(wildcard $(BUILD)/*/*.d)

@@ -12,7 +12,7 @@ ASAN_TESTS   := $(TEST_SRC:tests/%.c=$(ASAN_DIR)/%)
 .PHONY: asan check-asan
 asan: $(ASAN_DIR)/$(BIN) $(ASAN_TESTS)
 
-$(ASAN_LIB_OBJ) $(ASAN_DIR)/main.o: $(ASAN_DIR)/%.o: src/%.c
+$(ASAN_LIB_OBJ) $(ASAN_DIR)/app/main.o: $(ASAN_DIR)/%.o: src/%.c
 	@mkdir -p $(@D)
 	$(CC) $(XCFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) $(ASAN_SAN) -MMD -MP -c $< -o $@
 
@@ -20,10 +20,10 @@ $(ASAN_LIB): $(ASAN_LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(ASAN_DIR)/$(BIN): $(ASAN_DIR)/main.o $(ASAN_LIB)
+$(ASAN_DIR)/$(BIN): $(ASAN_DIR)/app/main.o $(ASAN_LIB)
 	$(CC) $(CFLAGS) $(ASAN_SAN) -o $@ $^ $(NCURSES_LIBS) $(LDLIBS)
 
-$(ASAN_TESTS): $(ASAN_DIR)/test_%: tests/test_%.c tests/testutil.h $(ASAN_LIB)
+$(ASAN_TESTS): $(ASAN_DIR)/test_%: tests/test_%.c $(wildcard tests/*.h) $(ASAN_LIB)
 	$(CC) $(XCFLAGS) $(CMOCKA_CFLAGS) $(NCURSES_CFLAGS) $(CFLAGS) $(ASAN_SAN) -Itests -o $@ $< $(ASAN_LIB) $(CMOCKA_LIBS) $(NCURSES_LIBS) $(LDLIBS)
 $(ASAN_DIR)/test_corpus: tests/fuzz/fuzz_dataset.c tests/fuzz/fuzz_cli.c
 
@@ -31,4 +31,4 @@ check-asan: asan $(BIN) data/names.txt
 	@sh tests/checks/asan.sh $(ASAN_DIR) $(BIN) $(ASAN_TESTS:$(ASAN_DIR)/%=%)
 
 CHECKS += check-asan
--include $(wildcard $(ASAN_DIR)/*.d)
+-include $(wildcard $(ASAN_DIR)/*/*.d)

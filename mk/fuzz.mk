@@ -13,7 +13,7 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := $(XCFLAGS) -O1 -g $(FUZZ_SAN)
 # Only the core: the fuzzers need no curses.
-FUZZ_LIB_SRC := $(addprefix src/,adam.c cli.c dataset.c headless.c model.c pymath.c rng.c sample.c tape.c train.c utf8.c)
+FUZZ_LIB_SRC := $(wildcard src/core/*.c) src/app/cli.c src/app/headless.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o)
 
 .PHONY: fuzz fuzz-build check-fuzz
@@ -38,4 +38,4 @@ check-fuzz: $(FUZZ_ALL:%=$(FUZZ_DIR)/%)
 $(BUILD)/test_corpus: tests/fuzz/fuzz_dataset.c tests/fuzz/fuzz_cli.c
 
 CHECKS += check-fuzz
--include $(wildcard $(FUZZ_DIR)/obj/*.d)
+-include $(wildcard $(FUZZ_DIR)/obj/*/*.d)

@@ -1,7 +1,7 @@
 # mk/install.mk: install like a Unix tool.
 #   make install [PREFIX=/usr/local] [DESTDIR=]   the binary to $(DESTDIR)$(BINDIR),
 #   make uninstall (the same variables)           the man page to $(DESTDIR)$(MAN1DIR)
-# The installed man page carries MICROGPT_VERSION from src/cli.h (the one
+# The installed man page carries MICROGPT_VERSION from src/app/cli.h (the one
 # place the version is written); check-install also wants docs/microgpt-tui.1
 # to agree, so `man -l docs/microgpt-tui.1` shows it too.
 PREFIX   ?= /usr/local
@@ -11,12 +11,12 @@ MAN1DIR  ?= $(MANDIR)/man1
 INSTALL  ?= install
 MAN_SRC  := docs/microgpt-tui.1
 MAN_OUT  := $(BUILD)/microgpt-tui.1
-MICROGPT_VERSION := $(shell sed -n 's/^\#define MICROGPT_VERSION "\(.*\)"/\1/p' src/cli.h)
+MICROGPT_VERSION := $(shell sed -n 's/^\#define MICROGPT_VERSION "\(.*\)"/\1/p' src/app/cli.h)
 
 .PHONY: install uninstall check-install man
 man: $(MAN_OUT)
 
-$(MAN_OUT): $(MAN_SRC) src/cli.h | $(BUILD)
+$(MAN_OUT): $(MAN_SRC) src/app/cli.h | $(BUILD)
 	sed '/^\.TH /s/"microgpt\\-tui [^"]*"/"microgpt\\-tui $(MICROGPT_VERSION)"/' $(MAN_SRC) >$@
 
 install: $(BIN) $(MAN_OUT)

@@ -9,10 +9,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dataset.h"
-#include "render.h"
-#include "timeline.h"
-#include "train.h"
+#include "core/dataset.h"
+#include "render/render.h"
+#include "core/timeline.h"
+#include "core/train.h"
 
 static double now(void)
 {

@@ -5,13 +5,13 @@
  * and a training run left bit for bit as the headless run leaves it. */
 #include "testutil.h"
 
-#include "classroom.h"
-#include "cli.h"
-#include "dataset.h"
-#include "render_parts.h"
-#include "timeline.h"
-#include "train.h"
-#include "ui_samples.h"
+#include "session/classroom.h"
+#include "app/cli.h"
+#include "core/dataset.h"
+#include "render/render_parts.h"
+#include "core/timeline.h"
+#include "core/train.h"
+#include "session/ui_samples.h"
 
 /* ------------------------------------------------------------------ phases */
 

@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "app/cli.h"
 
 /* ---- cli_parse ---------------------------------------------------------- */
 

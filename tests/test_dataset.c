@@ -3,8 +3,8 @@
  *   uchars = sorted(set(''.join(docs)))
  * Every expected value below was printed by python3 (the expression is beside it). */
 #include "testutil.h"
-#include "dataset.h"
-#include "utf8.h"
+#include "core/dataset.h"
+#include "core/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>

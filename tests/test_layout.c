@@ -6,7 +6,7 @@
  * below the minimum nothing is placed. */
 #include "testutil.h"
 
-#include "layout.h"
+#include "render/layout.h"
 
 /* The least room each panel needs to show its content (frame included);
  * with the explanation on, the positions may scroll (11 rows) and the right

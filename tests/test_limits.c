@@ -28,7 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "dataset.h"
+#include "core/dataset.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SANITIZED 1

@@ -6,9 +6,9 @@
  * line.  Regenerate the goldens with UPDATE_GOLDEN=1 (see tests/ui_fixture.h). */
 #include "testutil.h"
 
-#include "layout.h"
+#include "render/layout.h"
 #include "ui_fixture.h"
-#include "ui_samples.h"
+#include "session/ui_samples.h"
 
 /* --emma's run: the file's order, so step 1 trains on "emma" (the tests
  * of the classroom use it; the others the default run, in *state). */

@@ -5,7 +5,7 @@
  * with r = random.Random(seed). */
 #include "testutil.h"
 
-#include "rng.h"
+#include "core/rng.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 

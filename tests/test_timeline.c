@@ -7,9 +7,9 @@
 #include <limits.h>
 #include <time.h>
 
-#include "dataset.h"
-#include "timeline.h"
-#include "train.h"
+#include "core/dataset.h"
+#include "core/timeline.h"
+#include "core/train.h"
 
 /* 48 names over 22 letters (3,936 parameters with the default model). */
 static const char names[] =

@@ -5,9 +5,9 @@
 
 #include <math.h>
 
-#include "dataset.h"
-#include "sample.h"
-#include "train.h"
+#include "core/dataset.h"
+#include "core/sample.h"
+#include "core/train.h"
 
 static const char names[] = "emma\nolivia\nava\nisabella\nsophia\ncharlotte\nmia\namelia\nharper\nevelyn\n";
 

@@ -5,9 +5,9 @@
 
 #include <locale.h>
 
-#include "plot.h"
-#include "ui_canvas.h"
-#include "ui_glyphs.h"
+#include "render/plot.h"
+#include "render/ui_canvas.h"
+#include "render/ui_glyphs.h"
 #include "ui_fixture.h"
 
 static int setup(void **state)

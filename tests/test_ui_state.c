@@ -4,9 +4,9 @@
  * high contrast), and what it asks the loop to do. */
 #include "testutil.h"
 
-#include "classroom.h"
-#include "layout.h"
-#include "ui_state.h"
+#include "session/classroom.h"
+#include "render/layout.h"
+#include "session/ui_state.h"
 
 static void test_initial(void **state)
 {

@@ -12,13 +12,13 @@
 
 #include <locale.h>
 
-#include "classroom.h"
-#include "dataset.h"
-#include "layout.h"
-#include "render.h"
-#include "timeline.h"
-#include "train.h"
-#include "ui_canvas.h"
+#include "session/classroom.h"
+#include "core/dataset.h"
+#include "render/layout.h"
+#include "render/render.h"
+#include "core/timeline.h"
+#include "core/train.h"
+#include "render/ui_canvas.h"
 
 typedef struct {
     Dataset ds;

@@ -9,9 +9,9 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/microgpt-install.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s)
 
-[ -n "$version" ] || fail "no MICROGPT_VERSION in src/cli.h"
+[ -n "$version" ] || fail "no MICROGPT_VERSION in src/app/cli.h"
 [ "$(./"$bin" --version)" = "microgpt-tui $version" ] ||
-    fail "--version says '$(./"$bin" --version)', src/cli.h says $version"
+    fail "--version says '$(./"$bin" --version)', src/app/cli.h says $version"
 
 # install / uninstall with DESTDIR and PREFIX
 d=$tmp/root
@@ -38,7 +38,7 @@ $make -s --no-print-directory install DESTDIR="$d" PREFIX=/usr >/dev/null 2>&1
 inst=$d/usr/share/man/man1/microgpt-tui.1
 for p in "$inst" "$page"; do
     grep -q "^\.TH .*\"microgpt\\\\-tui $version\"" "$p" ||
-        fail "$p: .TH does not say version $version (MICROGPT_VERSION in src/cli.h)"
+        fail "$p: .TH does not say version $version (MICROGPT_VERSION in src/app/cli.h)"
 done
 
 # no warnings from groff (nor from man, when installed)

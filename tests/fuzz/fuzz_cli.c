@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "app/cli.h"
 
 #ifndef FUZZ_FAIL
 #define FUZZ_FAIL(...) do { fprintf(stderr, "fuzz_cli: " __VA_ARGS__); \

@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dataset.h"
-#include "headless.h"
-#include "sample.h"
-#include "train.h"
+#include "core/dataset.h"
+#include "app/headless.h"
+#include "core/sample.h"
+#include "core/train.h"
 
 #ifndef FUZZ_FAIL
 #define FUZZ_FAIL(...) do { fprintf(stderr, "fuzz_dataset: " __VA_ARGS__); \

@@ -1,0 +1,276 @@
+/* cli.c: option parsing with getopt_long and strict number checks. */
+#include "app/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    OPT_DATA = 256, OPT_STEPS, OPT_SEED, OPT_LR, OPT_BETA1, OPT_BETA2, OPT_N_EMBD, OPT_N_HEAD,
+    OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
+    OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
+    OPT_HIGH_CONTRAST,
+};
+
+static const struct option long_options[] = {
+    { "data", required_argument, NULL, OPT_DATA },
+    { "steps", required_argument, NULL, OPT_STEPS },
+    { "seed", required_argument, NULL, OPT_SEED },
+    { "lr", required_argument, NULL, OPT_LR },
+    { "beta1", required_argument, NULL, OPT_BETA1 },
+    { "beta2", required_argument, NULL, OPT_BETA2 },
+    { "n-embd", required_argument, NULL, OPT_N_EMBD },
+    { "n-head", required_argument, NULL, OPT_N_HEAD },
+    { "n-layer", required_argument, NULL, OPT_N_LAYER },
+    { "block-size", required_argument, NULL, OPT_BLOCK_SIZE },
+    { "temperature", required_argument, NULL, OPT_TEMPERATURE },
+    { "samples", required_argument, NULL, OPT_SAMPLES },
+    { "no-shuffle", no_argument, NULL, OPT_NO_SHUFFLE },
+    { "headless", no_argument, NULL, OPT_HEADLESS },
+    { "csv", required_argument, NULL, OPT_CSV },
+    { "paused", no_argument, NULL, OPT_PAUSED },
+    { "ascii", no_argument, NULL, OPT_ASCII },
+    { "emma", no_argument, NULL, OPT_EMMA },
+    { "trace", no_argument, NULL, OPT_TRACE },
+    { "high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST },
+    { "help", no_argument, NULL, OPT_HELP },
+    { "version", no_argument, NULL, OPT_VERSION },
+    { NULL, 0, NULL, 0 },
+};
+
+static const char help_text[] =
+    "Usage: microgpt-tui [OPTION]...\n"
+    "Train the tiny GPT of Karpathy's microgpt.py one step at a time, bit for bit,\n"
+    "and watch every step in the terminal.\n"
+    "\n"
+    "Data and run:\n"
+    "  --data FILE          names to train on, one per line, UTF-8 (default data/names.txt)\n"
+    "  --steps N            training steps (default 500)\n"
+    "  --seed N             random seed, any integer below 2^64 in magnitude (default 42)\n"
+    "  --no-shuffle         keep the file's order (no shuffle, no shuffle draws)\n"
+    "Model:\n"
+    "  --n-embd N           embedding width (default 16)\n"
+    "  --n-head N           attention heads; must divide --n-embd (default 4)\n"
+    "  --n-layer N          transformer layers (default 1)\n"
+    "  --block-size N       longest context, in tokens (default 8)\n"
+    "Optimiser (Adam with cosine decay):\n"
+    "  --lr X               learning rate, >= 0 (default 0.01)\n"
+    "  --beta1 X            first-moment decay, in [0, 1) (default 0.9)\n"
+    "  --beta2 X            second-moment decay, in [0, 1) (default 0.95)\n"
+    "Inference:\n"
+    "  --temperature X      sampling temperature, > 0 (default 0.5)\n"
+    "  --samples N          names drawn after training; 0 for none (default 20)\n"
+    "Output:\n"
+    "  --headless           no UI: print exactly what microgpt.py prints\n"
+    "  --csv FILE           also write one CSV row per step:\n"
+    "                       step,doc,n,loss,lr,position_losses (floats as %.17g)\n"
+    "  --trace              no UI: print every step as the lesson's worked example\n"
+    "                       (tokens, n, each position's p(target) and loss, the mean,\n"
+    "                       gradient norms, the Adam update, the lr_t formula, the log line)\n"
+    "Classroom:\n"
+    "  --emma               the file's order (step 1 trains on \"emma\", the first name of\n"
+    "                       names.txt; no shuffle), starting paused, phase by phase\n"
+    "UI:\n"
+    "  --paused             start paused on step 1\n"
+    "  --ascii              plain ASCII drawing, even in a UTF-8 locale\n"
+    "  --high-contrast      high-contrast theme for projectors (key c toggles it)\n"
+    "  --help               show this help and exit\n"
+    "  --version            show the version and exit\n"
+    "\n"
+    "Exit status: 0 on success, 2 on bad input (options, data file, terminal),\n"
+    "1 on other errors.  See README.md and docs/ for more.\n";
+
+const char *cli_help(void) { return help_text; }
+
+static const char *opt_name(int id)
+{
+    for (const struct option *o = long_options; o->name; o++)
+        if (o->val == id)
+            return o->name;
+    return "?";
+}
+
+/* When arg ("--n", "--n=3") abbreviates several long options, says so in err
+ * with the candidates and returns 1. */
+static int ambiguous(const char *arg, char err[CLI_ERRLEN])
+{
+    if (strncmp(arg, "--", 2) != 0)
+        return 0;
+    const char *name = arg + 2;
+    size_t len = strcspn(name, "=");
+    int hits = 0;
+    char list[256] = "";
+    for (const struct option *o = long_options; o->name; o++)
+        if (len > 0 && strncmp(o->name, name, len) == 0) {
+            size_t used = strlen(list);
+            snprintf(list + used, sizeof list - used, "%s--%s", hits ? ", " : "", o->name);
+            hits++;
+        }
+    if (hits < 2)
+        return 0;
+    snprintf(err, CLI_ERRLEN, "ambiguous option '%.*s' (%s)", (int)(len < 64 ? len + 2 : 66), arg, list);
+    return 1;
+}
+
+/* A decimal integer in [lo, hi], the whole string. */
+static int parse_int(const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (*s == '\0' || *end != '\0' || errno == ERANGE || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* A finite decimal number, the whole string (what Python's float() reads). */
+static int parse_double(const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    /* strtod sets ERANGE on overflow (then v is infinite) and on underflow:
+     * 1e-310 reads as a subnormal and 1e-400 as 0, as float() reads them. */
+    if (*s == '\0' || *end != '\0' || !isfinite(v))
+        return -1;
+    /* strtod also reads hexadecimal ("0x1p-3"), which Python's float() does not */
+    if (strpbrk(s, "xX"))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Any integer with |n| < 2^64, as random.seed(n) takes it. */
+static int parse_seed(const char *s, unsigned long long *out)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    if (*p < '0' || *p > '9')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(p, &end, 10);
+    if (*end != '\0' || errno == ERANGE)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+{
+    memset(o, 0, sizeof *o);
+    o->data = "data/names.txt";
+    o->train = train_config_default();
+    o->temperature = 0.5;
+    o->samples = 20;
+    optind = 0; /* glibc: 0 also re-initialises getopt's internal state */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+        long long iv = 0;
+        double dv = 0.0;
+        switch (c) {
+        case OPT_DATA: o->data = optarg; break;
+        case OPT_CSV: o->csv = optarg; break;
+        case OPT_NO_SHUFFLE: o->train.shuffle = 0; break;
+        case OPT_HEADLESS: o->headless = 1; break;
+        case OPT_PAUSED: o->paused = 1; break;
+        case OPT_ASCII: o->ascii = 1; break;
+        case OPT_EMMA: o->emma = 1; o->train.shuffle = 0; o->paused = 1; break;
+        case OPT_TRACE: o->trace = 1; o->headless = 1; break;
+        case OPT_HIGH_CONTRAST: o->high_contrast = 1; break;
+        case OPT_HELP: o->help = 1; break;
+        case OPT_VERSION: o->version = 1; break;
+        case OPT_SEED:
+            if (parse_seed(optarg, &o->train.seed) != 0) {
+                snprintf(err, CLI_ERRLEN, "--seed: '%s' is not an integer below 2^64 in magnitude", optarg);
+                return -1;
+            }
+            break;
+        case OPT_STEPS: case OPT_N_EMBD: case OPT_N_HEAD: case OPT_N_LAYER:
+        case OPT_BLOCK_SIZE: case OPT_SAMPLES: {
+            static const struct { int id; long long lo, hi; } lim[] = {
+                { OPT_STEPS, 1, 100000000 }, { OPT_N_EMBD, 1, 512 }, { OPT_N_HEAD, 1, 512 },
+                { OPT_N_LAYER, 1, 32 }, { OPT_BLOCK_SIZE, 1, 256 }, { OPT_SAMPLES, 0, 1000000 },
+            };
+            size_t k = 0;
+            while (lim[k].id != c)
+                k++;
+            if (parse_int(optarg, lim[k].lo, lim[k].hi, &iv) != 0) {
+                snprintf(err, CLI_ERRLEN, "--%s: '%s' is not an integer from %lld to %lld",
+                         opt_name(c), optarg, lim[k].lo, lim[k].hi);
+                return -1;
+            }
+            int v = (int)iv;
+            if (c == OPT_STEPS) o->train.adam.num_steps = v;
+            else if (c == OPT_N_EMBD) o->train.model.n_embd = v;
+            else if (c == OPT_N_HEAD) o->train.model.n_head = v;
+            else if (c == OPT_N_LAYER) o->train.model.n_layer = v;
+            else if (c == OPT_BLOCK_SIZE) o->train.model.block_size = v;
+            else o->samples = v;
+            break;
+        }
+        case OPT_LR: case OPT_BETA1: case OPT_BETA2: case OPT_TEMPERATURE: {
+            const char *want = c == OPT_LR ? "a number >= 0"
+                             : c == OPT_TEMPERATURE ? "a number > 0" : "a number in [0, 1)";
+            int ok = parse_double(optarg, &dv) == 0;
+            if (ok && c == OPT_LR) ok = dv >= 0.0;
+            if (ok && c == OPT_TEMPERATURE) ok = dv > 0.0;
+            if (ok && (c == OPT_BETA1 || c == OPT_BETA2)) ok = dv >= 0.0 && dv < 1.0;
+            if (!ok) {
+                snprintf(err, CLI_ERRLEN, "--%s: '%s' is not %s", opt_name(c), optarg, want);
+                return -1;
+            }
+            /* The reference samples with logit * temperature ** -1, and Python
+             * raises OverflowError when that power overflows (t < ~5.6e-309). */
+            if (c == OPT_TEMPERATURE && isinf(pow(dv, -1.0))) {
+                snprintf(err, CLI_ERRLEN, "--temperature: '%s' is too small (1 / temperature overflows)", optarg);
+                return -1;
+            }
+            if (c == OPT_LR) o->train.adam.lr = dv;
+            else if (c == OPT_BETA1) o->train.adam.beta1 = dv;
+            else if (c == OPT_BETA2) o->train.adam.beta2 = dv;
+            else o->temperature = dv;
+            break;
+        }
+        case ':':
+            snprintf(err, CLI_ERRLEN, "option '%s' needs a value", argv[optind - 1]);
+            return -1;
+        default:
+            if (optopt >= 256)
+                snprintf(err, CLI_ERRLEN, "option '--%s' takes no value", opt_name(optopt));
+            else if (optopt)
+                snprintf(err, CLI_ERRLEN, "unknown option '-%c'", optopt);
+            else if (!ambiguous(argv[optind - 1], err))
+                snprintf(err, CLI_ERRLEN, "unknown option '%s'", argv[optind - 1]);
+            return -1;
+        }
+    }
+    if (optind < argc) {
+        snprintf(err, CLI_ERRLEN, "unexpected argument '%s'", argv[optind]);
+        return -1;
+    }
+    const ModelConfig *m = &o->train.model;
+    if (m->n_embd % m->n_head != 0) {
+        snprintf(err, CLI_ERRLEN, "--n-embd (%d) must be divisible by --n-head (%d)", m->n_embd, m->n_head);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+{
+    int rc = parse_args(o, argc, argv, err);
+    /* The message quotes what was typed: keep it on one line (and keep
+     * terminal control characters out of it). */
+    if (rc != 0)
+        for (char *p = err; *p; p++)
+            if ((unsigned char)*p < 0x20 || *p == 0x7F)
+                *p = '?';
+    return rc;
+}

@@ -1,0 +1,29 @@
+/* headless.h: the run without a UI: the reference's stdout, and the CSV trace. */
+#ifndef MICROGPT_HEADLESS_H
+#define MICROGPT_HEADLESS_H
+
+#include <stdio.h>
+
+#include "app/cli.h"
+#include "core/dataset.h"
+#include "core/train.h"
+
+/* The reference's log line for a step: "step %4d / %4d | loss %.4f" (no newline). */
+int format_log_line(char *buf, size_t len, int step, int num_steps, double loss);
+
+/* Writes the CSV header row (RFC 4180, CRLF line ends). */
+void csv_write_header(FILE *f);
+/* Writes one row for the step in `in`: step,doc,n,loss,lr,position_losses. */
+void csv_write_row(FILE *f, const Dataset *ds, const StepInfo *in);
+
+/* The step just computed by t, written out as the lesson's worked example:
+ * sample (doc, tokens, n), forward and loss per position, the mean, backward
+ * (gradient norms), the Adam update (lr_t formula, one parameter followed),
+ * and the log line.  For --trace. */
+void trace_write_step(FILE *f, const Trainer *t);
+
+/* Trains as the reference does, printing exactly its stdout to `out` (and the
+ * CSV when o->csv).  Returns the process exit status; messages go to `err`. */
+int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err);
+
+#endif

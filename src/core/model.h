@@ -1,0 +1,81 @@
+/* model.h: the GPT of microgpt.py: its configuration, parameter layout,
+ * initialisation and forward pass, built on the autograd tape. */
+#ifndef MICROGPT_MODEL_H
+#define MICROGPT_MODEL_H
+
+#include <stddef.h>
+
+#include "core/rng.h"
+#include "core/tape.h"
+
+typedef struct {
+    int vocab_size;
+    int n_embd;
+    int n_head;
+    int n_layer;
+    int block_size;
+} ModelConfig;
+
+/* The matrices of the state dict, in creation order:
+ * wte, wpe, lm_head, then per layer attn_wq, attn_wk, attn_wv, attn_wo, mlp_fc1, mlp_fc2. */
+enum { MAT_WTE, MAT_WPE, MAT_LM_HEAD, MAT_GLOBAL };
+enum { MAT_WQ, MAT_WK, MAT_WV, MAT_WO, MAT_FC1, MAT_FC2, MAT_PER_LAYER };
+
+typedef struct {
+    char name[24];      /* as in the state dict: "wte", "layer0.attn_wq", ... */
+    size_t off;         /* index of its first value in the flat parameter list */
+    int nout, nin;      /* rows, values per row */
+    double std;         /* initialisation std (0 for attn_wo and mlp_fc2) */
+} Matrix;
+
+typedef struct {
+    ModelConfig cfg;
+    int nmat;
+    Matrix *mat;        /* MAT_GLOBAL + MAT_PER_LAYER * n_layer of them */
+    size_t nparams;
+} Model;
+
+/* Per-sequence attention caches and per-call scratch for the forward pass. */
+typedef struct {
+    NodeId *keys, *values;  /* [n_layer][block_size][n_embd] */
+    int len;                /* positions cached so far */
+    NodeId *x, *r, *xn, *q, *k, *v, *att, *h, *scores, *tmp;
+    double *xd;             /* a linear layer's input values */
+} ModelWork;
+
+/* Checks the configuration (sizes positive, n_embd divisible by n_head) and
+ * lays out the parameters.  Returns 0, or -1 with a message in err. */
+int model_init(Model *m, ModelConfig cfg, char *err, size_t errlen);
+void model_free(Model *m);
+/* Index of matrix `which` of layer `layer` (MAT_WQ...), or of a global one (layer -1). */
+int model_matrix(const Model *m, int layer, int which);
+
+/* Draws every parameter with gauss(0, std) in creation order, row by row,
+ * into params[0 .. nparams) (std-0 draws still consume the generator). */
+void model_init_params(const Model *m, Rng *rng, double *params);
+
+/* How many tape nodes the forward bodies of positions 0 .. positions-1 make
+ * (what model_forward appends), as a double so that huge sizes do not wrap. */
+double model_graph_nodes(const ModelConfig *c, int positions);
+
+int modelwork_init(ModelWork *w, const Model *m);
+void modelwork_free(ModelWork *w);
+/* Empties the attention caches (a new sequence). */
+void modelwork_reset(ModelWork *w);
+
+/* The body of gpt(token_id, pos_id, keys, values): appends the forward pass of
+ * one token up to the last residual stream to the tape (parameters are tape
+ * nodes 1 + index) and writes the ids of its n_embd nodes to x_out.  pos must
+ * equal the number of cached positions. */
+void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, NodeId *x_out);
+
+/* The head of gpt(): logits = linear(x, lm_head), on plain numbers (the
+ * trainer does its backward by hand, see train.c). */
+void model_logits(const Model *m, const double *params, const double *x, double *logits);
+
+/* softmax(z) on plain numbers, as the reference computes its data: the max as
+ * a constant, e = exp(z - max), total = sum(e), p = e * total ** -1.
+ * Writes e and p (either may alias z); returns total. */
+double softmax_data(const double *z, int n, double *e, double *p);
+
+#endif

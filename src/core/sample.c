@@ -1,0 +1,72 @@
+/* sample.c: inference as the reference does it, on a tape of its own. */
+#include "core/sample.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/pymath.h"
+
+int sampler_init(Sampler *s, const Model *m)
+{
+    const ModelConfig *c = &m->cfg;
+    size_t V = (size_t)c->vocab_size, E = (size_t)c->n_embd;
+    memset(s, 0, sizeof *s);
+    s->model = m;
+    /* room for a whole sample: block_size positions, never more */
+    size_t nodes = (size_t)model_graph_nodes(&m->cfg, m->cfg.block_size);
+    if (tape_init(&s->tape, m->nparams, m->nparams + 1 + nodes) != 0 || modelwork_init(&s->work, m) != 0)
+        goto fail;
+    s->tape.record = 0; /* inference needs no backward */
+    s->xf = malloc(E * sizeof *s->xf);
+    s->x = malloc(E * sizeof *s->x);
+    s->logits = malloc(V * sizeof *s->logits);
+    s->e = malloc(V * sizeof *s->e);
+    s->probs = malloc(V * sizeof *s->probs);
+    s->cum = malloc(V * sizeof *s->cum);
+    if (!s->xf || !s->x || !s->logits || !s->e || !s->probs || !s->cum)
+        goto fail;
+    return 0;
+fail:
+    sampler_free(s);
+    return -1;
+}
+
+void sampler_free(Sampler *s)
+{
+    tape_free(&s->tape);
+    modelwork_free(&s->work);
+    free(s->xf);
+    free(s->x);
+    free(s->logits);
+    free(s->e);
+    free(s->probs);
+    free(s->cum);
+    memset(s, 0, sizeof *s);
+}
+
+int sampler_draw(Sampler *s, const double *params, Rng *rng, double temperature, int *ids)
+{
+    const Model *m = s->model;
+    const int V = m->cfg.vocab_size, E = m->cfg.n_embd, BOS = V - 1;
+    /* parity: l / temperature is l * temperature ** -1. */
+    const double inv_t = py_pow(temperature, -1.0);
+    int len = 0, token = BOS;
+    memcpy(s->tape.data + 1, params, m->nparams * sizeof *params);
+    tape_reset(&s->tape);
+    modelwork_reset(&s->work);
+    for (int pos = 0; pos < m->cfg.block_size; pos++) {
+        model_forward(m, &s->work, &s->tape, token, pos, s->xf);
+        for (int j = 0; j < E; j++)
+            s->x[j] = s->tape.data[s->xf[j]];
+        model_logits(m, params, s->x, s->logits);
+        for (int i = 0; i < V; i++)
+            s->logits[i] = s->logits[i] * inv_t;
+        softmax_data(s->logits, V, s->e, s->probs);
+        token = (int)rng_choices(rng, s->probs, (size_t)V, s->cum);
+        if (token == BOS)
+            break;
+        ids[len++] = token;
+    }
+    tape_reset(&s->tape);
+    return len;
+}

@@ -1,0 +1,414 @@
+/* train.c: one iteration of the reference's training loop.
+ *
+ * The body of the model (embedding to last residual stream) runs on the
+ * autograd tape.  The head (lm_head, softmax, -log p) runs on plain numbers
+ * and its backward is written out by hand: the reference's topological order
+ * there depends on the target token, and spelling it out is both exact and
+ * cheaper than replaying a graph.  See docs/architecture.md. */
+#include "core/train.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+TrainConfig train_config_default(void)
+{
+    TrainConfig c;
+    memset(&c, 0, sizeof c);
+    c.model = (ModelConfig){ .vocab_size = 0, .n_embd = 16, .n_head = 4, .n_layer = 1, .block_size = 8 };
+    c.adam = (AdamConfig){ .lr = 0.01, .beta1 = 0.9, .beta2 = 0.95, .eps = 1e-8, .num_steps = 500 };
+    c.seed = 42;
+    c.shuffle = 1;
+    return c;
+}
+
+const double *trainer_params(const Trainer *t) { return t->tape.data + 1; }
+const double *trainer_grads(const Trainer *t) { return t->tape.grad + 1; }
+
+/* Records the body of every position once and keeps, per position, the
+ * reversed depth-first order of its new nodes as Value.backward would visit
+ * them (position 0's loss is reached first, then position 1's...).  Within a
+ * position the body is entered through the last residual stream, element
+ * 0 first: that part of the order does not depend on the data. */
+static void free_orders(Trainer *t)
+{
+    for (int i = 0; i < t->model.cfg.block_size; i++) {
+        if (t->order)
+            free(t->order[i]);
+        if (t->prog)
+            free(t->prog[i]);
+        if (t->emb)
+            free(t->emb[i]);
+    }
+    free(t->order);
+    free(t->prog);
+    free(t->prog_len);
+    free(t->emb);
+    free(t->order_len);
+    t->order = NULL;
+    t->prog = NULL;
+    t->prog_len = NULL;
+    t->emb = NULL;
+    t->order_len = NULL;
+}
+
+static int build_orders(Trainer *t)
+{
+    const ModelConfig *c = &t->model.cfg;
+    const int e = c->n_embd, B = c->block_size;
+    free_orders(t);
+    if (tape_keep_records(&t->tape) != 0)
+        return -1;
+    tape_reset(&t->tape);
+    modelwork_reset(&t->work);
+    for (int pos = 0; pos < B; pos++)
+        model_forward(&t->model, &t->work, &t->tape, 0, pos, t->xf + (size_t)pos * e);
+    size_t len = (size_t)t->tape.len;
+    uint8_t *visited = calloc(len, 1);
+    NodeId *stack = malloc(2 * len * sizeof *stack);
+    t->order = calloc((size_t)B, sizeof *t->order);
+    t->order_len = calloc((size_t)B, sizeof *t->order_len);
+    t->prog = calloc((size_t)B, sizeof *t->prog);
+    t->emb = calloc((size_t)B, sizeof *t->emb);
+    t->prog_len = calloc((size_t)B, sizeof *t->prog_len);
+    NodeId *buf = malloc(len * sizeof *buf);
+    int32_t *uses = calloc(len, sizeof *uses);
+    NodeId *alias = calloc(len, sizeof *alias);
+    int rc = (visited && stack && t->order && t->order_len && t->prog && t->prog_len && t->emb &&
+              buf && uses && alias) ? 0 : -1;
+    if (rc == 0) {
+        tape_count_uses(&t->tape, uses);
+        for (size_t i = 0; i < (size_t)B * e; i++)
+            uses[t->xf[i]]++; /* the last residual stream also feeds lm_head */
+    }
+    for (int pos = 0; rc == 0 && pos < B; pos++) {
+        size_t n = 0;
+        for (int j = 0; j < e; j++)
+            n += tape_topo(&t->tape, t->xf[(size_t)pos * e + j], visited, buf + n, stack);
+        t->order[pos] = malloc((n ? n : 1) * sizeof(NodeId));
+        if (!t->order[pos]) {
+            rc = -1;
+            break;
+        }
+        for (size_t i = 0; i < n; i++)
+            t->order[pos][i] = buf[n - 1 - i];
+        t->order_len[pos] = n;
+        t->prog[pos] = malloc((n ? n : 1) * sizeof(TapeInstr));
+        t->emb[pos] = malloc((size_t)e * sizeof(size_t));
+        if (!t->prog[pos] || !t->emb[pos]) {
+            rc = -1;
+            break;
+        }
+        t->prog_len[pos] = tape_compile(&t->tape, t->order[pos], n, uses, alias, t->prog[pos]);
+        /* The embedding adds read wte[token][i]; recorded with token 0. */
+        const NodeId wte0 = (NodeId)(1 + t->model.mat[MAT_WTE].off);
+        size_t k = 0;
+        for (size_t i = 0; i < t->prog_len[pos]; i++) {
+            NodeId a = t->prog[pos][i].a;
+            if (a >= wte0 && a < wte0 + e) {
+                t->emb[pos][a - wte0] = i;
+                k++;
+            }
+        }
+        if (k != (size_t)e)
+            rc = -1;
+    }
+    free(visited);
+    free(stack);
+    free(buf);
+    free(uses);
+    free(alias);
+    tape_reset(&t->tape);
+    if (!t->reference && t->order) {
+        /* only the compiled programs are needed from now on */
+        for (int pos = 0; pos < B; pos++) {
+            free(t->order[pos]);
+            t->order[pos] = NULL;
+        }
+        tape_drop_records(&t->tape);
+    }
+    return rc;
+}
+
+int trainer_set_reference(Trainer *t, int on)
+{
+    t->reference = on;
+    if (!on) {
+        tape_drop_records(&t->tape);
+        return 0;
+    }
+    return build_orders(t);
+}
+
+int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen)
+{
+    memset(t, 0, sizeof *t);
+    t->ds = ds;
+    t->cfg = *cfg;
+    t->cfg.model.vocab_size = (int)ds->nchars + 1;
+    if (model_init(&t->model, t->cfg.model, err, errlen) != 0)
+        return -1;
+    const ModelConfig *c = &t->model.cfg;
+    const size_t V = (size_t)c->vocab_size, B = (size_t)c->block_size, E = (size_t)c->n_embd;
+
+    /* The reference: random.seed(seed); random.shuffle(docs); then the matrices. */
+    rng_seed(&t->rng, cfg->seed);
+    if (cfg->shuffle)
+        rng_shuffle(&t->rng, ds->docs, ds->count, sizeof *ds->docs);
+
+    const double nodes = model_graph_nodes(c, c->block_size);
+    if (nodes + (double)t->model.nparams > TRAIN_MAX_NODES) {
+        snprintf(err, errlen, "model too large: %.0f autograd nodes per step (at most %d); "
+                 "use a smaller --n-embd, --n-layer or --block-size", nodes, TRAIN_MAX_NODES);
+        model_free(&t->model);
+        return -1;
+    }
+    if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + (size_t)nodes) != 0)
+        goto oom;
+    model_init_params(&t->model, &t->rng, t->tape.data + 1);
+    t->m = calloc(t->model.nparams, sizeof *t->m);
+    t->v = calloc(t->model.nparams, sizeof *t->v);
+    t->xf = malloc(B * E * sizeof *t->xf);
+    t->xd = malloc(B * E * sizeof *t->xd);
+    t->e = malloc(B * V * sizeof *t->e);
+    t->total = malloc(B * sizeof *t->total);
+    t->info.tokens = malloc((B + 1) * sizeof *t->info.tokens);
+    t->info.logits = malloc(B * V * sizeof *t->info.logits);
+    t->info.probs = malloc(B * V * sizeof *t->info.probs);
+    t->info.pos_loss = malloc(B * sizeof *t->info.pos_loss);
+    t->info.grad_norm = calloc((size_t)t->model.nmat, sizeof *t->info.grad_norm);
+    if (!t->m || !t->v || !t->xf || !t->xd || !t->e || !t->total || !t->info.tokens ||
+        !t->info.logits || !t->info.probs || !t->info.pos_loss || !t->info.grad_norm)
+        goto oom;
+    if (modelwork_init(&t->work, &t->model) != 0 || build_orders(t) != 0)
+        goto oom;
+    t->info.step = -1;
+    t->follow_auto = 1;
+    return 0;
+oom:
+    trainer_free(t);
+    snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+void trainer_free(Trainer *t)
+{
+    free_orders(t);
+    free(t->m);
+    free(t->v);
+    free(t->xf);
+    free(t->xd);
+    free(t->e);
+    free(t->total);
+    free(t->info.tokens);
+    free(t->info.logits);
+    free(t->info.probs);
+    free(t->info.pos_loss);
+    free(t->info.grad_norm);
+    modelwork_free(&t->work);
+    tape_free(&t->tape);
+    model_free(&t->model);
+    memset(t, 0, sizeof *t);
+}
+
+void trainer_forward(Trainer *t)
+{
+    const ModelConfig *c = &t->model.cfg;
+    const int V = c->vocab_size, E = c->n_embd, B = c->block_size, BOS = V - 1;
+    StepInfo *in = &t->info;
+    const double *params = t->tape.data + 1;
+
+    /* doc = docs[step % len(docs)]; tokens = [BOS] + ids + [BOS]; n = min(block_size, len(tokens) - 1) */
+    in->step = t->step;
+    in->doc = (size_t)t->step % t->ds->count;
+    in->doc_chars = dataset_encode(t->ds, in->doc, in->tokens + 1, (size_t)B);
+    in->tokens[0] = BOS;
+    in->n = in->doc_chars + 1 < (size_t)B ? (int)in->doc_chars + 1 : B;
+    if ((size_t)in->n == in->doc_chars + 1)
+        in->tokens[in->n] = BOS;
+
+    tape_reset(&t->tape);
+    modelwork_reset(&t->work);
+    double sum = 0.0;
+    for (int pos = 0; pos < in->n; pos++) {
+        NodeId *xf = t->xf + (size_t)pos * E;
+        double *xd = t->xd + (size_t)pos * E;
+        double *logits = in->logits + (size_t)pos * V, *probs = in->probs + (size_t)pos * V;
+        model_forward(&t->model, &t->work, &t->tape, in->tokens[pos], pos, xf);
+        for (int j = 0; j < E; j++)
+            xd[j] = t->tape.data[xf[j]];
+        model_logits(&t->model, params, xd, logits);
+        t->total[pos] = softmax_data(logits, V, t->e + (size_t)pos * V, probs);
+        /* parity: loss_t = -probs[target].log() is log(p) * -1. */
+        in->pos_loss[pos] = log(probs[in->tokens[pos + 1]]) * -1.0;
+        /* parity: sum(losses) from the integer 0. */
+        sum = pos == 0 ? in->pos_loss[0] + 0.0 : sum + in->pos_loss[pos];
+    }
+    /* parity: loss = (1 / n) * sum(losses). */
+    in->loss = sum * (1.0 / in->n);
+    in->lr_t = adam_lr(&t->cfg.adam, t->step);
+    if (t->follow_auto)
+        t->follow = t->model.mat[MAT_LM_HEAD].off + (size_t)in->tokens[1] * (size_t)E;
+    in->follow_index = t->follow;
+    t->phase = 1;
+}
+
+/* The backward of one lm_head row: e_k -> (z_k - max) -> z_k, then the sum of
+ * products from its last term to its first.  parity: the reference reaches
+ * these nodes in exactly this order; each grad starts at 0. */
+static void head_row_backward(Trainer *t, int pos, int k, double ge)
+{
+    const ModelConfig *c = &t->model.cfg;
+    const int V = c->vocab_size, E = c->n_embd;
+    const Matrix *mx = &t->model.mat[MAT_LM_HEAD];
+    double *grad = t->tape.grad;
+    const double *w = t->tape.data + 1 + mx->off + (size_t)k * E;
+    double *gw = grad + 1 + mx->off + (size_t)k * E;
+    const NodeId *xf = t->xf + (size_t)pos * E;
+    const double *xd = t->xd + (size_t)pos * E;
+    double ga = 0.0 + t->e[(size_t)pos * V + k] * ge;   /* exp: local exp(a) */
+    double g = 0.0 + 1.0 * ga;                          /* a = z + (-max): local 1 */
+    for (int j = E - 1; j >= 0; j--) {
+        g = 0.0 + g;                                    /* the running sum passes it on */
+        gw[j] += xd[j] * g;                             /* mul(w, x): w first */
+        grad[xf[j]] += w[j] * g;
+    }
+}
+
+/* The head of position pos: -log p[target] back to the logits and to the last
+ * residual stream.  In the reference's reversed topological order: the loss
+ * term, log, p[target], total ** -1, total; then the running sum of the exps
+ * from the last to the first, each non-target row right after its term; the
+ * target's row last, since the body was first reached through it. */
+static void head_backward(Trainer *t, int pos, double g_loss)
+{
+    const int V = t->model.cfg.vocab_size;
+    const StepInfo *in = &t->info;
+    const int tgt = in->tokens[pos + 1];
+    const double p = in->probs[(size_t)pos * V + tgt];
+    const double e_tgt = t->e[(size_t)pos * V + tgt];
+    const double total = t->total[pos];
+    double g_log = 0.0 + -1.0 * g_loss;                 /* loss_t = log(p) * -1 */
+    double g_p = 0.0 + (1.0 / p) * g_log;               /* log: local 1 / p */
+    double g_etgt = 0.0 + py_pow(total, -1.0) * g_p;    /* p = e * inv: e first */
+    double g_inv = 0.0 + e_tgt * g_p;
+    double g_sum = 0.0 + (-1.0 * py_pow(total, -2.0)) * g_inv; /* inv = total ** -1 */
+    for (int k = V - 1; k >= 0; k--) {
+        if (k == tgt) {
+            g_etgt += 1.0 * g_sum;
+        } else {
+            head_row_backward(t, pos, k, 0.0 + 1.0 * g_sum);
+        }
+        g_sum = 0.0 + 1.0 * g_sum;
+    }
+    head_row_backward(t, pos, tgt, g_etgt);
+}
+
+void trainer_backward(Trainer *t)
+{
+    StepInfo *in = &t->info;
+    /* loss = S * (1/n): S.grad = (1/n) * 1; every loss_t then gets 0 + 1 * S.grad. */
+    const double g_loss = 0.0 + 1.0 * ((1.0 / in->n) * 1.0);
+    for (int pos = in->n - 1; pos >= 0; pos--) {
+        head_backward(t, pos, g_loss);
+        if (t->reference) {
+            tape_backward(&t->tape, t->order[pos], t->order_len[pos]);
+            continue;
+        }
+        const NodeId wte_row = (NodeId)(1 + t->model.mat[MAT_WTE].off +
+                                        (size_t)in->tokens[pos] * (size_t)t->model.cfg.n_embd);
+        for (int i = 0; i < t->model.cfg.n_embd; i++)
+            t->prog[pos][t->emb[pos][i]].a = wte_row + i;
+        tape_run(&t->tape, t->prog[pos], t->prog_len[pos]);
+    }
+    const double *g = t->tape.grad + 1;
+    double total = 0.0;
+    for (int i = 0; i < t->model.nmat; i++) {
+        const Matrix *mx = &t->model.mat[i];
+        size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
+        double s = 0.0;
+        for (size_t j = 0; j < cnt; j++)
+            s += g[mx->off + j] * g[mx->off + j];
+        in->grad_norm[i] = sqrt(s);
+        total += s;
+    }
+    in->grad_norm_total = sqrt(total);
+    t->phase = 2;
+}
+
+void trainer_update(Trainer *t)
+{
+    StepInfo *in = &t->info;
+    size_t n = t->model.nparams;
+    in->params_updated = adam_update(&t->cfg.adam, t->step, in->lr_t, t->tape.data + 1,
+                                     t->tape.grad + 1, t->m, t->v, n, t->follow, &in->follow);
+    t->step++;
+    t->phase = 0;
+}
+
+void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len)
+{
+    for (int i = 0; i < t->model.nmat; i++) {
+        const Matrix *mx = &t->model.mat[i];
+        size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
+        if (index >= mx->off && index < mx->off + cnt) {
+            size_t k = index - mx->off;
+            snprintf(buf, len, "%s[%zu][%zu]", mx->name, k / (size_t)mx->nin, k % (size_t)mx->nin);
+            return;
+        }
+    }
+    snprintf(buf, len, "?");
+}
+
+void trainer_step(Trainer *t)
+{
+    trainer_forward(t);
+    trainer_backward(t);
+    trainer_update(t);
+}
+
+int trainstate_alloc(TrainState *s, const Trainer *t)
+{
+    size_t n = t->model.nparams;
+    memset(s, 0, sizeof *s);
+    s->params = malloc(n * sizeof *s->params);
+    s->m = malloc(n * sizeof *s->m);
+    s->v = malloc(n * sizeof *s->v);
+    if (!s->params || !s->m || !s->v) {
+        trainstate_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+void trainstate_free(TrainState *s)
+{
+    free(s->params);
+    free(s->m);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+void trainer_save(const Trainer *t, TrainState *s)
+{
+    size_t n = t->model.nparams;
+    s->step = t->step;
+    s->rng = t->rng;
+    memcpy(s->params, t->tape.data + 1, n * sizeof *s->params);
+    memcpy(s->m, t->m, n * sizeof *s->m);
+    memcpy(s->v, t->v, n * sizeof *s->v);
+}
+
+void trainer_restore(Trainer *t, const TrainState *s)
+{
+    size_t n = t->model.nparams;
+    t->step = s->step;
+    t->rng = s->rng;
+    memcpy(t->tape.data + 1, s->params, n * sizeof *s->params);
+    memcpy(t->m, s->m, n * sizeof *s->m);
+    memcpy(t->v, s->v, n * sizeof *s->v);
+    memset(t->tape.grad, 0, (size_t)t->tape.first * sizeof *t->tape.grad);
+    t->phase = 0;
+    t->info.step = -1;
+}

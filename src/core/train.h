@@ -1,0 +1,110 @@
+/* train.h: the reference's training loop, one step (or one phase) at a time.
+ *
+ * A Trainer owns the model, its parameters and Adam moments, the generator and
+ * the autograd tape.  trainer_step() is one iteration of the reference's loop;
+ * afterwards `info` holds everything that step computed.  The training state
+ * can be saved and restored exactly, so a step can be undone. */
+#ifndef MICROGPT_TRAIN_H
+#define MICROGPT_TRAIN_H
+
+#include <stddef.h>
+
+#include "core/adam.h"
+#include "core/dataset.h"
+#include "core/model.h"
+#include "core/rng.h"
+#include "core/tape.h"
+
+typedef struct {
+    ModelConfig model;      /* vocab_size is filled in from the dataset */
+    AdamConfig adam;
+    unsigned long long seed;/* |seed| as random.seed takes it */
+    int shuffle;            /* random.shuffle(docs) after seeding */
+} TrainConfig;
+
+/* The reference's defaults (seed 42, 16/4/1/8, lr 0.01, 500 steps...). */
+TrainConfig train_config_default(void);
+
+/* What the last computed step did; arrays are owned by the Trainer. */
+typedef struct {
+    int step;               /* 0-based */
+    size_t doc;             /* index into the (shuffled) docs: step % len(docs) */
+    size_t doc_chars;       /* code points in the doc (tokens = doc_chars + 2) */
+    int *tokens;            /* the first n + 1 tokens: [BOS] + ids + [BOS], cut */
+    int n;                  /* min(block_size, len(tokens) - 1) */
+    double *logits;         /* [n][vocab_size] */
+    double *probs;          /* [n][vocab_size]: softmax(logits) */
+    double *pos_loss;       /* [n]: -log(probs[t][tokens[t + 1]]) */
+    double loss;            /* (1 / n) * sum(pos_loss) */
+    double lr_t;
+    double *grad_norm;      /* [model.nmat]: L2 norm of each matrix's gradient */
+    double grad_norm_total; /* over all parameters */
+    size_t params_updated;  /* parameters whose value the update changed */
+    size_t follow_index;    /* the parameter followed through Adam */
+    AdamTrace follow;       /* ... and what the update did to it */
+} StepInfo;
+
+/* The state that determines every later step. */
+typedef struct {
+    int step;               /* steps done */
+    Rng rng;
+    double *params, *m, *v; /* nparams each */
+} TrainState;
+
+typedef struct {
+    Dataset *ds;            /* not owned; docs reordered by the shuffle */
+    TrainConfig cfg;
+    Model model;
+    ModelWork work;
+    Tape tape;
+    double *m, *v;          /* Adam moments */
+    int step;               /* steps done = the next step's index */
+    Rng rng;                /* after the shuffle and the initialisation */
+    size_t follow;          /* parameter traced through Adam ... */
+    int follow_auto;        /* ... or, when set (the default), lm_head[target of position 0][0] */
+    StepInfo info;
+    int phase;              /* 0 idle, 1 forward done, 2 backward done */
+    int reference;          /* backward on the recorded graph (slow; for tests) */
+    /* private */
+    NodeId **order;         /* per position: the body's reversed topological order */
+    size_t *order_len;
+    TapeInstr **prog;       /* per position: that order compiled */
+    size_t *prog_len;
+    size_t **emb;           /* per position: the n_embd instructions that read wte[token] */
+    NodeId *xf;             /* [block_size][n_embd] last residual nodes per position */
+    double *xd, *e, *total; /* per position: last residual data, exps, their sum */
+} Trainer;
+
+/* Does what the reference does before its loop: seed, shuffle the docs (when
+ * cfg->shuffle), draw the parameters.  Returns 0, or -1 with a message. */
+int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen);
+void trainer_free(Trainer *t);
+/* The parameters, nparams of them. */
+const double *trainer_params(const Trainer *t);
+/* "lm_head[4][0]": the matrix, row and column of parameter `index`. */
+void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len);
+/* The gradients (valid between trainer_backward and trainer_update). */
+const double *trainer_grads(const Trainer *t);
+
+/* Backward through the recorded graph with Value.backward's loop instead of
+ * the compiled program (slower, the same bits): for tests of the program.
+ * Returns 0, or -1 when out of memory. */
+int trainer_set_reference(Trainer *t, int on);
+
+/* The largest autograd graph a step may build (about 3.5 GB of tape). */
+#define TRAIN_MAX_NODES (1 << 26)
+
+/* One whole step: forward, backward, update. */
+void trainer_step(Trainer *t);
+/* The phases of a step, in order. */
+void trainer_forward(Trainer *t);   /* sample, forward, loss: fills doc..loss, lr_t */
+void trainer_backward(Trainer *t);  /* gradients and their norms */
+void trainer_update(Trainer *t);    /* Adam; the step is done */
+
+/* Training state, saved and restored exactly. */
+int trainstate_alloc(TrainState *s, const Trainer *t);
+void trainstate_free(TrainState *s);
+void trainer_save(const Trainer *t, TrainState *s);
+void trainer_restore(Trainer *t, const TrainState *s);
+
+#endif

@@ -1,0 +1,68 @@
+/* layout.h: where each panel goes, as a pure function of the terminal size
+ * and of what the UI shows (phase mode, explanations, live samples, zoom).
+ *
+ * Row 0 is the status line, row 1 the lesson line (the phases of the step,
+ * or the data and the arc of training) and the last row the key hints; the
+ * panels share the rows between in two columns, the explanation (when on)
+ * spanning both at the bottom.  From LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS up
+ * every panel asked for is present and none overlaps another or leaves the
+ * screen.  Below that size nothing fits well enough to teach with, so the UI
+ * shows a "terminal too small" message instead (layout.fits == 0).
+ *
+ *   compact (fewer than LAYOUT_ROOMY_ROWS rows)   roomy
+ *   +------------ status, lesson ---------+      +------------ status, lesson ---------+
+ *   | name          | probabilities       |      | name          | probabilities       |
+ *   | positions     |   (phase mode:      |      | positions     |   (phase mode:      |
+ *   |               |    the phase, the   |      |---------------|    the phase)       |
+ *   |---------------|    whole column)    |      | loss curve    |                     |
+ *   | lr or live    |---------------------|      |               |---------------------|
+ *   |               | loss curve          |      |               | lr or live samples  |
+ *   |------------- explanation -----------|      |------------- explanation -----------|
+ *   +--------------- keys ----------------+      +--------------- keys ----------------+
+ *
+ * Live samples take the learning-rate panel's place.  In roomy phase mode
+ * the right column is the phase panel's (and the live samples', when on):
+ * it draws the learning-rate curve itself at the Update phase.  Zoom gives
+ * one panel every row between the lesson line and the keys. */
+#ifndef MICROGPT_LAYOUT_H
+#define MICROGPT_LAYOUT_H
+
+#include "render/ui_canvas.h"
+
+enum {
+    LAY_STATUS, LAY_LESSON, LAY_NAME, LAY_POSITIONS, LAY_PROBS, LAY_PHASE, LAY_LR, LAY_LOSS,
+    LAY_LIVE, LAY_EXPLAIN, LAY_KEYS,
+    LAY_COUNT
+};
+
+/* What to lay out (bits). */
+enum {
+    LAYF_PHASE = 1,         /* phase mode: the phase panel instead of the probabilities */
+    LAYF_EXPLAIN = 2,       /* the explanation panel */
+    LAYF_LIVE = 4,          /* live samples instead of the learning rate */
+};
+
+#define LAYOUT_MIN_COLS 80
+#define LAYOUT_MIN_ROWS 24
+#define LAYOUT_ROOMY_ROWS 36
+#define LAYOUT_EXPLAIN_ROWS 5
+
+typedef struct {
+    int cols, rows;
+    int fits;               /* 0: below the minimum size; no panel is placed */
+    int roomy;              /* the roomy arrangement (loss curve on the left) */
+    int zoomed;             /* the LAY_* panel zoomed, or -1 */
+    Rect panel[LAY_COUNT];  /* indexed by LAY_*; w = h = 0 when absent */
+} Layout;
+
+/* The step-mode layout of a cols x rows screen (flags 0, no zoom). */
+Layout layout_compute(int cols, int rows);
+/* The layout for flags (LAYF_*); zoom is a LAY_* panel to give the whole
+ * body to (when the layout has it), or -1. */
+Layout layout_compute_ex(int cols, int rows, unsigned flags, int zoom);
+/* 1 when panel id is on screen. */
+int layout_has(const Layout *l, int id);
+/* A panel's name, for tests and messages ("status", "name", ...). */
+const char *layout_panel_name(int id);
+
+#endif

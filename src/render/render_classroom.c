@@ -1,0 +1,590 @@
+/* render_classroom.c: the classroom's panels: the lesson line (the phases
+ * of the step, the data and the arc of training), the phase panel (what the
+ * current phase computes, with its numbers, in the lesson's terms), the
+ * explanation and the live samples. */
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session/classroom.h"
+#include "app/headless.h"
+#include "render/plot.h"
+#include "render/render.h"
+#include "render/render_parts.h"
+#include "render/ui_glyphs.h"
+
+/* Formats into buf and appends; returns the new length. */
+static size_t app(char *buf, size_t len, size_t at, const char *fmt, ...)
+{
+    if (at >= len)
+        return at;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + at, len - at, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return at;
+    return at + (size_t)n >= len ? len - 1 : at + (size_t)n;
+}
+
+/* ----------------------------------------------------------- lesson line */
+
+/* The phases of the step in a line, the current one in brackets and reverse
+ * video, those done in plain text, those to come dim.  compact: the forward
+ * positions as one item ("Forward 3 of 16"). */
+typedef struct {
+    int lo, hi;         /* the phases it stands for; label and separator: -1 */
+    int kind;           /* 0 an item, 1 the label "Forward", 2 a separator */
+    char text[32];
+} StripItem;
+
+static void strip_text(const View *v, int ascii, int compact, char *out, size_t len)
+{
+    const Glyphs *g = glyphs_get(ascii);
+    const int n = v->info->n, cur = view_phase(v);
+    static StripItem it[300];
+    int k = 0;
+    it[k++] = (StripItem){ 0, 0, 0, "Sample" };
+    it[k++] = (StripItem){ -1, -1, 2, "" };
+    it[k++] = (StripItem){ 1, n, 1, "Forward" };
+    int pos;
+    if (compact) {
+        it[k] = (StripItem){ 1, n, 0, "" };
+        if (phase_kind(cur, n, &pos) == PHASE_FORWARD)
+            snprintf(it[k].text, sizeof it[k].text, "%d" NBSP "of" NBSP "%d", pos, n);
+        else
+            snprintf(it[k].text, sizeof it[k].text, n > 1 ? "0-%d" : "0", n - 1);
+        k++;
+    } else {
+        for (int p = 0; p < n && k < 280; p++) {
+            it[k] = (StripItem){ p + 1, p + 1, 0, "" };
+            snprintf(it[k].text, sizeof it[k].text, "%d", p);
+            k++;
+        }
+    }
+    static const char *const rest[] = { "Loss", "Backward", "Update", "Log" };
+    for (int i = 0; i < 4; i++) {
+        it[k++] = (StripItem){ -1, -1, 2, "" };
+        it[k] = (StripItem){ n + 1 + i, n + 1 + i, 0, "" };
+        snprintf(it[k].text, sizeof it[k].text, "%s", rest[i]);
+        k++;
+    }
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i <= k; i++) {
+        /* the padding cell before item i (after item i - 1) */
+        int prev = i > 0 && it[i - 1].kind == 0 && cur >= it[i - 1].lo && cur <= it[i - 1].hi;
+        int next = i < k && it[i].kind == 0 && cur >= it[i].lo && cur <= it[i].hi;
+        o = app(out, len, o, prev ? MK_SELECT "]" : next ? MK_SELECT "[" : MK_TEXT NBSP);
+        if (i == k)
+            break;
+        if (it[i].kind == 2)
+            o = app(out, len, o, MK_DIM "%s", g->next);
+        else if (it[i].kind == 1)
+            o = app(out, len, o, "%s%s", cur >= it[i].lo ? MK_TEXT : MK_DIM, it[i].text);
+        else
+            o = app(out, len, o, "%s%s", next ? MK_SELECT : cur > it[i].hi ? MK_TEXT : MK_DIM, it[i].text);
+    }
+}
+
+void render_lesson(Canvas *c, Rect r, const View *v)
+{
+    blank(c, r);
+    const StepInfo *in = v->info;
+    const int step1 = in->step + 1, ascii = c->ascii;
+    const char *dot = ascii ? "," : " \u00b7";
+    const int stage = arc_stage(step1, v->num_steps);
+    int b[ARC_STAGES];
+    arc_bookmarks(v->num_steps, b);
+    char docf[96], pass[32] = "", seen_l[96], seen_d[64], seen_s[48], arc_l[128], arc_m[96], arc_s[64];
+    size_t D = v->ds->count;
+    if ((size_t)in->step >= D)
+        snprintf(pass, sizeof pass, " (pass %zu)", (size_t)in->step / D + 1);
+    snprintf(docf, sizeof docf, MK_DIM "doc " MK_VALUE "%zu" MK_DIM " of %zu%s", in->doc + 1, D, pass);
+    snprintf(seen_l, sizeof seen_l, MK_VALUE "%zu" MK_DIM " of %zu distinct names seen", v->seen, v->distinct);
+    snprintf(seen_d, sizeof seen_d, MK_VALUE "%zu" MK_DIM " distinct name%s seen", v->seen, v->seen == 1 ? "" : "s");
+    snprintf(seen_s, sizeof seen_s, MK_VALUE "%zu" MK_DIM " name%s seen", v->seen, v->seen == 1 ? "" : "s");
+    snprintf(arc_l, sizeof arc_l, MK_DIM "arc: " MK_VALUE "%s" MK_DIM " (from step %d)", arc_short(stage), b[stage]);
+    snprintf(arc_m, sizeof arc_m, MK_DIM "arc: " MK_VALUE "%s", arc_short(stage));
+    snprintf(arc_s, sizeof arc_s, MK_VALUE "%s", arc_short(stage));
+    char left[4][4096], right[8][400];
+    int nl = 0, nr = 0;
+    if (v->phase_mode) {
+        strip_text(v, ascii, 0, left[nl++], sizeof left[0]);
+        strip_text(v, ascii, 1, left[nl++], sizeof left[0]);
+        snprintf(right[nr++], sizeof right[0], "%s%s %s%s %s", docf, dot, seen_l, dot, arc_m);
+        snprintf(right[nr++], sizeof right[0], "%s%s %s%s %s", docf, dot, seen_s, dot, arc_m);
+        snprintf(right[nr++], sizeof right[0], "%s%s %s", docf, dot, seen_s);
+        snprintf(right[nr++], sizeof right[0], "%s", seen_s);
+        snprintf(right[nr++], sizeof right[0], MK_VALUE "%zu" MK_DIM " seen", v->seen);
+        right[nr++][0] = '\0';
+    } else {
+        snprintf(left[nl++], sizeof left[0], "%s" MK_DIM " = docs[%d %% %zu]%s %s", docf, in->step, D, dot, seen_l);
+        snprintf(left[nl++], sizeof left[0], "%s%s %s", docf, dot, seen_l);
+        snprintf(left[nl++], sizeof left[0], "%s%s %s", docf, dot, seen_d);
+        snprintf(left[nl++], sizeof left[0], "%s%s %s", docf, dot, seen_s);
+        snprintf(right[nr++], sizeof right[0], "%s", arc_l);
+        snprintf(right[nr++], sizeof right[0], "%s", arc_m);
+        snprintf(right[nr++], sizeof right[0], "%s", arc_s);
+        right[nr++][0] = '\0';
+    }
+    /* the first pair (left, right) that fits, richest first */
+    static const int step_pairs[][2] = { { 0, 0 }, { 0, 1 }, { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 },
+                                         { 2, 2 }, { 3, 1 }, { 3, 2 }, { 3, 3 } };
+    static const int phase_pairs[][2] = { { 0, 0 }, { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 }, { 0, 5 },
+                                          { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 4 }, { 1, 5 } };
+    const int (*pairs)[2] = v->phase_mode ? phase_pairs : step_pairs;
+    const int np = v->phase_mode ? (int)(sizeof phase_pairs / sizeof phase_pairs[0])
+                                 : (int)(sizeof step_pairs / sizeof step_pairs[0]);
+    const int room = r.w - 2;
+    for (int k = 0; k < np; k++) {
+        const char *lt = left[pairs[k][0]], *rt = right[pairs[k][1]];
+        int lw = markup_width(lt, ascii), rw = markup_width(rt, ascii);
+        if (lw + (rw ? rw + 3 : 0) > room && k + 1 < np)
+            continue;
+        /* NBSPs keep each part one unbreakable word */
+        char one[4096];
+        size_t o = 0;
+        for (const char *p = lt; *p && o < sizeof one - 1; p++)
+            one[o++] = *p == ' ' ? '\x1f' : *p;
+        one[o] = '\0';
+        flow_text(c, (Rect){ r.x + 1, r.y, r.w - 1, 1 }, r.y, one, 0);
+        if (rw && lw + rw + 3 <= room) {
+            o = 0;
+            for (const char *p = rt; *p && o < sizeof one - 1; p++)
+                one[o++] = *p == ' ' ? '\x1f' : *p;
+            one[o] = '\0';
+            flow_text(c, (Rect){ r.x + r.w - 1 - rw, r.y, rw, 1 }, r.y, one, 0);
+        }
+        return;
+    }
+}
+
+/* ----------------------------------------------------------- phase panel */
+
+/* One statement: formatted, flowed from *y with a hanging indent. */
+static void stmt(Canvas *c, Rect a, int *y, int indent, const char *fmt, ...)
+{
+    char buf[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    *y += flow_text(c, a, *y, buf, indent);
+}
+
+static void token_text(const View *v, int tok, int ascii, char out[16])
+{
+    token_label(v->ds, tok, ascii, out);
+}
+
+static void phase_sample(Canvas *c, Rect a, const View *v)
+{
+    const StepInfo *in = v->info;
+    const int ascii = c->ascii, B = v->block_size, BOS = v->vocab_size - 1;
+    char name[300], buf[2048];
+    doc_text(v->ds, in->doc, name, sizeof name - 1);
+    int y = a.y;
+    stmt(c, a, &y, 4, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
+         in->step, v->ds->count, name);
+    /* tokens = [26, 4, 12, 12, 0, 26]  (the tail past the block size greyed) */
+    enum { MAXTOK = 64 };
+    int ids[MAXTOK];
+    size_t chars = dataset_encode(v->ds, in->doc, ids, MAXTOK);
+    size_t shown = chars < MAXTOK ? chars : MAXTOK, o = 0;
+    o = app(buf, sizeof buf, o, "tokens" NBSP "=" NBSP MK_VALUE "[%d,", BOS);
+    for (size_t i = 0; i < shown; i++) {
+        if ((int)i + 1 == in->n + 1)
+            o = app(buf, sizeof buf, o, " " MK_DIM "%s" MK_CUT, glyphs_get(ascii)->cut);
+        o = app(buf, sizeof buf, o, " %d,", ids[i]);
+    }
+    if (shown < chars)
+        o = app(buf, sizeof buf, o, " %s,", glyphs_get(ascii)->ell);
+    if ((int)chars + 1 == in->n + 1)
+        o = app(buf, sizeof buf, o, " " MK_DIM "%s" MK_CUT, glyphs_get(ascii)->cut);
+    app(buf, sizeof buf, o, " %d]", BOS);
+    y += flow_text(c, a, y, buf, 10);
+    /* # [BOS, 'e', 'm', 'm', 'a', BOS] (without the quotes when that fits
+     * on a line and the quotes do not) */
+    for (int quotes = 1; quotes >= 0; quotes--) {
+        o = app(buf, sizeof buf, 0, MK_DIM "#" NBSP "[BOS,");
+        for (size_t i = 0; i < shown && i < 40; i++) {
+            char l[16];
+            token_text(v, ids[i], ascii, l);
+            o = app(buf, sizeof buf, o, quotes ? " '%s'," : " %s,", l);
+        }
+        app(buf, sizeof buf, o, "%s BOS]", shown < chars ? " ...," : "");
+        if (flow_rows(ascii, a.w, buf, 3) == 1)
+            break;
+    }
+    y += flow_text(c, a, y, buf, 3);
+    stmt(c, a, &y, 8, "n" NBSP "=" NBSP "min(block_size, len(tokens)" NBSP "-" NBSP "1)");
+    stmt(c, a, &y, 4, NBSP NBSP "=" NBSP "min(%d," NBSP "%zu" NBSP "-" NBSP "1)" " =" NBSP MK_VALUE "%d",
+         B, chars + 2, in->n);
+    if (chars + 1 == (size_t)in->n + 1)
+        stmt(c, a, &y, 0, MK_CUT "cut at the block size: the final BOS (after %s) is never predicted.",
+             glyphs_get(ascii)->cut);
+    else if (chars + 1 > (size_t)in->n)
+        stmt(c, a, &y, 0, MK_CUT "cut at the block size: the last %zu tokens (after %s) are never predicted.",
+             chars + 1 - (size_t)in->n, glyphs_get(ascii)->cut);
+    y++;
+    stmt(c, a, &y, 0, MK_VALUE "%d" MK_TEXT " prediction%s to make:", in->n, in->n == 1 ? "" : "s");
+    char pairs[2048];
+    o = 0;
+    for (int p = 0; p < in->n; p++) {
+        char l1[16], l2[16];
+        token_text(v, in->tokens[p], ascii, l1);
+        token_text(v, in->tokens[p + 1], ascii, l2);
+        o = app(pairs, sizeof pairs, o, "%s%s%s%s ", p ? " " : "", l1, ascii ? "->" : "\u2192", l2);
+    }
+    y += flow_text(c, a, y, pairs, 0);
+    /* data cycling, when there is room for it */
+    char note[400];
+    size_t D = v->ds->count, N = (size_t)v->num_steps, used = N < D ? N : D;
+    snprintf(note, sizeof note, MK_DIM "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps "
+             "use %zu of the %zu names (%.1f%%)%s.", D, v->num_steps, used, D, 100.0 * (double)used / (double)D,
+             N > D ? ", some more than once" : "");
+    if (y + 1 + flow_rows(ascii, a.w, note, 0) <= a.y + a.h)
+        flow_text(c, a, y + 1, note, 0);
+}
+
+static void phase_forward(Canvas *c, Rect a, const View *v, int pos)
+{
+    const StepInfo *in = v->info;
+    const int V = v->vocab_size, ascii = c->ascii;
+    const int hidden = pos + 1 >= view_hide_from(v);
+    const int tok = in->tokens[pos], tgt = in->tokens[pos + 1];
+    char l1[16], l2[16];
+    token_text(v, tok, ascii, l1);
+    token_text(v, tgt, ascii, l2);
+    int y = a.y;
+    if (hidden)
+        stmt(c, a, &y, 2, "input " MK_SELECT "%s" MK_DIM NBSP "(%d)" MK_TEXT " %s target " MK_TARGET "?",
+             l1, tok, ascii ? "->" : "\u2192");
+    else
+        stmt(c, a, &y, 2, "input " MK_SELECT "%s" MK_DIM NBSP "(%d)" MK_TEXT " %s target " MK_TARGET "%s"
+             MK_DIM NBSP "(%d)", l1, tok, ascii ? "->" : "\u2192", l2, tgt);
+    /* the formulas, unless they would keep the whole vocabulary off the
+     * panel (the explanation, when on, has them too) */
+    int full = a.h - 2 >= V + 1, lines = a.w >= 56 ? 1 : 2;
+    if (full && a.h - 2 - lines < V + 1 && v->explain)
+        ;
+    else if (a.w >= 56)
+        stmt(c, a, &y, 2, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP "%s" NBSP
+             "%d" NBSP "scores;" NBSP NBSP "probs" NBSP "=" NBSP "softmax(logits)", tok, pos,
+             ascii ? "->" : "\u2192", V);
+    else {
+        stmt(c, a, &y, 2, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)", tok, pos);
+        stmt(c, a, &y, 2, MK_DIM "probs" NBSP "=" NBSP "softmax(logits)");
+    }
+    int bottom = a.y + a.h - 1;     /* the loss line */
+    Rect list = { a.x, y, a.w, bottom - y };
+    if (list.h >= 2) {
+        if (hidden)
+            render_guess_box(c, list, v, pos);
+        else
+            render_probs_list(c, list, v, pos);
+    }
+    double p = in->probs[(size_t)pos * (size_t)V + (size_t)tgt];
+    if (hidden)
+        stmt(c, a, &bottom, 4, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "?" MK_TEXT ")" " =" NBSP MK_TARGET "?", pos);
+    else
+        stmt(c, a, &bottom, 4, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "%.4f" MK_TEXT ")" " =" NBSP MK_VALUE "%.4f",
+             pos, p, in->pos_loss[pos]);
+}
+
+static void phase_loss(Canvas *c, Rect a, const View *v)
+{
+    const StepInfo *in = v->info;
+    const int n = in->n;
+    const double chance = -log(1.0 / v->vocab_size);
+    char buf[4096];
+    int y = a.y;
+    /* four decimals when the sum fits on a line, else two */
+    int dec = 4;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t o = app(buf, sizeof buf, 0, "loss" NBSP "=" NBSP "(");
+        for (int p = 0; p < n; p++)
+            o = app(buf, sizeof buf, o, p ? " +" NBSP "%.*f" : "%.*f", dec, in->pos_loss[p]);
+        app(buf, sizeof buf, o, ")" NBSP "/" NBSP "%d", n);
+        if (pass == 0 && markup_width(buf, c->ascii) > a.w)
+            dec = 2;
+        else
+            break;
+    }
+    y += flow_text(c, a, y, buf, 8);
+    stmt(c, a, &y, 0, NBSP NBSP NBSP NBSP NBSP "=" NBSP MK_VALUE "%.4f", in->loss);
+    y++;
+    stmt(c, a, &y, 4, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", v->vocab_size, chance);
+    y++;
+    double d = in->loss - chance;
+    if (fabs(d) < 0.1)
+        stmt(c, a, &y, 0, "The model is at " MK_CHANCE "chance" MK_TEXT ": about as good as guessing.");
+    else if (d < 0)
+        stmt(c, a, &y, 0, MK_VALUE "%.2f" MK_TEXT " below " MK_CHANCE "chance" MK_TEXT ": the model has learned something.", -d);
+    else
+        stmt(c, a, &y, 0, MK_VALUE "%.2f" MK_TEXT " above " MK_CHANCE "chance" MK_TEXT ": worse than guessing, on this name.", d);
+    /* the hardest position */
+    int worst = 0;
+    for (int p = 1; p < n; p++)
+        if (in->pos_loss[p] > in->pos_loss[worst])
+            worst = p;
+    if (y < a.y + a.h - 1 && n > 1) {
+        char l1[16], l2[16];
+        token_text(v, in->tokens[worst], c->ascii, l1);
+        token_text(v, in->tokens[worst + 1], c->ascii, l2);
+        y++;
+        stmt(c, a, &y, 0, MK_DIM "Hardest: position %d, %s %s %s (loss %.2f).", worst, l1,
+             c->ascii ? "->" : "\u2192", l2, in->pos_loss[worst]);
+    }
+}
+
+static void phase_backward(Canvas *c, Rect a, const View *v)
+{
+    const StepInfo *in = v->info;
+    const Model *m = v->model;
+    int y = a.y;
+    stmt(c, a, &y, 0, MK_DIM "loss.backward():" MK_TEXT " every one of the " MK_VALUE "%zu" MK_TEXT
+         " parameters gets a gradient.", m ? m->nparams : 0);
+    if (!m)
+        return;
+    stmt(c, a, &y, 0, MK_DIM "gradient norm of each matrix:");
+    int nw = 1;
+    double top = 0;
+    for (int i = 0; i < m->nmat; i++) {
+        int w = (int)strlen(m->mat[i].name);
+        nw = w > nw ? w : nw;
+        top = in->grad_norm[i] > top ? in->grad_norm[i] : top;
+    }
+    const int x_num = a.x + nw + 1, x_bar = x_num + 10, bar_w = a.x + a.w - x_bar;
+    int room = a.y + a.h - y - 1;   /* the last line: all parameters */
+    int shown = m->nmat <= room ? m->nmat : room - 1;
+    if (shown < 0)
+        shown = 0;
+    for (int i = 0; i < shown; i++, y++) {
+        char num[32];
+        double g = in->grad_norm[i];
+        canvas_text(c, a.x, y, nw, m->mat[i].name, ROLE_TEXT);
+        snprintf(num, sizeof num, "%.4g", g);
+        canvas_text(c, x_num, y, 9, num, g == 0 ? ROLE_DIM : ROLE_VALUE);
+        if (bar_w > 2 && top > 0 && g > 0)
+            plot_hbar(c, x_bar, y, bar_w, g / top, ROLE_BAR);
+        else if (g == 0 && bar_w >= 14)
+            canvas_text(c, x_bar, y, bar_w, "(no gradient)", ROLE_DIM);
+    }
+    if (shown < m->nmat) {
+        char more[64];
+        snprintf(more, sizeof more, "%s %d more (z zooms)", glyphs_get(c->ascii)->ell, m->nmat - shown);
+        canvas_text_fit(c, a.x, y++, a.w, more, ROLE_DIM);
+    }
+    char all[32], num[32];
+    snprintf(all, sizeof all, "all %zu", m->nparams);
+    snprintf(num, sizeof num, "%.4g", in->grad_norm_total);
+    canvas_text(c, a.x, y, nw, all, ROLE_DIM);
+    canvas_text(c, x_num, y, 9, num, ROLE_VALUE);
+}
+
+static void phase_update(Canvas *c, Rect a, const View *v)
+{
+    const StepInfo *in = v->info;
+    const AdamConfig *ad = &v->adam;
+    const AdamTrace *f = &in->follow;
+    const int ascii = c->ascii;
+    const char *x = ascii ? "*" : "\u00d7", *pi = ascii ? "pi" : "\u03c0";
+    char lr[32];
+    fmt_lr(lr, sizeof lr, in->lr_t);
+    int y = a.y;
+    stmt(c, a, &y, 7, "lr_t" NBSP "=" NBSP "%g" NBSP "%s" NBSP "0.5" " %s" NBSP "(1" NBSP "+"
+         " cos(%s" NBSP "%s" NBSP "%d" NBSP "/" NBSP "%d))" " =" NBSP MK_VALUE "%s",
+         ad->lr, x, x, pi, x, in->step, v->num_steps, lr);
+    stmt(c, a, &y, 2, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", v->follow_name);
+    if (a.w >= 70) {
+        /* the worked example's own lines (--trace) */
+        stmt(c, a, &y, 6, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
+        stmt(c, a, &y, 6, "m" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)"
+             NBSP "*" NBSP "%.6g" " =" NBSP MK_VALUE "%.6g", ad->beta1, f->m_old, ad->beta1, f->grad, f->m);
+        stmt(c, a, &y, 6, f->grad < 0 ? "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-"
+             NBSP "%g)" NBSP "*" NBSP "(%.6g)^2" " =" NBSP MK_VALUE "%.6g"
+             : "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)" NBSP "*"
+             NBSP "%.6g^2" " =" NBSP MK_VALUE "%.6g", ad->beta2, f->v_old, ad->beta2, f->grad, f->v);
+        stmt(c, a, &y, 6, "m_hat" NBSP "=" NBSP "m" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
+             ad->beta1, in->step + 1, f->m_hat);
+        stmt(c, a, &y, 6, "v_hat" NBSP "=" NBSP "v" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
+             ad->beta2, in->step + 1, f->v_hat);
+        stmt(c, a, &y, 6, "p" NBSP "=" NBSP "%.6g" NBSP "-" NBSP "%.6g" NBSP "*" NBSP "m_hat" NBSP "/" NBSP
+             "(v_hat^0.5" NBSP "+" NBSP "%g)" " =" NBSP MK_VALUE "%.6g", f->p_old, in->lr_t, ad->eps, f->p_new);
+    } else {
+        /* a table: each value before and after the update */
+        static const char *const lab[] = { "grad", "m", "v", "m_hat", "v_hat", "p" };
+        char before[6][32], after[6][32];
+        snprintf(before[0], 32, " ");
+        snprintf(after[0], 32, "%.6g", f->grad);
+        snprintf(before[1], 32, "%.6g", f->m_old);
+        snprintf(after[1], 32, "%.6g", f->m);
+        snprintf(before[2], 32, "%.6g", f->v_old);
+        snprintf(after[2], 32, "%.6g", f->v);
+        snprintf(before[3], 32, " ");
+        snprintf(after[3], 32, "%.6g", f->m_hat);
+        snprintf(before[4], 32, " ");
+        snprintf(after[4], 32, "%.6g", f->v_hat);
+        snprintf(before[5], 32, "%.6g", f->p_old);
+        snprintf(after[5], 32, "%.6g", f->p_new);
+        int bw = 6;
+        for (int i = 0; i < 6; i++)
+            bw = (int)strlen(before[i]) > bw ? (int)strlen(before[i]) : bw;
+        const int x_b = a.x + 6, x_a = x_b + bw + 2;
+        canvas_text(c, x_b, y, bw, "before", ROLE_DIM);
+        canvas_text(c, x_a, y, a.x + a.w - x_a, "after", ROLE_DIM);
+        y++;
+        for (int i = 0; i < 6 && y < a.y + a.h; i++, y++) {
+            canvas_text(c, a.x, y, 6, lab[i], ROLE_DIM);
+            canvas_text(c, x_b, y, bw, before[i], ROLE_TEXT);
+            canvas_text(c, x_a, y, a.x + a.w - x_a, after[i], i == 5 ? ROLE_VALUE : ROLE_TEXT);
+        }
+    }
+    stmt(c, a, &y, 0, "All " MK_VALUE "%zu" MK_TEXT " updated (%zu changed value); gradients reset to 0.",
+         v->model ? v->model->nparams : 0, in->params_updated);
+    int left = a.y + a.h - y;
+    if (left >= 5 && !v->lr_panel) {    /* the schedule, with this step on it */
+        y++;
+        render_lr_body(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, v);
+    }
+}
+
+static void phase_log(Canvas *c, Rect a, const View *v)
+{
+    const StepInfo *in = v->info;
+    char line[128];
+    int y = a.y;
+    stmt(c, a, &y, 6, MK_DIM "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+    format_log_line(line, sizeof line, in->step + 1, v->num_steps, in->loss);
+    canvas_text_fit(c, a.x, y++, a.w, line, ROLE_VALUE);
+    y++;
+    if (in->step + 1 < v->num_steps) {
+        size_t next = (size_t)(in->step + 1) % v->ds->count;
+        char name[300];
+        doc_text(v->ds, next, name, sizeof name - 1);
+        stmt(c, a, &y, 0, MK_DIM "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_DIM
+             ", with the parameters just updated.", in->step + 2, next, name);
+    } else {
+        stmt(c, a, &y, 0, MK_DIM "That was the last step: the model is trained.");
+    }
+    int left = a.y + a.h - y;
+    if (left >= 6 && !v->loss_panel) {  /* the loss curve, with this step's point */
+        y++;
+        render_loss_body(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, v);
+    }
+}
+
+void render_phase(Canvas *c, Rect r, const View *v)
+{
+    const int n = v->info->n, phase = view_phase(v);
+    int pos;
+    const int kind = phase_kind(phase, n, &pos);
+    char title[64], note[48];
+    static const char *const titles[PHASE_KINDS] = {
+        "1. Sample", "2. Forward", "2. Loss", "3. Backward", "4. Update (Adam)", "5. Log",
+    };
+    if (kind == PHASE_FORWARD)
+        snprintf(title, sizeof title, "2. Forward: position %d", pos);
+    else
+        snprintf(title, sizeof title, "%s", titles[kind]);
+    snprintf(note, sizeof note, "phase %d of %d", phase + 1, phase_count(n));
+    if (text_width(title, c->ascii) + text_width(note, c->ascii) + 7 > r.w)
+        snprintf(note, sizeof note, "%d/%d", phase + 1, phase_count(n));
+    Rect a = frame(c, r, title, note);
+    if (a.w < 4 || a.h < 2)
+        return;
+    switch (kind) {
+    case PHASE_SAMPLE: phase_sample(c, a, v); break;
+    case PHASE_FORWARD: phase_forward(c, a, v, pos); break;
+    case PHASE_LOSS: phase_loss(c, a, v); break;
+    case PHASE_BACKWARD: phase_backward(c, a, v); break;
+    case PHASE_UPDATE: phase_update(c, a, v); break;
+    default: phase_log(c, a, v); break;
+    }
+}
+
+/* ----------------------------------------------------------- explanation */
+
+/* The focused panel as an EXPLAIN_* id. */
+static int explain_id(int focus)
+{
+    switch (focus) {
+    case 2: return EXPLAIN_NAME;        /* LAY_NAME */
+    case 3: return EXPLAIN_POSITIONS;   /* LAY_POSITIONS */
+    case 4: return EXPLAIN_PROBS;       /* LAY_PROBS */
+    case 6: return EXPLAIN_LR;          /* LAY_LR */
+    case 7: return EXPLAIN_LOSS;        /* LAY_LOSS */
+    case 8: return EXPLAIN_LIVE;        /* LAY_LIVE */
+    default: return EXPLAIN_STEP;
+    }
+}
+
+void render_explain(Canvas *c, Rect r, const View *v)
+{
+    ExplainCtx ctx = {
+        .vocab_size = v->vocab_size, .nparams = v->model ? v->model->nparams : 0,
+        .block_size = v->block_size, .ndocs = v->ds->count, .num_steps = v->num_steps,
+        .live_every = v->live_every > 0 ? v->live_every : 1,
+    };
+    Explanation e;
+    if (v->guess)
+        explain_panel(EXPLAIN_GUESS, &ctx, &e);
+    else if (v->phase_mode)
+        explain_phase(phase_kind(view_phase(v), v->info->n, NULL), &ctx, &e);
+    else
+        explain_panel(explain_id(v->focus), &ctx, &e);
+    char title[80];
+    snprintf(title, sizeof title, "Why: %s", e.title);
+    Rect a = frame(c, r, title, "e hides");
+    if (a.w < 4 || a.h < 1)
+        return;
+    int y = a.y;
+    int frows = e.formula[0] ? flow_rows(c->ascii, a.w, e.formula, 4) : 0;
+    Rect text = { a.x, a.y, a.w, a.h - (frows <= a.h - 1 ? frows : 0) };
+    y += flow_text(c, text, y, e.text, 0);
+    if (frows && y + frows <= a.y + a.h) {
+        char f[200];
+        snprintf(f, sizeof f, MK_VALUE "%s", e.formula);
+        flow_text(c, a, y, f, 4);
+    }
+}
+
+/* ----------------------------------------------------------- live samples */
+
+void render_live(Canvas *c, Rect r, const View *v)
+{
+    char note[64];
+    if (v->live_age == 0)
+        snprintf(note, sizeof note, "untrained model");
+    else
+        snprintf(note, sizeof note, "model after step %d", v->live_age);
+    Rect a = frame(c, r, "Live samples", note);
+    if (a.w < 4 || a.h < 1)
+        return;
+    if (!v->live_names) {
+        canvas_text(c, a.x, a.y, a.w, "drawing...", ROLE_DIM);
+        return;
+    }
+    int cw = v->block_size + 2;
+    if (cw < 9)
+        cw = 9;
+    int cols = (a.w + 2) / cw;
+    if (cols < 1)
+        cols = 1;
+    int rows = (LIVE_SLOTS + cols - 1) / cols;
+    if (rows > a.h)
+        rows = a.h;
+    for (int i = 0; i < LIVE_SLOTS && i < rows * cols; i++) {
+        int x = a.x + (i % cols) * cw, y = a.y + i / cols;
+        const char *name = v->live_names + (size_t)i * (size_t)v->live_name_bytes;
+        if (*name)
+            canvas_text_fit(c, x, y, cw - 1, name, ROLE_VALUE);
+        else    /* the model ended the name at once */
+            canvas_text(c, x, y, cw - 1, "(empty)", ROLE_DIM);
+    }
+}

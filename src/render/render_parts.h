@@ -1,0 +1,76 @@
+/* render_parts.h: small pieces the renderers share: panel frames, token
+ * labels, number formats.  Internal to the render*.c files. */
+#ifndef MICROGPT_RENDER_PARTS_H
+#define MICROGPT_RENDER_PARTS_H
+
+#include "core/dataset.h"
+#include "render/render.h"
+#include "render/ui_canvas.h"
+
+/* Draws a rounded frame around r with a title at the left of its top edge
+ * and an optional note at the right; returns the inside, with one blank
+ * column of padding each side (w or h may be 0 when r is tiny). */
+Rect frame(Canvas *c, Rect r, const char *title, const char *note);
+/* Clears r to blanks. */
+void blank(Canvas *c, Rect r);
+
+/* A token as the screen shows it: "[BOS]", the character itself, a visible
+ * space, ^X for a control character, U+XXXX for non-ASCII in ASCII mode. */
+void token_label(const Dataset *ds, int tok, int ascii, char out[16]);
+
+/* Doc i of ds as a NUL-terminated string, cut after max bytes at a character
+ * boundary, with control characters (NUL included) shown as '?', so that it
+ * can never be taken for flow_text markup. */
+void doc_text(const Dataset *ds, size_t i, char *out, size_t max);
+
+/* Right-aligns s in a field of w columns at (x, y). */
+void text_right(Canvas *c, int x, int y, int w, const char *s, Role role);
+/* Centres s in a field of w columns at (x, y). */
+void text_center(Canvas *c, int x, int y, int w, const char *s, Role role);
+/* A learning rate for display: six decimals below 1, else %.4g. */
+void fmt_lr(char *buf, size_t len, double lr);
+/* Decimal digits of a non-negative int. */
+int digits(long v);
+
+#endif
+
+/* Inline markup for flow_text: a byte that switches the role of the text
+ * after it, and a space that never breaks a line. */
+#define MK_TEXT "\x01"
+#define MK_VALUE "\x02"
+#define MK_DIM "\x03"
+#define MK_TARGET "\x04"
+#define MK_TOP "\x05"
+#define MK_KEY "\x06"
+#define MK_CHANCE "\x07"
+#define MK_LR "\x08"
+#define MK_SELECT "\x0b"
+#define MK_CUT "\x0c"
+#define NBSP "\x1f"
+
+/* Writes s (with markup, starting as ROLE_TEXT) into r from row y on, word
+ * wrapped at spaces, continuation lines indented by `indent` columns; '\n'
+ * starts a new line.  Nothing is drawn outside r.  Returns the rows the
+ * text takes (drawn or not). */
+int flow_text(Canvas *c, Rect r, int y, const char *s, int indent);
+/* The rows flow_text would take in a width of w columns. */
+int flow_rows(int ascii, int w, const char *s, int indent);
+
+/* The display width of s without its markup (spaces and NBSP count). */
+int markup_width(const char *s, int ascii);
+
+/* Redraws the frame of r in the focused style (heavy lines, ROLE_FOCUS),
+ * leaving its title and note as they are. */
+void focus_frame(Canvas *c, Rect r);
+
+/* Pieces of panels that the phase panel reuses, drawn inside a (a panel's
+ * inside, no frame): the probability list of position pos (legend, bars);
+ * the guess-mode question for position pos; the learning-rate curve; the
+ * loss curve. */
+void render_probs_list(Canvas *c, Rect a, const View *v, int pos);
+void render_guess_box(Canvas *c, Rect a, const View *v, int pos);
+void render_lr_body(Canvas *c, Rect a, const View *v);
+void render_loss_body(Canvas *c, Rect a, const View *v);
+/* The steps whose loss the curve shows: up to this one, or (in phase mode
+ * before its Log phase) up to the one before. */
+int view_curve_steps(const View *v);

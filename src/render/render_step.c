@@ -1,0 +1,455 @@
+/* render_step.c: the panels about the step itself: the current name, the
+ * loss at each position and the probabilities at the selected position.
+ * In phase mode they show only what the step has computed so far; in guess
+ * mode the answer (the target and what follows) hides until revealed. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session/classroom.h"
+#include "render/plot.h"
+#include "render/render.h"
+#include "render/render_parts.h"
+#include "render/ui_glyphs.h"
+#include "core/utf8.h"
+
+/* The name line: the characters the step trains on, then (cut at the block
+ * size) a marker and the tail greyed out; in guess mode the characters from
+ * the hidden target on are one '?'. */
+static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
+{
+    const Glyphs *g = glyphs_get(c->ascii);
+    const StepInfo *in = v->info;
+    const int hide = view_hide_from(v);
+    char doc[512], out[1200];
+    doc_text(v->ds, v->info->doc, doc, sizeof doc - 1);
+    size_t len = strlen(doc), o = 0;
+    int tok = 1;    /* character k is token k + 1 */
+    out[o++] = MK_VALUE[0];
+    for (size_t i = 0; i < len && o < sizeof out - 16; tok++) {
+        uint32_t cp;
+        size_t l = utf8_decode((const unsigned char *)doc + i, len - i, &cp);
+        if (l == 0)
+            l = 1;
+        if (tok >= hide) {
+            out[o++] = MK_TARGET[0];
+            out[o++] = '?';
+            break;
+        }
+        if (tok == in->n + 1) {     /* the first character past the block size */
+            out[o++] = MK_DIM[0];
+            o += (size_t)snprintf(out + o, sizeof out - o, "%s", g->cut);
+            out[o++] = MK_CUT[0];
+        }
+        memcpy(out + o, doc + i, l);
+        o += l;
+        i += l;
+    }
+    out[o] = '\0';
+    /* one word: no wrapping, cut with an ellipsis when too long */
+    char plain[1200];
+    size_t k = 0;
+    for (size_t i = 0; i < o; i++)
+        if ((unsigned char)out[i] >= 0x20 || (unsigned char)out[i] == 0)
+            plain[k++] = out[i];
+    plain[k] = '\0';
+    if (text_width(plain, c->ascii) <= maxw) {
+        flow_text(c, (Rect){ x, y, maxw, 1 }, y, out, 0);
+    } else {
+        canvas_text_fit(c, x, y, maxw, plain, ROLE_VALUE);
+    }
+}
+
+void render_name(Canvas *c, Rect r, const View *v)
+{
+    const StepInfo *in = v->info;
+    const Glyphs *g = glyphs_get(c->ascii);
+    char note[64];
+    snprintf(note, sizeof note, "doc %zu of %zu", in->doc + 1, v->ds->count);
+    Rect a = frame(c, r, "Current name", note);
+    if (a.w < 1 || a.h < 1)
+        return;
+    const int lab = 7;      /* "tokens " */
+    const int hide = view_hide_from(v);
+    const int pos = view_pos(v);
+
+    /* name  emma                    n = 5 */
+    char right[64];
+    int cut = in->doc_chars + 1 > (size_t)in->n;
+    snprintf(right, sizeof right, cut ? "n = %d (block size)" : "n = %d", in->n);
+    int rw = text_width(right, c->ascii);
+    if (rw > a.w - lab - 4)
+        rw = 0;     /* no room: the name matters more */
+    canvas_text(c, a.x, a.y, lab, "name", ROLE_DIM);
+    name_line(c, a.x + lab, a.y, a.w - lab - (rw ? rw + 2 : 0), v);
+    if (rw)
+        text_right(c, a.x, a.y, a.w, right, ROLE_TEXT);
+    if (a.h < 3)
+        return;
+
+    /* tokens [BOS] e  m  m  a [BOS]
+     * ids       26 4 12 12  0    26   (columns right-aligned; the tail cut
+     *                                   at the block size greyed, after ┊) */
+    canvas_text(c, a.x, a.y + 1, lab, "tokens", ROLE_DIM);
+    canvas_text(c, a.x, a.y + 2, lab, "ids", ROLE_DIM);
+    enum { MAXTOK = 256 };
+    int ids[MAXTOK + 2];
+    size_t chars = dataset_encode(v->ds, in->doc, ids + 1, MAXTOK);
+    const int BOS = v->vocab_size - 1;
+    int total = (int)(chars < MAXTOK ? chars : MAXTOK) + 2;
+    ids[0] = BOS;
+    ids[total - 1] = chars <= MAXTOK ? BOS : ids[total - 1];
+    int x = a.x + lab, end = a.x + a.w;
+    int ellw = text_width(g->ell, c->ascii);
+    for (int i = 0; i < total; i++) {
+        char label[16], id[16];
+        int hidden = i >= hide;
+        if (hidden) {
+            snprintf(label, sizeof label, "?");
+            snprintf(id, sizeof id, "?");
+        } else {
+            token_label(v->ds, ids[i], c->ascii, label);
+            snprintf(id, sizeof id, "%d", ids[i]);
+        }
+        int lw = text_width(label, c->ascii), iw = (int)strlen(id);
+        int w = lw > iw ? lw : iw;
+        int last = i == total - 1 || hidden;
+        int mark = i == in->n + 1;  /* the cut marker goes before this token */
+        int need = (mark ? 2 : 0) + w + (last ? 0 : 1 + ellw);
+        if (x + need > end) {
+            if (mark && x + 2 + ellw <= end) {  /* the cut shows, even with no room after it */
+                canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_DIM);
+                canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_DIM);
+                x += 2;
+            }
+            canvas_text(c, x, a.y + 1, end - x, g->ell, ROLE_DIM);
+            canvas_text(c, x, a.y + 2, end - x, g->ell, ROLE_DIM);
+            return;
+        }
+        if (mark) {
+            canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_DIM);
+            canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_DIM);
+            x += 2;
+        }
+        Role role = hidden ? ROLE_TARGET : i > in->n ? ROLE_CUT : i == pos ? ROLE_SELECT
+                  : pos >= 0 && i == pos + 1 ? ROLE_TARGET : ROLE_TEXT;
+        text_right(c, x, a.y + 1, w, label, role);
+        text_right(c, x, a.y + 2, w, id, role == ROLE_TEXT ? ROLE_DIM : role);
+        x += w + 1;
+        if (hidden)
+            break;
+    }
+}
+
+/* The loss at each position, one row each. */
+void render_positions(Canvas *c, Rect r, const View *v)
+{
+    const StepInfo *in = v->info;
+    const Glyphs *g = glyphs_get(c->ascii);
+    const int V = v->vocab_size;
+    char note[32];
+    snprintf(note, sizeof note, "n = %d", in->n);
+    Rect a = frame(c, r, "Loss at each position", note);
+    if (a.w < 1 || a.h < 1)
+        return;
+    const int sel = view_pos(v);
+    const int phase = view_phase(v);
+    const int done = phase_positions_done(phase, in->n);
+    const int hide = view_hide_from(v);
+
+    /* columns: mark pos input -> target  p(target)  loss  bar */
+    int lw = 1;
+    for (int i = 0; i <= in->n; i++) {
+        char label[16];
+        token_label(v->ds, in->tokens[i], c->ascii, label);
+        int w = text_width(label, c->ascii);
+        if (w > lw)
+            lw = w;
+    }
+    const int aw = text_width(g->arrow, c->ascii);
+    const int pw = digits(v->block_size > 1 ? v->block_size - 1 : 0);
+    const int tw = lw > 6 ? lw : 6;    /* "target" */
+    const int x_pos = a.x + 2, x_in = x_pos + pw + 1, x_arrow = x_in + lw;
+    const int x_tgt = x_arrow + aw;
+    /* p(target) is 9 columns over numbers of 6: when that squeezes the bars,
+     * the header says p(tgt) */
+    int p_w = 9;
+    if (a.x + a.w - (x_tgt + tw + 1 + p_w + 1 + 6 + 1) < 10)
+        p_w = 6;
+    const int x_p = x_tgt + tw + 1, x_loss = x_p + p_w + 1;
+    const int x_bar = x_loss + 7, bar_w = a.x + a.w - x_bar;
+    const double chance = log((double)V);
+    double scale = 1.5 * chance;
+    for (int i = 0; i < in->n; i++)
+        if (in->pos_loss[i] > scale)
+            scale = in->pos_loss[i];
+
+    /* header */
+    canvas_text(c, x_pos + pw - 1, a.y, 1, "#", ROLE_DIM);
+    canvas_text(c, x_in, a.y, x_tgt + lw - x_in, "input", ROLE_DIM);
+    canvas_text(c, x_tgt, a.y, x_p - x_tgt, "target", ROLE_DIM);
+    text_right(c, x_p, a.y, p_w, p_w == 9 ? "p(target)" : "p(tgt)", ROLE_DIM);
+    text_right(c, x_loss, a.y, 6, "loss", ROLE_DIM);
+    int tick = -1;
+    if (bar_w >= 10) {
+        tick = x_bar + (int)lround(chance / scale * bar_w);
+        if (tick >= x_bar + bar_w)
+            tick = -1;
+        if (tick >= 0 && tick + 6 <= a.x + a.w)
+            canvas_text(c, tick, a.y, 6, "chance", ROLE_CHANCE);
+        else if (tick >= 0)
+            text_right(c, x_bar, a.y, tick - x_bar + 1, "chance", ROLE_CHANCE);
+    }
+
+    /* rows, scrolled to keep the selection in view; the mean on the last line */
+    int rows = a.h - 2;
+    if (rows < 1)
+        rows = a.h - 1;
+    int first = 0, focus_row = sel >= 0 ? sel : done < in->n ? done : 0;
+    if (in->n > rows && rows > 0) {
+        first = focus_row - rows / 2;
+        if (first < 0)
+            first = 0;
+        if (first > in->n - rows)
+            first = in->n - rows;
+    }
+    for (int k = 0; k < rows && first + k < in->n; k++) {
+        int i = first + k, y = a.y + 1 + k;
+        int tgt = in->tokens[i + 1];
+        double p = in->probs[(size_t)i * (size_t)V + (size_t)tgt];
+        char label[16], num[32];
+        snprintf(num, sizeof num, "%d", i);
+        if (i >= hide) {    /* guess mode: the model has not seen this yet */
+            text_right(c, x_pos, y, pw, num, ROLE_DIM);
+            continue;
+        }
+        if (i == sel) {
+            canvas_fill(c, (Rect){ a.x, y, x_loss + 6 - a.x, 1 }, " ", ROLE_SELECT);
+            canvas_put(c, a.x, y, g->sel, ROLE_SELECT);
+        }
+        Role role = i == sel ? ROLE_SELECT : ROLE_TEXT;
+        text_right(c, x_pos, y, pw, num, i == sel ? ROLE_SELECT : ROLE_DIM);
+        token_label(v->ds, in->tokens[i], c->ascii, label);
+        canvas_text(c, x_in, y, lw, label, role);
+        canvas_text(c, x_arrow, y, aw, g->arrow, i == sel ? ROLE_SELECT : ROLE_DIM);
+        if (i + 1 >= hide) {
+            canvas_text(c, x_tgt, y, lw, "?", ROLE_TARGET);
+            text_right(c, x_p, y, p_w, "?", role);
+            text_right(c, x_loss, y, 6, "?", role);
+            continue;
+        }
+        token_label(v->ds, tgt, c->ascii, label);
+        canvas_text(c, x_tgt, y, lw, label, role);
+        if (i >= done) {    /* phase mode: not computed yet */
+            text_right(c, x_p, y, p_w, g->pending, i == sel ? ROLE_SELECT : ROLE_DIM);
+            text_right(c, x_loss, y, 6, g->pending, i == sel ? ROLE_SELECT : ROLE_DIM);
+            continue;
+        }
+        snprintf(num, sizeof num, "%.4f", p);
+        text_right(c, x_p, y, p_w, num, role);
+        snprintf(num, sizeof num, "%.4f", in->pos_loss[i]);
+        text_right(c, x_loss, y, 6, num, role);
+        if (bar_w >= 4) {
+            if (tick >= 0)
+                canvas_put(c, tick, y, c->ascii ? ":" : "\u2506", ROLE_CHANCE);
+            plot_hbar(c, x_bar, y, bar_w, in->pos_loss[i] / scale, ROLE_LOSSBAR);
+        }
+    }
+    if (a.h >= 2) {
+        char num[64];
+        int y = a.y + a.h - 1;
+        if (in->n > rows && rows > 0) {
+            snprintf(num, sizeof num, "%d-%d of %d", first, first + rows - 1, in->n);
+            canvas_text(c, a.x, y, x_p - a.x, num, ROLE_DIM);
+        }
+        text_right(c, x_p, y, p_w, "mean", ROLE_DIM);
+        if (hide != INT_MAX)
+            text_right(c, x_loss, y, 6, "?", ROLE_DIM);
+        else if (!phase_has_loss(phase, in->n))
+            text_right(c, x_loss, y, 6, g->ell, ROLE_DIM);
+        else {
+            snprintf(num, sizeof num, "%.4f", in->loss);
+            text_right(c, x_loss, y, 6, num, ROLE_VALUE);
+        }
+    }
+}
+
+/* Sorts ids by probability, highest first, ties by lower id (insertion
+ * sort: at most a vocabulary's worth, once per frame). */
+static void sort_ids(int *ids, int n, const double *p)
+{
+    for (int i = 1; i < n; i++) {
+        int k = ids[i], j = i - 1;
+        while (j >= 0 && (p[ids[j]] < p[k] || (p[ids[j]] == p[k] && ids[j] > k))) {
+            ids[j + 1] = ids[j];
+            j--;
+        }
+        ids[j + 1] = k;
+    }
+}
+
+/* The rows of ids[0 .. n) from a.y + 1 down: marks, label, bar (scaled to
+ * the top choice), probability, tag. */
+static void probs_rows(Canvas *c, Rect a, const View *v, int pos, const int *ids, int n,
+                       const double *p, int top, int target)
+{
+    const Glyphs *g = glyphs_get(c->ascii);
+    (void)pos;
+    char num[32];
+    int lw = 1;
+    for (int k = 0; k < n; k++) {
+        char l[16];
+        token_label(v->ds, ids[k], c->ascii, l);
+        int w = text_width(l, c->ascii);
+        if (w > lw)
+            lw = w;
+    }
+    const int x_lab = a.x + 3, x_bar = x_lab + lw + 1;
+    const int tag_w = 6, x_tag = a.x + a.w - tag_w, x_num = x_tag - 7;
+    const int bar_w = x_num - 1 - x_bar;
+    double pmax = p[top] > 0 ? p[top] : 1.0;
+    for (int k = 0; k < n; k++) {
+        int id = ids[k], y = a.y + 1 + k;
+        int is_t = id == target, is_top = id == top;
+        Role role = is_t ? ROLE_TARGET : is_top ? ROLE_TOP : ROLE_TEXT;
+        char l[16];
+        if (is_t)
+            canvas_text(c, a.x, y, 1, g->target, ROLE_TARGET);
+        if (is_top)
+            canvas_text(c, a.x + 1, y, 1, g->top, ROLE_TOP);
+        token_label(v->ds, id, c->ascii, l);
+        canvas_text(c, x_lab, y, lw, l, role);
+        if (bar_w > 0)
+            plot_hbar(c, x_bar, y, bar_w, p[id] / pmax,
+                      is_t ? ROLE_TARGET : is_top ? ROLE_TOP : ROLE_BAR);
+        snprintf(num, sizeof num, "%.4f", p[id]);
+        text_right(c, x_num, y, 6, num, role);
+        if (is_t || is_top)
+            canvas_text(c, x_tag, y, tag_w, is_t ? "target" : "top", role);
+    }
+}
+
+void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
+{
+    const StepInfo *in = v->info;
+    const Glyphs *g = glyphs_get(c->ascii);
+    const int V = v->vocab_size;
+    const double *p = in->probs + (size_t)pos * (size_t)V;
+    const int target = in->tokens[pos + 1];
+    char tgt_l[16], num[64];
+    if (a.w < 1 || a.h < 1)
+        return;
+    token_label(v->ds, target, c->ascii, tgt_l);
+    int top = 0;
+    for (int i = 1; i < V; i++)
+        if (p[i] > p[top])
+            top = i;
+
+    /* the legend names both marked tokens */
+    char top_l[16];
+    token_label(v->ds, top, c->ascii, top_l);
+    int x = a.x;
+    x += canvas_text(c, x, a.y, a.x + a.w - x, g->target, ROLE_TARGET);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, " target ", ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, tgt_l, ROLE_TARGET);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, "   ", ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, g->top, ROLE_TOP);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, " top choice ", ROLE_DIM);
+    canvas_text(c, x, a.y, a.x + a.w - x, top_l, ROLE_TOP);
+
+    /* which entries: all in vocabulary order when they fit, else the most
+     * likely ones (the target always among them) and a line saying how many
+     * are hidden */
+    int rows = a.h - 1;
+    if (rows < 1)
+        return;
+    int *ids = malloc((size_t)V * sizeof *ids);
+    if (!ids)
+        return;
+    int shown = V, hidden = 0;
+    for (int i = 0; i < V; i++)
+        ids[i] = i;
+    /* side by side, in vocabulary order, when one column is too short but
+     * the width holds enough columns of at least 34 */
+    int ncol = (V + rows - 1) / rows, colw = ncol > 0 ? (a.w + 2) / ncol - 2 : a.w;
+    if (ncol > 1 && colw >= 32) {
+        int per = (V + ncol - 1) / ncol;    /* balanced columns */
+        for (int k = 0; k < ncol; k++) {
+            int first = k * per, cnt = V - first < per ? V - first : per;
+            if (cnt <= 0)
+                break;
+            Rect col = { a.x + k * (colw + 2), a.y, colw, per + 1 };
+            probs_rows(c, col, v, pos, ids + first, cnt, p, top, target);
+        }
+        free(ids);
+        return;
+    }
+    if (V > rows) {
+        sort_ids(ids, V, p);
+        shown = rows > 1 ? rows - 1 : 1;
+        hidden = V - shown;
+        for (int j = shown; j < V; j++)
+            if (ids[j] == target) {     /* the target swaps places with the least likely shown */
+                ids[j] = ids[shown - 1];
+                ids[shown - 1] = target;
+                sort_ids(ids, shown, p);
+                break;
+            }
+    }
+    probs_rows(c, a, v, pos, ids, shown, p, top, target);
+    if (hidden > 0) {
+        const int x_lab = a.x + 3;
+        double rest = 0.0;
+        for (int k = shown; k < V; k++)
+            rest += p[ids[k]];
+        snprintf(num, sizeof num, "%s %d more (p %.4f)", g->ell, hidden, rest);
+        canvas_text_fit(c, x_lab, a.y + 1 + shown, a.x + a.w - x_lab, num, ROLE_DIM);
+    }
+    free(ids);
+}
+
+void render_guess_box(Canvas *c, Rect a, const View *v, int pos)
+{
+    const StepInfo *in = v->info;
+    char seen[512], line[700];
+    size_t o = 0;
+    seen[0] = '\0';
+    for (int i = 0; i <= pos && o < sizeof seen - 24; i++) {
+        char l[16];
+        token_label(v->ds, in->tokens[i], c->ascii, l);
+        o += (size_t)snprintf(seen + o, sizeof seen - o, "%s%s", i ? " " : "", l);
+    }
+    int y = a.y;
+    y += flow_text(c, a, y, MK_DIM "Guess first! The model has seen only:", 0);
+    snprintf(line, sizeof line, MK_VALUE "%s " MK_TARGET "?", seen);
+    y += flow_text(c, a, y, line, 2) + 1;
+    y += flow_text(c, a, y, "Which token comes next, and how sure is the model?", 0) + 1;
+    flow_text(c, a, y, MK_KEY "r" MK_TEXT " (or " MK_KEY "n" MK_TEXT ") reveals the answer.", 0);
+}
+
+void render_probs(Canvas *c, Rect r, const View *v)
+{
+    const StepInfo *in = v->info;
+    const Glyphs *g = glyphs_get(c->ascii);
+    const int sel = view_pos(v) < 0 ? 0 : view_pos(v);
+    const int hidden = sel + 1 >= view_hide_from(v);
+    char note[64], in_l[16], tgt_l[16];
+    token_label(v->ds, in->tokens[sel], c->ascii, in_l);
+    if (hidden)
+        snprintf(tgt_l, sizeof tgt_l, "?");
+    else
+        token_label(v->ds, in->tokens[sel + 1], c->ascii, tgt_l);
+    snprintf(note, sizeof note, "pos %d: %s%s%s", sel, in_l, g->arrow, tgt_l);
+    const char *title = "Next-token probabilities";
+    if (text_width(title, c->ascii) + text_width(note, c->ascii) + 7 > r.w)
+        title = "Next token";
+    Rect a = frame(c, r, title, note);
+    if (a.w < 1 || a.h < 1)
+        return;
+    if (hidden)
+        render_guess_box(c, a, v, sel);
+    else
+        render_probs_list(c, a, v, sel);
+}

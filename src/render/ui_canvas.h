@@ -1,0 +1,68 @@
+/* ui_canvas.h: an in-memory screen: a grid of cells, each one glyph (UTF-8)
+ * and a style role.  Renderers draw into a canvas, terminal.c copies it to the
+ * terminal; tests dump it as text.  No curses, no I/O.
+ *
+ * In ASCII mode every glyph written is plain ASCII: text is sanitised on the
+ * way in (anything else becomes '?'), so a canvas built for a non-UTF-8
+ * terminal can never hold a byte above 0x7f. */
+#ifndef MICROGPT_UI_CANVAS_H
+#define MICROGPT_UI_CANVAS_H
+
+#include <stddef.h>
+
+#include "render/ui_style.h"
+
+typedef struct { int x, y, w, h; } Rect;
+
+enum { CELL_GLYPH = 8 };    /* one code point (4 bytes) + one combining mark (3) + NUL */
+
+typedef struct {
+    char g[CELL_GLYPH];     /* UTF-8; "" on the right half of a wide glyph */
+    unsigned char role;     /* a Role */
+    unsigned char cont;     /* 1: right half of the wide glyph to its left */
+} Cell;
+
+typedef struct {
+    int w, h;
+    int ascii;              /* plain ASCII only */
+    Cell *cells;            /* h rows of w cells */
+} Canvas;
+
+/* A w x h canvas of blanks.  Returns 0, or -1 when out of memory (sizes < 1
+ * give an empty canvas). */
+int canvas_init(Canvas *c, int w, int h, int ascii);
+void canvas_free(Canvas *c);
+/* Resizes (contents become blank).  Returns 0 or -1. */
+int canvas_resize(Canvas *c, int w, int h);
+/* Every cell blank (a space, ROLE_TEXT). */
+void canvas_clear(Canvas *c);
+/* The cell at (x, y), or NULL outside the canvas. */
+Cell *canvas_at(Canvas *c, int x, int y);
+const Cell *canvas_cell(const Canvas *c, int x, int y);
+
+/* Puts one glyph of display width 1 (a literal the renderer chose from
+ * ui_glyphs.h, already right for the mode) at (x, y); clipped silently. */
+void canvas_put(Canvas *c, int x, int y, const char *glyph, Role role);
+/* Sets the role of the cells of r without changing their glyphs. */
+void canvas_paint(Canvas *c, Rect r, Role role);
+/* Fills r with one glyph. */
+void canvas_fill(Canvas *c, Rect r, const char *glyph, Role role);
+
+/* Writes UTF-8 text from (x, y), at most maxw columns (and never past the
+ * canvas edge); wide characters take two columns, combining marks join the
+ * previous cell, control characters and invalid bytes become '?'.  Returns
+ * the columns written. */
+int canvas_text(Canvas *c, int x, int y, int maxw, const char *s, Role role);
+/* Like canvas_text but cut with an ellipsis when longer than maxw. */
+int canvas_text_fit(Canvas *c, int x, int y, int maxw, const char *s, Role role);
+/* Display width of s as canvas_text would draw it (ascii: one per code point). */
+int text_width(const char *s, int ascii);
+
+/* The canvas as text: one line per row, trailing blanks removed, each line
+ * ending in '\n'.  Returns a malloc'd string (NULL when out of memory). */
+char *canvas_dump(const Canvas *c);
+/* The roles as text, one letter per cell ('a' + role; '.' for ROLE_TEXT
+ * blanks), same shape as canvas_dump. */
+char *canvas_dump_roles(const Canvas *c);
+
+#endif

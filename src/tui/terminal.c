@@ -1,0 +1,416 @@
+/* terminal.c: ncurses in, ncurses out. */
+#include "tui/terminal.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <term.h>
+#include <wchar.h>
+
+#include "session/ui_state.h"
+#include "core/utf8.h"
+
+/* Written by the signal handlers only. */
+static volatile sig_atomic_t stop_signal;
+/* The self-pipe: a handler writes a byte so that poll() wakes up. */
+static int wake[2] = { -1, -1 };
+static struct sigaction old_winch;
+/* How many times in a row poll() said a key was waiting and none came. */
+static int readable_idle;
+
+int term_locale_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int term_check(char *err, size_t len)
+{
+    const char *name = getenv("TERM");
+    if (!name || !*name) {
+        snprintf(err, len, "TERM is not set; a full-screen terminal is needed (or use --headless)");
+        return -1;
+    }
+    int e = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &e) != OK) {
+        snprintf(err, len, "unknown terminal type '%s'; a full-screen terminal is needed (or use --headless)", name);
+        return -1;
+    }
+    const char *cup = tigetstr("cup");
+    int ok = cup && cup != (char *)-1 && tigetflag("hc") <= 0;
+    del_curterm(cur_term);
+    cur_term = NULL;
+    if (!ok) {
+        snprintf(err, len, "terminal '%s' cannot move the cursor; a full-screen terminal is needed (or use --headless)", name);
+        return -1;
+    }
+    return 0;
+}
+
+static void on_stop(int sig)
+{
+    int saved = errno;
+    stop_signal = sig;
+    if (wake[1] >= 0 && write(wake[1], "s", 1) < 0) {
+        /* the pipe is full: poll wakes up anyway */
+    }
+    errno = saved;
+}
+
+static void on_winch(int sig)
+{
+    int saved = errno;
+    if (wake[1] >= 0 && write(wake[1], "w", 1) < 0) {
+        /* full: fine */
+    }
+    /* ncurses's own handler notes the resize for the next getch */
+    if ((old_winch.sa_flags & SA_SIGINFO) == 0 && old_winch.sa_handler != SIG_DFL &&
+        old_winch.sa_handler != SIG_IGN && old_winch.sa_handler != NULL)
+        old_winch.sa_handler(sig);
+    errno = saved;
+}
+
+/* A crash: give the terminal back, then die as the signal would have it. */
+static void on_crash(int sig)
+{
+    endwin();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static const int stop_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+static const int crash_sigs[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+
+static void handlers(int install)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof stop_sigs / sizeof stop_sigs[0]; i++) {
+        sa.sa_handler = install ? on_stop : SIG_DFL;
+        sa.sa_flags = 0;
+        sigaction(stop_sigs[i], &sa, NULL);
+    }
+    for (size_t i = 0; i < sizeof crash_sigs / sizeof crash_sigs[0]; i++) {
+        sa.sa_handler = install ? on_crash : SIG_DFL;
+        sa.sa_flags = install ? (int)(SA_RESETHAND | SA_NODEFER) : 0;
+        sigaction(crash_sigs[i], &sa, NULL);
+    }
+    if (install) {
+        sa.sa_handler = on_winch;
+        sa.sa_flags = 0;
+        sigaction(SIGWINCH, &sa, &old_winch);
+    } else {
+        sigaction(SIGWINCH, &old_winch, NULL);
+    }
+}
+
+/* Okabe-Ito colours as the nearest xterm-256 entries, with 8-colour stand-ins. */
+enum { C_ORANGE, C_SKY, C_GREEN, C_YELLOW, C_BLUE, C_VERMILLION, C_PURPLE, C_NONE };
+
+static short colour_of(int which)
+{
+    static const short c256[] = { 214, 74, 36, 227, 32, 166, 175 };
+    static const short c8[] = { COLOR_YELLOW, COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW, COLOR_BLUE,
+                                COLOR_RED, COLOR_MAGENTA };
+    if (which == C_NONE)
+        return -1;
+    return COLORS >= 256 ? c256[which] : c8[which];
+}
+
+/* The high-contrast theme's colours: bright ones on black (xterm-256 and
+ * 8-colour stand-ins). */
+enum { H_WHITE, H_YELLOW, H_CYAN, H_GREEN, H_MAGENTA, H_ORANGE, H_RED, H_GREY };
+
+static short hc_colour(int which)
+{
+    static const short c256[] = { 231, 226, 51, 46, 207, 214, 203, 246 };
+    static const short c8[] = { COLOR_WHITE, COLOR_YELLOW, COLOR_CYAN, COLOR_GREEN, COLOR_MAGENTA,
+                                COLOR_YELLOW, COLOR_RED, COLOR_WHITE };
+    return COLORS >= 256 ? c256[which] : c8[which];
+}
+
+static void theme(Term *t)
+{
+    /* role: colour, attributes with colour, attributes in monochrome */
+    static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
+        [ROLE_TEXT] = { C_NONE, A_NORMAL, A_NORMAL },
+        [ROLE_DIM] = { C_NONE, A_DIM, A_DIM },
+        [ROLE_TITLE] = { C_NONE, A_BOLD, A_BOLD },
+        [ROLE_BORDER] = { C_NONE, A_DIM, A_DIM },
+        [ROLE_VALUE] = { C_NONE, A_BOLD, A_BOLD },
+        [ROLE_TARGET] = { C_VERMILLION, A_BOLD, A_BOLD | A_UNDERLINE },
+        [ROLE_TOP] = { C_SKY, A_BOLD, A_BOLD },
+        [ROLE_BAR] = { C_NONE, A_NORMAL, A_NORMAL },
+        [ROLE_LOSSBAR] = { C_ORANGE, A_NORMAL, A_NORMAL },
+        [ROLE_RAW] = { C_SKY, A_NORMAL, A_DIM },
+        [ROLE_AVG] = { C_ORANGE, A_BOLD, A_BOLD },
+        [ROLE_CHANCE] = { C_PURPLE, A_NORMAL, A_NORMAL },
+        [ROLE_LR] = { C_GREEN, A_NORMAL, A_NORMAL },
+        [ROLE_MARKER] = { C_VERMILLION, A_BOLD, A_BOLD },
+        [ROLE_SELECT] = { C_NONE, A_REVERSE, A_REVERSE },
+        [ROLE_RUN] = { C_GREEN, A_BOLD, A_BOLD },
+        [ROLE_PAUSE] = { C_ORANGE, A_BOLD, A_BOLD | A_REVERSE },
+        [ROLE_KEY] = { C_SKY, A_BOLD, A_BOLD },
+        [ROLE_WARN] = { C_VERMILLION, A_BOLD, A_BOLD },
+        [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
+        [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
+    };
+    /* high contrast: bright colours on black, bold text, nothing dim (a
+     * projector washes dim and dark colours out); the cut tail stays grey */
+    static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
+        [ROLE_TEXT] = { H_WHITE, A_BOLD, A_BOLD },
+        [ROLE_DIM] = { H_WHITE, A_NORMAL, A_NORMAL },
+        [ROLE_TITLE] = { H_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE },
+        [ROLE_BORDER] = { H_WHITE, A_NORMAL, A_NORMAL },
+        [ROLE_VALUE] = { H_YELLOW, A_BOLD, A_BOLD },
+        [ROLE_TARGET] = { H_ORANGE, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+        [ROLE_TOP] = { H_CYAN, A_BOLD, A_BOLD },
+        [ROLE_BAR] = { H_WHITE, A_BOLD, A_BOLD },
+        [ROLE_LOSSBAR] = { H_ORANGE, A_BOLD, A_BOLD },
+        [ROLE_RAW] = { H_CYAN, A_BOLD, A_BOLD },
+        [ROLE_AVG] = { H_YELLOW, A_BOLD, A_BOLD },
+        [ROLE_CHANCE] = { H_MAGENTA, A_BOLD, A_BOLD },
+        [ROLE_LR] = { H_GREEN, A_BOLD, A_BOLD },
+        [ROLE_MARKER] = { H_RED, A_BOLD, A_BOLD },
+        [ROLE_SELECT] = { H_WHITE, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+        [ROLE_RUN] = { H_GREEN, A_BOLD, A_BOLD },
+        [ROLE_PAUSE] = { H_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
+        [ROLE_KEY] = { H_CYAN, A_BOLD, A_BOLD },
+        [ROLE_WARN] = { H_RED, A_BOLD, A_BOLD },
+        [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
+        [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
+    };
+    short next = 1;
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        t->pair[r] = 0;
+        if (t->high) {
+            if (!t->colour) {
+                t->attr[r] = hc[r].mono;
+                continue;
+            }
+            t->attr[r] = hc[r].with;
+            if (next < COLOR_PAIRS) {
+                init_pair(next, hc_colour(hc[r].colour), COLOR_BLACK);
+                t->pair[r] = next++;
+            }
+            continue;
+        }
+        if (!t->colour) {
+            t->attr[r] = roles[r].mono;
+            continue;
+        }
+        t->attr[r] = roles[r].with;
+        if (roles[r].colour != C_NONE && next < COLOR_PAIRS) {
+            init_pair(next, colour_of(roles[r].colour), -1);
+            t->pair[r] = next++;
+        }
+    }
+}
+
+void term_set_theme(Term *t, int high)
+{
+    if (!t->open)
+        return;
+    t->high = high;
+    theme(t);
+}
+
+int term_open(Term *t, char *err, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    stop_signal = 0;
+    if (pipe(wake) != 0) {
+        snprintf(err, len, "cannot create a pipe: %s", strerror(errno));
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        fcntl(wake[i], F_SETFL, fcntl(wake[i], F_GETFL) | O_NONBLOCK);
+        fcntl(wake[i], F_SETFD, FD_CLOEXEC);
+    }
+    t->screen = newterm(NULL, stdout, stdin);
+    if (!t->screen) {
+        snprintf(err, len, "cannot start the terminal '%s'", getenv("TERM") ? getenv("TERM") : "");
+        close(wake[0]);
+        close(wake[1]);
+        wake[0] = wake[1] = -1;
+        return -1;
+    }
+    t->open = 1;
+    handlers(1);
+    cbreak();
+    noecho();
+    nonl();
+    intrflush(stdscr, FALSE);
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    scrollok(stdscr, FALSE);
+    leaveok(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    const char *nc = getenv("NO_COLOR");
+    t->colour = has_colors() && !(nc && *nc);
+    if (t->colour) {
+        start_color();
+        /* colours on the terminal's own background, or none at all */
+        if (use_default_colors() != OK)
+            t->colour = 0;
+    }
+    theme(t);
+    return 0;
+}
+
+void term_close(Term *t)
+{
+    if (!t->open)
+        return;
+    curs_set(1);
+    endwin();
+    handlers(0);
+    delscreen((SCREEN *)t->screen);
+    t->screen = NULL;
+    t->open = 0;
+    close(wake[0]);
+    close(wake[1]);
+    wake[0] = wake[1] = -1;
+}
+
+void term_size(int *cols, int *rows)
+{
+    *cols = COLS;
+    *rows = LINES;
+}
+
+void term_draw(Term *t, const Canvas *c)
+{
+    for (int y = 0; y < c->h && y < LINES; y++)
+        for (int x = 0; x < c->w && x < COLS; x++) {
+            const Cell *k = canvas_cell(c, x, y);
+            if (k->cont)
+                continue;
+            wchar_t w[CCHARW_MAX + 1];
+            int n = 0;
+            const unsigned char *s = (const unsigned char *)k->g;
+            size_t left = strlen(k->g);
+            while (left > 0 && n < CCHARW_MAX) {
+                uint32_t cp;
+                size_t l = utf8_decode(s, left, &cp);
+                if (l == 0)
+                    break;
+                w[n++] = (wchar_t)cp;
+                s += l;
+                left -= l;
+            }
+            if (n == 0)
+                w[n++] = L' ';
+            w[n] = L'\0';
+            cchar_t cc;
+            setcchar(&cc, w, (attr_t)t->attr[k->role], t->pair[k->role], NULL);
+            mvwadd_wch(stdscr, y, x, &cc);
+        }
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
+void term_repaint(void)
+{
+    clearok(curscr, TRUE);
+}
+
+void term_wait(int timeout_ms)
+{
+    struct pollfd p[2] = { { STDIN_FILENO, POLLIN, 0 }, { wake[0], POLLIN, 0 } };
+    if (stop_signal)
+        return;
+    if (poll(p, 2, timeout_ms) > 0) {
+        if (p[1].revents & POLLIN) {
+            char buf[64];
+            while (read(wake[0], buf, sizeof buf) > 0) {
+            }
+        }
+        /* the terminal is gone (hung up without a SIGHUP reaching us): stop
+         * as if it had, rather than spin on a dead descriptor */
+        if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+            stop_signal = SIGHUP;
+        else if (p[0].revents & POLLIN)
+            readable_idle++;
+    }
+}
+
+static int function_key(wint_t ch)
+{
+    switch (ch) {
+    case KEY_UP: return UIK_UP;
+    case KEY_DOWN: return UIK_DOWN;
+    case KEY_LEFT: return UIK_LEFT;
+    case KEY_RIGHT: return UIK_RIGHT;
+    case KEY_HOME: case KEY_FIND: case KEY_A1: return UIK_HOME;
+    case KEY_END: case KEY_SELECT: case KEY_C1: return UIK_END;
+    case KEY_PPAGE: return UIK_PGUP;
+    case KEY_NPAGE: return UIK_PGDN;
+    case KEY_F(1): return UIK_F1;
+    case KEY_BTAB: return UIK_BTAB;
+    case KEY_ENTER: return UIK_ENTER;
+    case KEY_RESIZE: return UIK_RESIZE;
+    default: return 0;     /* a key we do not use */
+    }
+}
+
+/* After an ESC that curses did not turn into a key: the rest of the escape
+ * sequence, if one follows at once, read whole so that its bytes ('[' of
+ * "ESC [ 4 ~", say) never act as keys. */
+static int escape(void)
+{
+    wint_t ch;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR)
+        return UIK_ESC;     /* Esc alone */
+    if (r == KEY_CODE_YES)
+        return function_key(ch);
+    if (ch != '[' && ch != 'O')
+        return 0;           /* Alt+key: not ours */
+    char seq[16];
+    int n = 0;
+    seq[n++] = (char)ch;
+    for (;;) {
+        if (wget_wch(stdscr, &ch) != OK)
+            return 0;       /* cut short: drop it */
+        if (n < (int)sizeof seq - 1 && ch < 0x80)
+            seq[n++] = (char)ch;
+        /* CSI ends with a byte in 0x40-0x7e; SS3 ("ESC O x") after one */
+        if ((seq[0] == 'O' && n == 2) || (seq[0] == '[' && ch >= 0x40 && ch <= 0x7e))
+            break;
+    }
+    seq[n] = '\0';
+    return ui_escape_key(seq);
+}
+
+int term_key(void)
+{
+    wint_t ch;
+    int r = wget_wch(stdscr, &ch);
+    if (r == ERR) {
+        /* readable again and again with nothing to read: end of file */
+        if (readable_idle > 1000)
+            stop_signal = SIGHUP;
+        return UIK_NONE;
+    }
+    readable_idle = 0;
+    if (r == KEY_CODE_YES)
+        return function_key(ch);
+    if (ch == 27)
+        return escape();
+    return (int)ch;
+}
+
+int term_stop_signal(void)
+{
+    return stop_signal;
+}

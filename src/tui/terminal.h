@@ -1,0 +1,55 @@
+/* terminal.h: the only code that talks to the terminal (ncurses).
+ *
+ * It checks the terminal before curses starts, copies a canvas to the screen
+ * (one doupdate per frame), reads keys as UIK_* codes, waits for input or a
+ * signal without using CPU, and restores the terminal on every way out:
+ * term_close, SIGINT/SIGTERM/SIGHUP (noticed by the input loop through a
+ * self-pipe) and crashes (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL: endwin,
+ * then the default action). */
+#ifndef MICROGPT_TERM_H
+#define MICROGPT_TERM_H
+
+#include <stddef.h>
+
+#include "render/ui_canvas.h"
+#include "render/ui_style.h"
+
+typedef struct {
+    int open;
+    void *screen;           /* the curses SCREEN */
+    int colour;             /* 0: the monochrome theme */
+    int high;               /* the high-contrast theme */
+    unsigned long attr[ROLE_COUNT];  /* attributes per role (attr_t) */
+    short pair[ROLE_COUNT];          /* colour pair per role */
+} Term;
+
+/* 1 when the locale's character set (nl_langinfo(CODESET)) is UTF-8; call
+ * after setlocale(LC_ALL, ""). */
+int term_locale_utf8(void);
+/* Checks, before curses starts, that $TERM names a terminal that can address
+ * the cursor.  Returns 0, or -1 with a one-line message in err. */
+int term_check(char *err, size_t len);
+/* Starts curses (and the signal handlers).  Colours unless the terminal has
+ * none or NO_COLOR is set and not empty.  Returns 0, or -1 with a message. */
+int term_open(Term *t, char *err, size_t len);
+/* Switches between the normal and the high-contrast theme (bright colours
+ * on black, nothing dim; without colours: nothing dim).  Repaint after. */
+void term_set_theme(Term *t, int high);
+/* Restores the terminal (safe to call twice). */
+void term_close(Term *t);
+
+/* The terminal's size now. */
+void term_size(int *cols, int *rows);
+/* Copies the canvas to the screen and updates it in one doupdate. */
+void term_draw(Term *t, const Canvas *c);
+/* Makes the next term_draw repaint every cell (Ctrl-L, resize). */
+void term_repaint(void);
+/* Waits until a key may be ready, a signal arrived or timeout_ms passed
+ * (-1: no timeout). */
+void term_wait(int timeout_ms);
+/* The next key (UIK_* or a character), or UIK_NONE when none is waiting. */
+int term_key(void);
+/* The signal (SIGINT, SIGTERM, SIGHUP) that asked us to stop, or 0. */
+int term_stop_signal(void);
+
+#endif
