@@ -11,7 +11,7 @@
 #include "render/render_parts.h"
 #include "core/timeline.h"
 #include "core/train.h"
-#include "session/ui_samples.h"
+#include "core/sample.h"
 
 /* ------------------------------------------------------------------ phases */
 

@@ -8,7 +8,7 @@
 
 #include "render/layout.h"
 #include "ui_fixture.h"
-#include "session/ui_samples.h"
+#include "core/sample.h"
 
 /* --emma's run: the file's order, so step 1 trains on "emma" (the tests
  * of the classroom use it; the others the default run, in *state). */

@@ -336,29 +336,29 @@ static void test_focus_zoom(void **state)
 static void test_escape_keys(void **state)
 {
     (void)state;
-    assert_int_equal(ui_escape_key("[1~"), UIK_HOME);
-    assert_int_equal(ui_escape_key("[7~"), UIK_HOME);
-    assert_int_equal(ui_escape_key("[H"), UIK_HOME);
-    assert_int_equal(ui_escape_key("OH"), UIK_HOME);
-    assert_int_equal(ui_escape_key("[4~"), UIK_END);
-    assert_int_equal(ui_escape_key("[8~"), UIK_END);
-    assert_int_equal(ui_escape_key("[F"), UIK_END);
-    assert_int_equal(ui_escape_key("OF"), UIK_END);
-    assert_int_equal(ui_escape_key("[5~"), UIK_PGUP);
-    assert_int_equal(ui_escape_key("[6~"), UIK_PGDN);
-    assert_int_equal(ui_escape_key("[A"), UIK_UP);
-    assert_int_equal(ui_escape_key("OB"), UIK_DOWN);
-    assert_int_equal(ui_escape_key("[1;5C"), UIK_RIGHT);   /* Ctrl-Right: still right */
-    assert_int_equal(ui_escape_key("[1;2D"), UIK_LEFT);
-    assert_int_equal(ui_escape_key("[3~"), 0);             /* Delete: nothing */
-    assert_int_equal(ui_escape_key("[15~"), 0);            /* F5 */
-    assert_int_equal(ui_escape_key("[200~"), 0);           /* bracketed paste */
-    assert_int_equal(ui_escape_key("[Z"), UIK_BTAB);         /* Shift-Tab */
-    assert_int_equal(ui_escape_key("OM"), UIK_ENTER);        /* keypad Enter */
-    assert_int_equal(ui_escape_key("[1;2Z"), 0);
-    assert_int_equal(ui_escape_key("x"), 0);
-    assert_int_equal(ui_escape_key("["), 0);
-    assert_int_equal(ui_escape_key(""), 0);
+    assert_int_equal(key_escape("[1~"), UIK_HOME);
+    assert_int_equal(key_escape("[7~"), UIK_HOME);
+    assert_int_equal(key_escape("[H"), UIK_HOME);
+    assert_int_equal(key_escape("OH"), UIK_HOME);
+    assert_int_equal(key_escape("[4~"), UIK_END);
+    assert_int_equal(key_escape("[8~"), UIK_END);
+    assert_int_equal(key_escape("[F"), UIK_END);
+    assert_int_equal(key_escape("OF"), UIK_END);
+    assert_int_equal(key_escape("[5~"), UIK_PGUP);
+    assert_int_equal(key_escape("[6~"), UIK_PGDN);
+    assert_int_equal(key_escape("[A"), UIK_UP);
+    assert_int_equal(key_escape("OB"), UIK_DOWN);
+    assert_int_equal(key_escape("[1;5C"), UIK_RIGHT);   /* Ctrl-Right: still right */
+    assert_int_equal(key_escape("[1;2D"), UIK_LEFT);
+    assert_int_equal(key_escape("[3~"), 0);             /* Delete: nothing */
+    assert_int_equal(key_escape("[15~"), 0);            /* F5 */
+    assert_int_equal(key_escape("[200~"), 0);           /* bracketed paste */
+    assert_int_equal(key_escape("[Z"), UIK_BTAB);         /* Shift-Tab */
+    assert_int_equal(key_escape("OM"), UIK_ENTER);        /* keypad Enter */
+    assert_int_equal(key_escape("[1;2Z"), 0);
+    assert_int_equal(key_escape("x"), 0);
+    assert_int_equal(key_escape("["), 0);
+    assert_int_equal(key_escape(""), 0);
 }
 
 int main(void)

@@ -6,12 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/logline.h"
 #include "core/sample.h"
-
-int format_log_line(char *buf, size_t len, int step, int num_steps, double loss)
-{
-    return snprintf(buf, len, "step %4d / %4d | loss %.4f", step, num_steps, loss);
-}
 
 void csv_write_header(FILE *f)
 {
@@ -170,24 +166,21 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
     }
     if (o->samples > 0) {
         Sampler sp;
-        int *ids = malloc((size_t)t->model.cfg.block_size * sizeof *ids);
-        if (!ids || sampler_init(&sp, &t->model) != 0) {
-            free(ids);
+        char *name = malloc((size_t)t->model.cfg.block_size * 4 + 1);
+        if (!name || sampler_init(&sp, &t->model) != 0) {
+            free(name);
             fprintf(err, "microgpt-tui: out of memory\n");
             return 1;
         }
         fprintf(out, "\n--- inference ---\n");
         for (int i = 0; i < o->samples; i++) {
-            int len = sampler_draw(&sp, trainer_params(t), &t->rng, o->temperature, ids);
+            size_t len = sampler_name(&sp, trainer_params(t), &t->rng, o->temperature, t->ds, name);
             fprintf(out, "sample %2d: ", i + 1);
-            for (int k = 0; k < len; k++) {
-                char u[5];
-                fwrite(u, 1, dataset_token_utf8(t->ds, ids[k], u), out);
-            }
+            fwrite(name, 1, len, out);
             fputc('\n', out);
         }
         sampler_free(&sp);
-        free(ids);
+        free(name);
     }
     if (fflush(out) != 0 || ferror(out)) {
         fprintf(err, "microgpt-tui: error writing output: %s\n", strerror(errno));

@@ -8,9 +8,6 @@
 #include "core/dataset.h"
 #include "core/train.h"
 
-/* The reference's log line for a step: "step %4d / %4d | loss %.4f" (no newline). */
-int format_log_line(char *buf, size_t len, int step, int num_steps, double loss);
-
 /* Writes the CSV header row (RFC 4180, CRLF line ends). */
 void csv_write_header(FILE *f);
 /* Writes one row for the step in `in`: step,doc,n,loss,lr,position_losses. */

@@ -23,7 +23,8 @@ int sampler_init(Sampler *s, const Model *m)
     s->e = malloc(V * sizeof *s->e);
     s->probs = malloc(V * sizeof *s->probs);
     s->cum = malloc(V * sizeof *s->cum);
-    if (!s->xf || !s->x || !s->logits || !s->e || !s->probs || !s->cum)
+    s->ids = malloc((size_t)c->block_size * sizeof *s->ids);
+    if (!s->xf || !s->x || !s->logits || !s->e || !s->probs || !s->cum || !s->ids)
         goto fail;
     return 0;
 fail:
@@ -41,6 +42,7 @@ void sampler_free(Sampler *s)
     free(s->e);
     free(s->probs);
     free(s->cum);
+    free(s->ids);
     memset(s, 0, sizeof *s);
 }
 
@@ -69,4 +71,56 @@ int sampler_draw(Sampler *s, const double *params, Rng *rng, double temperature,
     }
     tape_reset(&s->tape);
     return len;
+}
+
+size_t sampler_name(Sampler *s, const double *params, Rng *rng, double temperature,
+                    const Dataset *ds, char *out)
+{
+    int len = sampler_draw(s, params, rng, temperature, s->ids);
+    size_t n = 0;
+    for (int k = 0; k < len; k++)
+        n += dataset_token_utf8(ds, s->ids[k], out + n);
+    out[n] = '\0';
+    return n;
+}
+
+int samples_draw(Samples *s, const Trainer *t, int total, int cap, double temperature)
+{
+    memset(s, 0, sizeof *s);
+    s->step = t->info.step;
+    s->total = total;
+    s->temperature = temperature;
+    int want = total < cap ? total : cap;
+    if (want <= 0)
+        return 0;
+    const size_t room = (size_t)t->model.cfg.block_size * 4 + 1;
+    Sampler sp;
+    s->names = calloc((size_t)want, sizeof *s->names);
+    if (!s->names || sampler_init(&sp, &t->model) != 0) {
+        samples_free(s);
+        return -1;
+    }
+    Rng rng = t->rng;
+    int rc = 0;
+    for (int i = 0; i < want && rc == 0; i++) {
+        char *name = malloc(room);
+        if (!name)
+            rc = -1;
+        else {
+            sampler_name(&sp, trainer_params(t), &rng, temperature, t->ds, name);
+            s->names[s->count++] = name;
+        }
+    }
+    sampler_free(&sp);
+    if (rc != 0)
+        samples_free(s);
+    return rc;
+}
+
+void samples_free(Samples *s)
+{
+    for (int i = 0; i < s->count; i++)
+        free(s->names[i]);
+    free(s->names);
+    memset(s, 0, sizeof *s);
 }

@@ -11,7 +11,7 @@
 #include "core/model.h"
 #include "core/train.h"
 #include "render/ui_canvas.h"
-#include "session/ui_samples.h"
+#include "core/sample.h"
 
 typedef struct {
     const Dataset *ds;

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "session/classroom.h"
-#include "app/headless.h"
+#include "core/logline.h"
 #include "render/plot.h"
 #include "render/render.h"
 #include "render/render_parts.h"

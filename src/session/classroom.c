@@ -337,11 +337,9 @@ int live_init(Live *l, const Trainer *t, double temperature)
     l->temperature = temperature;
     l->have = calloc((size_t)l->nbuckets, 1);
     l->names = calloc((size_t)l->nbuckets * LIVE_SLOTS, (size_t)l->name_bytes);
-    l->ids = malloc((size_t)B * sizeof *l->ids);
-    if (!l->have || !l->names || !l->ids || sampler_init(&l->sp, &t->model) != 0) {
+    if (!l->have || !l->names || sampler_init(&l->sp, &t->model) != 0) {
         free(l->have);
         free(l->names);
-        free(l->ids);
         memset(l, 0, sizeof *l);
         return -1;
     }
@@ -354,7 +352,6 @@ void live_free(Live *l)
         sampler_free(&l->sp);
     free(l->have);
     free(l->names);
-    free(l->ids);
     memset(l, 0, sizeof *l);
 }
 
@@ -370,11 +367,8 @@ int live_draw(Live *l, const Trainer *t)
     for (int i = 0; i < LIVE_SLOTS; i++) {
         Rng rng;    /* the slot's own generator, seeded the same way every time */
         rng_seed(&rng, (uint64_t)LIVE_SEED + (uint64_t)i);
-        int len = sampler_draw(&l->sp, trainer_params(t), &rng, l->temperature, l->ids);
-        char *p = out + (size_t)i * (size_t)l->name_bytes;
-        for (int k = 0; k < len; k++)
-            p += dataset_token_utf8(t->ds, l->ids[k], p);
-        *p = '\0';
+        sampler_name(&l->sp, trainer_params(t), &rng, l->temperature, t->ds,
+                     out + (size_t)i * (size_t)l->name_bytes);
     }
     l->have[b] = 1;
     return 1;

@@ -130,7 +130,6 @@ typedef struct {
     double temperature;
     unsigned char *have;    /* [nbuckets]: drawn */
     char *names;            /* [nbuckets][LIVE_SLOTS][name_bytes] */
-    int *ids;               /* block_size */
     Sampler sp;             /* its own tape: the trainer's is never touched */
 } Live;
 

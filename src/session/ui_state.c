@@ -1,7 +1,6 @@
 /* ui_state.c: the key map. */
 #include "session/ui_state.h"
 
-#include <stdlib.h>
 
 #include "session/classroom.h"
 #include "render/layout.h"
@@ -274,38 +273,4 @@ unsigned ui_state_key(UiState *s, int key, int n)
     for (int i = 0; i < NFOCUS; i++)
         all |= 1u << focus_order[i];
     return ui_state_key_in(s, key, n, all);
-}
-
-int ui_escape_key(const char *seq)
-{
-    if (seq[0] != '[' && seq[0] != 'O')
-        return 0;
-    size_t n = 0;
-    while (seq[n])
-        n++;
-    if (n < 2)
-        return 0;
-    char final = seq[n - 1];
-    switch (final) {
-    case 'A': return UIK_UP;
-    case 'B': return UIK_DOWN;
-    case 'C': return UIK_RIGHT;
-    case 'D': return UIK_LEFT;
-    case 'H': return UIK_HOME;
-    case 'F': return UIK_END;
-    case 'Z': return seq[0] == '[' && n == 2 ? UIK_BTAB : 0;
-    case 'M': return seq[0] == 'O' && n == 2 ? UIK_ENTER : 0;
-    case '~':
-        if (seq[0] != '[')
-            return 0;
-        switch (atoi(seq + 1)) {
-        case 1: case 7: return UIK_HOME;
-        case 4: case 8: return UIK_END;
-        case 5: return UIK_PGUP;
-        case 6: return UIK_PGDN;
-        default: return 0;
-        }
-    default:
-        return 0;
-    }
 }

@@ -5,13 +5,7 @@
 #ifndef MICROGPT_UI_STATE_H
 #define MICROGPT_UI_STATE_H
 
-/* Keys: printable ASCII and control characters as themselves, the rest: */
-enum {
-    UIK_NONE = -1,
-    UIK_UP = 0x110000, UIK_DOWN, UIK_LEFT, UIK_RIGHT, UIK_HOME, UIK_END,
-    UIK_PGUP, UIK_PGDN, UIK_F1, UIK_RESIZE, UIK_BTAB, UIK_ENTER,
-    UIK_TAB = 9, UIK_CTRL_L = 12, UIK_ESC = 27,
-};
+#include "session/keys.h"
 
 typedef struct {
     int num_steps;          /* steps in the run */
@@ -43,12 +37,6 @@ enum {
     UI_QUIT = 16,
     UI_THEME = 32,          /* the theme changed (high contrast) */
 };
-
-/* The key of an escape sequence the terminal description did not know
- * (tmux and xterm disagree on Home and End, for one): seq is what followed
- * ESC, e.g. "[4~", "OH", "[1;5C".  Returns a UIK_* key, or 0 when the
- * sequence means nothing to us (so that its bytes never act as keys). */
-int ui_escape_key(const char *seq);
 
 /* The initial state: step 0 reached, running unless paused, default speed. */
 UiState ui_state_new(int num_steps, int paused);

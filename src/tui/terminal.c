@@ -14,7 +14,7 @@
 #include <term.h>
 #include <wchar.h>
 
-#include "session/ui_state.h"
+#include "session/keys.h"
 #include "core/utf8.h"
 
 /* Written by the signal handlers only. */
@@ -389,7 +389,7 @@ static int escape(void)
             break;
     }
     seq[n] = '\0';
-    return ui_escape_key(seq);
+    return key_escape(seq);
 }
 
 int term_key(void)

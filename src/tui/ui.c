@@ -17,7 +17,7 @@
 #include "render/render.h"
 #include "tui/terminal.h"
 #include "core/timeline.h"
-#include "session/ui_samples.h"
+#include "core/sample.h"
 #include "session/ui_state.h"
 
 #define FRAME_SECONDS (1.0 / 30.0)
