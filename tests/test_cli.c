@@ -38,6 +38,69 @@ static void test_defaults(void **state)
     assert_int_equal(o.train.model.block_size, 8);
     assert_int_equal(o.train.shuffle, 1);
     assert_int_equal(o.headless, 0);
+    assert_int_equal(o.variant, VARIANT_COURSE);
+    assert_bits_equal(o.train.model.init_std, 0.02);
+    assert_int_equal(o.train.model.zero_init_proj, 1);
+    assert_int_equal(o.train.model.activation, ACT_RELU2);
+    assert_int_equal(o.train.adam.schedule, LR_COSINE);
+}
+
+/* --variant gist: the gist's values; explicit options override them wherever
+ * they stand on the command line. */
+static void test_variant(void **state)
+{
+    (void)state;
+    Options o;
+    char err[CLI_ERRLEN];
+    assert_int_equal(parse(&o, err, "--variant", "gist", NULL), 0);
+    assert_int_equal(o.variant, VARIANT_GIST);
+    assert_int_equal(o.train.model.block_size, 16);
+    assert_int_equal(o.train.adam.num_steps, 1000);
+    assert_bits_equal(o.train.adam.beta1, 0.85);
+    assert_bits_equal(o.train.adam.beta2, 0.99);
+    assert_bits_equal(o.train.model.init_std, 0.08);
+    assert_int_equal(o.train.model.zero_init_proj, 0);
+    assert_int_equal(o.train.model.activation, ACT_RELU);
+    assert_int_equal(o.train.adam.schedule, LR_LINEAR);
+    /* the same as the course: */
+    assert_bits_equal(o.train.adam.lr, 0.01);
+    assert_bits_equal(o.train.adam.eps, 1e-8);
+    assert_int_equal(o.train.model.n_embd, 16);
+    assert_int_equal(o.train.model.n_head, 4);
+    assert_int_equal(o.train.model.n_layer, 1);
+    assert_int_equal(o.train.seed, 42);
+    assert_int_equal(o.train.shuffle, 1);
+    assert_bits_equal(o.temperature, 0.5);
+    assert_int_equal(o.samples, 20);
+    /* before or after --variant, an explicit option wins */
+    assert_int_equal(parse(&o, err, "--steps=7", "--variant=gist", "--block-size=8"), 0);
+    assert_int_equal(o.train.adam.num_steps, 7);
+    assert_int_equal(o.train.model.block_size, 8);
+    assert_bits_equal(o.train.adam.beta1, 0.85);
+    assert_int_equal(parse(&o, err, "--lr-schedule=cosine", "--zero-init-proj", "--variant=gist"), 0);
+    assert_int_equal(o.train.adam.schedule, LR_COSINE);
+    assert_int_equal(o.train.model.zero_init_proj, 1);
+    assert_int_equal(o.train.model.activation, ACT_RELU);
+    assert_int_equal(parse(&o, err, "--activation=relu2", "--var", "gist"), 0);
+    assert_int_equal(o.variant, VARIANT_GIST);
+    assert_int_equal(o.train.model.activation, ACT_RELU2);
+    assert_int_equal(parse(&o, err, "--beta2=0.5", "--init-std=0", "--variant=gist"), 0);
+    assert_bits_equal(o.train.adam.beta2, 0.5);
+    assert_bits_equal(o.train.model.init_std, 0.0);
+    /* the last --variant counts */
+    assert_int_equal(parse(&o, err, "--variant=gist", "--variant=course", NULL), 0);
+    assert_int_equal(o.variant, VARIANT_COURSE);
+    assert_int_equal(o.train.model.block_size, 8);
+    /* the course with the gist's pieces, one by one */
+    assert_int_equal(parse(&o, err, "--activation=relu", "--lr-schedule=linear", "--no-zero-init-proj"), 0);
+    assert_int_equal(o.variant, VARIANT_COURSE);
+    assert_int_equal(o.train.model.activation, ACT_RELU);
+    assert_int_equal(o.train.adam.schedule, LR_LINEAR);
+    assert_int_equal(o.train.model.zero_init_proj, 0);
+    assert_bits_equal(o.train.model.init_std, 0.02);
+    assert_int_equal(parse(&o, err, "--init-std", "1e-3", "--no-zero-init-proj"), 0);
+    assert_bits_equal(o.train.model.init_std, 0.001);
+    assert_int_equal(o.train.model.zero_init_proj, 0);
 }
 
 static void test_values(void **state)
@@ -90,7 +153,20 @@ static void test_errors(void **state)
     expect_error("--seed", "4.5", NULL, "--seed");
     expect_error("--seed", "18446744073709551616", NULL, "--seed");
     expect_error("--bogus", NULL, NULL, "unknown option '--bogus'");
-    expect_error("--n", "4", NULL, "ambiguous option '--n' (--n-embd, --n-head, --n-layer, --no-shuffle)");
+    expect_error("--n", "4", NULL,
+                 "ambiguous option '--n' (--n-embd, --n-head, --n-layer, --no-zero-init-proj, --no-shuffle)");
+    expect_error("--variant", "gpt2", NULL, "--variant: 'gpt2' is not course or gist");
+    expect_error("--variant", "Gist", NULL, "--variant: 'Gist'");
+    expect_error("--steps", "0", "--variant=gist", "--steps: '0'");
+    expect_error("--variant", NULL, NULL, "option '--variant' needs a value");
+    expect_error("--v", "gist", NULL, "ambiguous option '--v' (--variant, --version)");
+    expect_error("--activation", "gelu", NULL, "--activation: 'gelu' is not relu2 or relu");
+    expect_error("--activation", "", NULL, "--activation: '' is not relu2 or relu");
+    expect_error("--lr-schedule", "step", NULL, "--lr-schedule: 'step' is not cosine or linear");
+    expect_error("--init-std", "-0.1", NULL, "--init-std: '-0.1' is not a number >= 0");
+    expect_error("--init-std", "nan", NULL, "--init-std");
+    expect_error("--init-std", "1e999", NULL, "--init-std");
+    expect_error("--zero-init-proj=1", NULL, NULL, "option '--zero-init-proj' takes no value");
     expect_error("--lr", "0x1p-3", NULL, "--lr: '0x1p-3' is not a number >= 0");
     expect_error("--temperature", "0X2", NULL, "--temperature");
     expect_error("-x", NULL, NULL, "unknown option '-x'");
@@ -117,16 +193,22 @@ static int run(const char *args)
     return WEXITSTATUS(st);
 }
 
+/* The last run's stdout, which must be the golden file byte for byte. */
+static char *output_matching(const char *golden)
+{
+    size_t a, b;
+    char *got = slurp(OUT, &a), *want = slurp(golden, &b);
+    assert_int_equal(a, b);
+    assert_memory_equal(got, want, a);
+    free(want);
+    return got;
+}
+
 static void test_headless_matches_reference_log(void **state)
 {
     (void)state;
     assert_int_equal(run("--headless"), 0);
-    size_t a, b;
-    char *got = slurp(OUT, &a), *want = slurp("tests/golden/reference-default.log", &b);
-    assert_int_equal(a, b);
-    assert_memory_equal(got, want, a);
-    free(got);
-    free(want);
+    free(output_matching("tests/golden/reference-default.log"));
 }
 
 /* Splits s at `sep` in place into at most max fields; returns the count. */
@@ -237,6 +319,19 @@ static void test_csv_matches_reference_tsv(void **state)
     compare_csv_tsv("build/test_cli.csv", "tests/golden/reference-default.tsv", 500);
 }
 
+/* Karpathy's final microgpt.py: its stdout byte for byte (step lines ending
+ * in CR, its own inference header) and every figure of its trace. */
+static void test_gist_matches_its_log_and_tsv(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--headless --variant gist --csv build/test_cli.csv"), 0);
+    char *got = output_matching("tests/golden/gist-default.log");
+    assert_non_null(strstr(got, "step 1000 / 1000 | loss 2.6497\r\n--- inference (new, hallucinated names) ---\n"
+                                "sample  1: kamon\n"));
+    free(got);
+    compare_csv_tsv("build/test_cli.csv", "tests/golden/gist-default.tsv", 1000);
+}
+
 /* A golden file from tests/tools/microgpt_ref.py: '#' lines are the stdout. */
 static void check_ref(const char *ref, const char *args)
 {
@@ -276,6 +371,14 @@ static void test_other_settings_match_python(void **state)
               "--steps 4 --seed 1099511627779 --n-embd 12 --n-head 1 --block-size 4 --samples 5");
     check_ref("tests/golden/names-noshuffle-s7.ref",
               "--steps 4 --seed 7 --no-shuffle --samples 5 --temperature 1.3");
+    /* the gist (its '#' lines hold its CR-ended step lines), and mixes */
+    check_ref("tests/golden/gist-s2026.ref", "--variant gist --seed 2026 --steps 6 --samples 5");
+    check_ref("tests/golden/gist-unicode-s3.ref",
+              "--variant gist --data tests/data/unicode.txt --seed 3 --steps 5 --samples 5 --temperature 0.8");
+    check_ref("tests/golden/gist-cosine-zeroproj.ref",
+              "--variant gist --lr-schedule cosine --zero-init-proj --seed 11 --steps 5 --samples 4");
+    check_ref("tests/golden/course-relu-linear.ref",
+              "--activation relu --lr-schedule linear --no-zero-init-proj --init-std 0.1 --steps 5 --samples 4");
 }
 
 static void test_samples_zero(void **state)
@@ -285,6 +388,14 @@ static void test_samples_zero(void **state)
     char *got = slurp(OUT, NULL);
     assert_string_equal(got, "num docs: 32033\nvocab size: 27\nnum params: 4064\n"
                              "step    1 /    2 | loss 3.3630\nstep    2 /    2 | loss 3.2917\n");
+    free(got);
+    /* the gist prints its header whatever follows (from tests/tools/microgpt_ref.py
+     * --variant gist --steps 2 --samples 0), so its output ends in a newline */
+    assert_int_equal(run("--headless --variant gist --steps 2 --samples 0"), 0);
+    got = slurp(OUT, NULL);
+    assert_string_equal(got, "num docs: 32033\nvocab size: 27\nnum params: 4192\n"
+                             "step    1 /    2 | loss 3.3660\rstep    2 /    2 | loss 3.4243\r"
+                             "\n--- inference (new, hallucinated names) ---\n");
     free(got);
 }
 
@@ -323,6 +434,10 @@ static void test_bad_input(void **state)
     expect_fail("--headless --beta2 -1", "--beta2");
     expect_fail("--headless --lr -1", "--lr");
     expect_fail("--headless --frobnicate", "unknown option");
+    expect_fail("--headless --variant karpathy", "--variant: 'karpathy' is not course or gist");
+    expect_fail("--headless --activation gelu", "--activation");
+    expect_fail("--headless --lr-schedule none", "--lr-schedule");
+    expect_fail("--headless --init-std -1", "--init-std");
     expect_fail("--headless --n-embd 512 --n-layer 32 --block-size 256", "model too large");
     expect_fail("--headless --csv build/no-such-dir/x.csv --steps 1", "cannot write");
     /* no --headless and stdout is a file: refuse, suggest --headless */
@@ -378,6 +493,26 @@ static void test_emma_trace(void **state)
     free(b);
 }
 
+/* --trace with the gist: its own lr_t formula and betas, with its numbers
+ * (step 2 of tests/golden/gist-s2026.ref's settings: lr_t = 0.01 * (1 - 1/2)). */
+static void test_gist_trace(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--variant gist --trace --steps 2 --samples 0"), 0);
+    char *got = slurp(OUT, NULL);
+    assert_non_null(strstr(got, "lr_t = 0.01 * (1 - 0 / 2) = 0.01\n"));
+    assert_non_null(strstr(got, "lr_t = 0.01 * (1 - 1 / 2) = 0.005\n"));
+    assert_null(strstr(got, "cos("));
+    assert_non_null(strstr(got, "  m = 0.85 * "));
+    assert_non_null(strstr(got, "  v = 0.99 * "));
+    assert_non_null(strstr(got, "  m_hat = m / (1 - 0.85^2) = "));
+    assert_non_null(strstr(got, "  v_hat = v / (1 - 0.99^2) = "));
+    assert_non_null(strstr(got, "n = min(16, 8 - 1) = 7\n"));
+    assert_non_null(strstr(got, "all 4192 parameters"));
+    assert_non_null(strstr(got, "5. Log\nstep    2 /    2 | loss 3.4243\n"));
+    free(got);
+}
+
 static void test_help_version(void **state)
 {
     (void)state;
@@ -386,7 +521,8 @@ static void test_help_version(void **state)
     static const char *const opts[] = { "--data", "--steps", "--seed", "--lr", "--beta1", "--beta2",
         "--n-embd", "--n-head", "--n-layer", "--block-size", "--temperature", "--samples",
         "--no-shuffle", "--headless", "--csv", "--trace", "--emma", "--paused", "--ascii", "--help",
-        "--version" };
+        "--version", "--variant", "--init-std", "--zero-init-proj", "--no-zero-init-proj",
+        "--activation", "--lr-schedule" };
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
         if (!strstr(out, opts[i]))
             fail_msg("--help lacks %s", opts[i]);
@@ -402,14 +538,17 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_values),
+        cmocka_unit_test(test_variant),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_headless_matches_reference_log),
         cmocka_unit_test(test_csv_matches_reference_tsv),
+        cmocka_unit_test(test_gist_matches_its_log_and_tsv),
         cmocka_unit_test(test_other_settings_match_python),
         cmocka_unit_test(test_samples_zero),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_crlf_file),
         cmocka_unit_test(test_emma_trace),
+        cmocka_unit_test(test_gist_trace),
         cmocka_unit_test(test_help_version),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

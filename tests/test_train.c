@@ -17,9 +17,9 @@ static void load(Dataset *ds)
     assert_int_equal(dataset_parse(ds, names, sizeof names - 1, "names", err), 0);
 }
 
-static void init(Trainer *t, Dataset *ds, int n_embd, int n_head, int n_layer, int block)
+static void init_variant(Trainer *t, Dataset *ds, Variant v, int n_embd, int n_head, int n_layer, int block)
 {
-    TrainConfig c = train_config_default();
+    TrainConfig c = train_config_variant(v);
     c.model.n_embd = n_embd;
     c.model.n_head = n_head;
     c.model.n_layer = n_layer;
@@ -29,16 +29,21 @@ static void init(Trainer *t, Dataset *ds, int n_embd, int n_head, int n_layer, i
     assert_int_equal(trainer_init(t, ds, &c, err, sizeof err), 0);
 }
 
+static void init(Trainer *t, Dataset *ds, int n_embd, int n_head, int n_layer, int block)
+{
+    init_variant(t, ds, VARIANT_COURSE, n_embd, n_head, n_layer, block);
+}
+
 /* The compiled program (aliases, no recording) and the recorded graph walked
  * as Value.backward walks it give the same gradients and the same parameters. */
-static void compare_program_with_graph(int n_embd, int n_head, int n_layer, int block)
+static void compare_program_with_graph(Variant v, int n_embd, int n_head, int n_layer, int block)
 {
     Dataset d1, d2;
     load(&d1);
     load(&d2);
     Trainer a, b;
-    init(&a, &d1, n_embd, n_head, n_layer, block);
-    init(&b, &d2, n_embd, n_head, n_layer, block);
+    init_variant(&a, &d1, v, n_embd, n_head, n_layer, block);
+    init_variant(&b, &d2, v, n_embd, n_head, n_layer, block);
     assert_int_equal(trainer_set_reference(&b, 1), 0);
     size_t n = a.model.nparams;
     for (int s = 0; s < 25; s++) {
@@ -61,18 +66,20 @@ static void compare_program_with_graph(int n_embd, int n_head, int n_layer, int 
     dataset_free(&d2);
 }
 
-static void test_program_default(void **s) { (void)s; compare_program_with_graph(16, 4, 1, 8); }
-static void test_program_deep(void **s) { (void)s; compare_program_with_graph(8, 2, 3, 12); }
-static void test_program_one_head(void **s) { (void)s; compare_program_with_graph(12, 1, 2, 3); }
+static void test_program_default(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 16, 4, 1, 8); }
+static void test_program_deep(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 8, 2, 3, 12); }
+static void test_program_one_head(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 12, 1, 2, 3); }
+/* the gist: relu alone (no pow node after it), no matrix starting at zero */
+static void test_program_gist(void **s) { (void)s; compare_program_with_graph(VARIANT_GIST, 16, 4, 1, 16); }
+static void test_program_gist_deep(void **s) { (void)s; compare_program_with_graph(VARIANT_GIST, 8, 2, 2, 6); }
 
 /* d loss / d p by central differences, for parameters of every matrix. */
-static void test_finite_differences(void **state)
+static void finite_differences(Variant v)
 {
-    (void)state;
     Dataset ds;
     load(&ds);
     Trainer t;
-    init(&t, &ds, 8, 2, 2, 8);
+    init_variant(&t, &ds, v, 8, 2, 2, 8);
     /* a few steps first, so that attn_wo and mlp_fc2 are no longer zero */
     for (int s = 0; s < 3; s++)
         trainer_step(&t);
@@ -112,6 +119,9 @@ static void test_finite_differences(void **state)
     dataset_free(&ds);
 }
 
+static void test_finite_differences(void **s) { (void)s; finite_differences(VARIANT_COURSE); }
+static void test_finite_differences_gist(void **s) { (void)s; finite_differences(VARIANT_GIST); }
+
 /* Restoring a saved state and stepping again gives the very same bits. */
 static void test_save_restore(void **state)
 {
@@ -149,18 +159,23 @@ static void test_save_restore(void **state)
     dataset_free(&ds);
 }
 
+/* A trainer with the variant's defaults on data/names.txt. */
+static void init_names(Trainer *t, Dataset *ds, Variant v)
+{
+    char err[DATASET_ERRLEN];
+    if (dataset_load(ds, "data/names.txt", err) != 0)
+        fail_msg("%s (run `make data`)", err);
+    TrainConfig c = train_config_variant(v);
+    assert_int_equal(trainer_init(t, ds, &c, err, sizeof err), 0);
+}
+
 /* The reference on names.txt: 4064 parameters and the golden first step. */
 static void test_reference_first_step(void **state)
 {
     (void)state;
     Dataset ds;
-    char err[DATASET_ERRLEN];
-    if (dataset_load(&ds, "data/names.txt", err) != 0)
-        fail_msg("%s (run `make data`)", err);
-    TrainConfig c = train_config_default();
     Trainer t;
-    char terr[256];
-    assert_int_equal(trainer_init(&t, &ds, &c, terr, sizeof terr), 0);
+    init_names(&t, &ds, VARIANT_COURSE);
     assert_int_equal(t.model.nparams, 4064);
     assert_int_equal(t.model.cfg.vocab_size, 27);
     trainer_step(&t);
@@ -192,6 +207,100 @@ static void test_reference_first_step(void **state)
     assert_int_equal(in->params_updated, 1936);
     trainer_free(&t);
     dataset_free(&ds);
+}
+
+/* Karpathy's gist on names.txt: 4192 parameters (wpe has 16 rows) and the
+ * first step of tests/golden/gist-default.tsv. */
+static void test_gist_first_step(void **state)
+{
+    (void)state;
+    Dataset ds;
+    Trainer t;
+    init_names(&t, &ds, VARIANT_GIST);
+    assert_int_equal(t.model.nparams, 4192);
+    /* every matrix drawn at std 0.08: attn_wo and mlp_fc2 do not start at 0 */
+    const double *p = trainer_params(&t);
+    const Matrix *wo = &t.model.mat[model_matrix(&t.model, 0, MAT_WO)];
+    assert_bits_equal(wo->std, 0.08);
+    assert_true(p[wo->off] != 0.0);
+    trainer_step(&t);
+    const StepInfo *in = &t.info;
+    const DocRef *d = &ds.docs[in->doc];
+    assert_int_equal(d->len, 6);
+    assert_memory_equal(ds.buf + d->off, "yuheng", 6);
+    assert_int_equal(in->n, 7);
+    assert_bits_equal(in->loss, 3.3659669475848504);
+    assert_bits_equal(in->lr_t, 0.01);
+    assert_bits_equal(in->pos_loss[0], 3.6282501466505988);
+    assert_bits_equal(in->pos_loss[6], 3.3043416755676898);
+    /* attention gets a gradient at step 1 here, since attn_wo is not 0 */
+    assert_true(in->grad_norm[model_matrix(&t.model, 0, MAT_WQ)] > 0.0);
+    trainer_step(&t);
+    assert_bits_equal(t.info.loss, 3.4242727838717717);
+    assert_bits_equal(t.info.lr_t, 0.00999);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
+/* The course: attn_wo and mlp_fc2 start at 0, so at step 1 no gradient
+ * reaches attn_wq or mlp_fc1 (the lesson's point); the gist's --init-std and
+ * --zero-init-proj make the same start by hand. */
+static void test_zero_init_proj(void **state)
+{
+    (void)state;
+    Dataset ds;
+    load(&ds);
+    for (int k = 0; k < 2; k++) {
+        TrainConfig c = train_config_variant(k ? VARIANT_GIST : VARIANT_COURSE);
+        if (k) {
+            c.model.zero_init_proj = 1;
+            c.model.init_std = 0.02;
+        }
+        Trainer t;
+        char err[256];
+        assert_int_equal(trainer_init(&t, &ds, &c, err, sizeof err), 0);
+        const Matrix *wo = &t.model.mat[model_matrix(&t.model, 0, MAT_WO)];
+        const Matrix *fc2 = &t.model.mat[model_matrix(&t.model, 0, MAT_FC2)];
+        const double *p = trainer_params(&t);
+        for (size_t i = 0; i < (size_t)wo->nout * (size_t)wo->nin; i++)
+            assert_true(p[wo->off + i] == 0.0);
+        for (size_t i = 0; i < (size_t)fc2->nout * (size_t)fc2->nin; i++)
+            assert_true(p[fc2->off + i] == 0.0);
+        trainer_step(&t);
+        assert_true(t.info.grad_norm[model_matrix(&t.model, 0, MAT_WQ)] == 0.0);
+        assert_true(t.info.grad_norm[model_matrix(&t.model, 0, MAT_FC1)] == 0.0);
+        assert_true(t.info.grad_norm[model_matrix(&t.model, 0, MAT_WO)] > 0.0);
+        trainer_free(&t);
+    }
+    dataset_free(&ds);
+}
+
+/* Both schedules, left to right as Python evaluates them (values from python3). */
+static void test_lr_schedules(void **state)
+{
+    (void)state;
+    AdamConfig a = { .lr = 0.01, .num_steps = 1000, .schedule = LR_LINEAR };
+    assert_bits_equal(adam_lr(&a, 0), 0.01);
+    assert_bits_equal(adam_lr(&a, 1), 0.00999);
+    assert_bits_equal(adam_lr(&a, 2), 0.009980000000000001);
+    assert_bits_equal(adam_lr(&a, 999), 1.000000000000001e-05);
+    a.schedule = LR_COSINE;
+    assert_bits_equal(adam_lr(&a, 1), 0.009999975326009292);
+    assert_bits_equal(adam_lr(&a, 999), 2.467399070893439e-08);
+    a = (AdamConfig){ .lr = 0.03, .num_steps = 7, .schedule = LR_LINEAR };
+    assert_bits_equal(adam_lr(&a, 3), 0.01714285714285714);
+    a.schedule = LR_COSINE;
+    assert_bits_equal(adam_lr(&a, 3), 0.018337814009344713);
+    a = (AdamConfig){ .lr = 0.01, .num_steps = 5, .schedule = LR_LINEAR };
+    assert_bits_equal(adam_lr(&a, 4), 0.0019999999999999996);
+    char buf[96];
+    adam_lr_worked(&a, 4, buf, sizeof buf);
+    assert_string_equal(buf, "0.01 * (1 - 4 / 5)");
+    assert_string_equal(adam_lr_formula(LR_LINEAR), "learning_rate * (1 - step / num_steps)");
+    a.schedule = LR_COSINE;
+    adam_lr_worked(&a, 4, buf, sizeof buf);
+    assert_string_equal(buf, "0.01 * 0.5 * (1 + cos(pi * 4 / 5))");
+    assert_string_equal(adam_lr_formula(LR_COSINE), "learning_rate * 0.5 * (1 + cos(pi * step / num_steps))");
 }
 
 /* Sampling twice from the same generator state gives the same names; the
@@ -228,9 +337,11 @@ static void test_sampler_repeatable(void **state)
 static void test_graph_node_count(void **state)
 {
     (void)state;
-    static const int cfgs[][4] = { { 16, 4, 1, 8 }, { 8, 2, 3, 12 }, { 12, 1, 2, 3 }, { 6, 3, 1, 1 } };
-    for (size_t k = 0; k < sizeof cfgs / sizeof *cfgs; k++) {
-        ModelConfig c = { 27, cfgs[k][0], cfgs[k][1], cfgs[k][2], cfgs[k][3] };
+    static const int cfgs[][4] = { { 16, 4, 1, 8 }, { 8, 2, 3, 12 }, { 12, 1, 2, 3 }, { 6, 3, 1, 1 },
+                                   { 16, 4, 1, 16 } };
+    for (size_t k = 0; k < 2 * sizeof cfgs / sizeof *cfgs; k++) {
+        const int *g = cfgs[k / 2];
+        ModelConfig c = { 27, g[0], g[1], g[2], g[3], 0.02, 1, k % 2 ? ACT_RELU : ACT_RELU2 };
         Model m;
         char err[128];
         assert_int_equal(model_init(&m, c, err, sizeof err), 0);
@@ -256,9 +367,15 @@ int main(void)
         cmocka_unit_test(test_program_default),
         cmocka_unit_test(test_program_deep),
         cmocka_unit_test(test_program_one_head),
+        cmocka_unit_test(test_program_gist),
+        cmocka_unit_test(test_program_gist_deep),
         cmocka_unit_test(test_finite_differences),
+        cmocka_unit_test(test_finite_differences_gist),
         cmocka_unit_test(test_save_restore),
         cmocka_unit_test(test_reference_first_step),
+        cmocka_unit_test(test_gist_first_step),
+        cmocka_unit_test(test_zero_init_proj),
+        cmocka_unit_test(test_lr_schedules),
         cmocka_unit_test(test_sampler_repeatable),
         cmocka_unit_test(test_graph_node_count),
     };

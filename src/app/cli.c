@@ -13,10 +13,12 @@ enum {
     OPT_DATA = 256, OPT_STEPS, OPT_SEED, OPT_LR, OPT_BETA1, OPT_BETA2, OPT_N_EMBD, OPT_N_HEAD,
     OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
     OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
-    OPT_HIGH_CONTRAST,
+    OPT_HIGH_CONTRAST, OPT_VARIANT, OPT_INIT_STD, OPT_ZERO_INIT_PROJ, OPT_NO_ZERO_INIT_PROJ,
+    OPT_ACTIVATION, OPT_LR_SCHEDULE,
 };
 
 static const struct option long_options[] = {
+    { "variant", required_argument, NULL, OPT_VARIANT },
     { "data", required_argument, NULL, OPT_DATA },
     { "steps", required_argument, NULL, OPT_STEPS },
     { "seed", required_argument, NULL, OPT_SEED },
@@ -27,6 +29,11 @@ static const struct option long_options[] = {
     { "n-head", required_argument, NULL, OPT_N_HEAD },
     { "n-layer", required_argument, NULL, OPT_N_LAYER },
     { "block-size", required_argument, NULL, OPT_BLOCK_SIZE },
+    { "init-std", required_argument, NULL, OPT_INIT_STD },
+    { "zero-init-proj", no_argument, NULL, OPT_ZERO_INIT_PROJ },
+    { "no-zero-init-proj", no_argument, NULL, OPT_NO_ZERO_INIT_PROJ },
+    { "activation", required_argument, NULL, OPT_ACTIVATION },
+    { "lr-schedule", required_argument, NULL, OPT_LR_SCHEDULE },
     { "temperature", required_argument, NULL, OPT_TEMPERATURE },
     { "samples", required_argument, NULL, OPT_SAMPLES },
     { "no-shuffle", no_argument, NULL, OPT_NO_SHUFFLE },
@@ -47,25 +54,38 @@ static const char help_text[] =
     "Train the tiny GPT of Karpathy's microgpt.py one step at a time, bit for bit,\n"
     "and watch every step in the terminal.\n"
     "\n"
+    "Variant:\n"
+    "  --variant NAME       course (the default) or gist: Karpathy's final microgpt.py,\n"
+    "                       with its defaults (marked \"gist\" below) and its output;\n"
+    "                       the options below override them, in any order\n"
     "Data and run:\n"
     "  --data FILE          names to train on, one per line, UTF-8 (default data/names.txt)\n"
-    "  --steps N            training steps (default 500)\n"
+    "  --steps N            training steps (default 500; gist 1000)\n"
     "  --seed N             random seed, any integer below 2^64 in magnitude (default 42)\n"
     "  --no-shuffle         keep the file's order (no shuffle, no shuffle draws)\n"
     "Model:\n"
     "  --n-embd N           embedding width (default 16)\n"
     "  --n-head N           attention heads; must divide --n-embd (default 4)\n"
     "  --n-layer N          transformer layers (default 1)\n"
-    "  --block-size N       longest context, in tokens (default 8)\n"
-    "Optimiser (Adam with cosine decay):\n"
+    "  --block-size N       longest context, in tokens (default 8; gist 16)\n"
+    "  --init-std X         std of the initial weights, gauss(0, X), >= 0\n"
+    "                       (default 0.02; gist 0.08)\n"
+    "  --zero-init-proj     attn_wo and mlp_fc2 start at 0, their draws still made\n"
+    "                       (the default)\n"
+    "  --no-zero-init-proj  attn_wo and mlp_fc2 drawn with --init-std too (gist)\n"
+    "  --activation NAME    the MLP's: relu2, relu(x) ** 2 (default), or relu (gist)\n"
+    "Optimiser (Adam):\n"
     "  --lr X               learning rate, >= 0 (default 0.01)\n"
-    "  --beta1 X            first-moment decay, in [0, 1) (default 0.9)\n"
-    "  --beta2 X            second-moment decay, in [0, 1) (default 0.95)\n"
+    "  --lr-schedule NAME   cosine: lr * 0.5 * (1 + cos(pi * step / steps)) (default),\n"
+    "                       or linear: lr * (1 - step / steps) (gist)\n"
+    "  --beta1 X            first-moment decay, in [0, 1) (default 0.9; gist 0.85)\n"
+    "  --beta2 X            second-moment decay, in [0, 1) (default 0.95; gist 0.99)\n"
     "Inference:\n"
     "  --temperature X      sampling temperature, > 0 (default 0.5)\n"
     "  --samples N          names drawn after training; 0 for none (default 20)\n"
     "Output:\n"
-    "  --headless           no UI: print exactly what microgpt.py prints\n"
+    "  --headless           no UI: print exactly what microgpt.py prints (the gist's\n"
+    "                       output with --variant gist: its step lines end in CR)\n"
     "  --csv FILE           also write one CSV row per step:\n"
     "                       step,doc,n,loss,lr,position_losses (floats as %.17g)\n"
     "  --trace              no UI: print every step as the lesson's worked example\n"
@@ -161,14 +181,42 @@ static int parse_seed(const char *s, unsigned long long *out)
     return 0;
 }
 
+/* One of `names` (n of them): its index, or -1. */
+static int pick(const char *s, const char *const *names, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+/* The last --variant of argv (course when none): the defaults that every
+ * other option then overrides, wherever it stands.  Errors other than a bad
+ * --variant value are left to the second pass, which reports them in order. */
+static int find_variant(Variant *v, int argc, char **argv, char err[CLI_ERRLEN])
+{
+    *v = VARIANT_COURSE;
+    optind = 0; /* glibc: 0 also re-initialises getopt's internal state */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1)
+        if (c == OPT_VARIANT && variant_parse(optarg, v) != 0) {
+            snprintf(err, CLI_ERRLEN, "--variant: '%s' is not course or gist", optarg);
+            return -1;
+        }
+    return 0;
+}
+
 static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
 {
     memset(o, 0, sizeof *o);
+    if (find_variant(&o->variant, argc, argv, err) != 0)
+        return -1;
     o->data = "data/names.txt";
-    o->train = train_config_default();
+    o->train = train_config_variant(o->variant);
     o->temperature = 0.5;
     o->samples = 20;
-    optind = 0; /* glibc: 0 also re-initialises getopt's internal state */
+    optind = 0;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
@@ -186,6 +234,22 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         case OPT_HIGH_CONTRAST: o->high_contrast = 1; break;
         case OPT_HELP: o->help = 1; break;
         case OPT_VERSION: o->version = 1; break;
+        case OPT_VARIANT: break; /* read by find_variant */
+        case OPT_ZERO_INIT_PROJ: o->train.model.zero_init_proj = 1; break;
+        case OPT_NO_ZERO_INIT_PROJ: o->train.model.zero_init_proj = 0; break;
+        case OPT_ACTIVATION: case OPT_LR_SCHEDULE: {
+            /* in the order of the Activation and LrSchedule enums */
+            static const char *const acts[] = { "relu2", "relu" }, *const scheds[] = { "cosine", "linear" };
+            const char *const *names = c == OPT_ACTIVATION ? acts : scheds;
+            int k = pick(optarg, names, 2);
+            if (k < 0) {
+                snprintf(err, CLI_ERRLEN, "--%s: '%s' is not %s or %s", opt_name(c), optarg, names[0], names[1]);
+                return -1;
+            }
+            if (c == OPT_ACTIVATION) o->train.model.activation = (Activation)k;
+            else o->train.adam.schedule = (LrSchedule)k;
+            break;
+        }
         case OPT_SEED:
             if (parse_seed(optarg, &o->train.seed) != 0) {
                 snprintf(err, CLI_ERRLEN, "--seed: '%s' is not an integer below 2^64 in magnitude", optarg);
@@ -215,11 +279,11 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
             else o->samples = v;
             break;
         }
-        case OPT_LR: case OPT_BETA1: case OPT_BETA2: case OPT_TEMPERATURE: {
-            const char *want = c == OPT_LR ? "a number >= 0"
+        case OPT_LR: case OPT_BETA1: case OPT_BETA2: case OPT_TEMPERATURE: case OPT_INIT_STD: {
+            const char *want = c == OPT_LR || c == OPT_INIT_STD ? "a number >= 0"
                              : c == OPT_TEMPERATURE ? "a number > 0" : "a number in [0, 1)";
             int ok = parse_double(optarg, &dv) == 0;
-            if (ok && c == OPT_LR) ok = dv >= 0.0;
+            if (ok && (c == OPT_LR || c == OPT_INIT_STD)) ok = dv >= 0.0;
             if (ok && c == OPT_TEMPERATURE) ok = dv > 0.0;
             if (ok && (c == OPT_BETA1 || c == OPT_BETA2)) ok = dv >= 0.0 && dv < 1.0;
             if (!ok) {
@@ -235,6 +299,7 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
             if (c == OPT_LR) o->train.adam.lr = dv;
             else if (c == OPT_BETA1) o->train.adam.beta1 = dv;
             else if (c == OPT_BETA2) o->train.adam.beta2 = dv;
+            else if (c == OPT_INIT_STD) o->train.model.init_std = dv;
             else o->temperature = dv;
             break;
         }

@@ -12,7 +12,10 @@
 typedef struct {
     const char *data;       /* --data FILE */
     const char *csv;        /* --csv FILE, or NULL */
-    TrainConfig train;      /* --steps --seed --lr --beta1 --beta2 --n-embd --n-head --n-layer --block-size --no-shuffle */
+    Variant variant;        /* --variant: the program whose defaults and output format are used */
+    TrainConfig train;      /* the variant's defaults, then --steps --seed --lr --beta1 --beta2 --n-embd
+                             * --n-head --n-layer --block-size --no-shuffle --init-std
+                             * --[no-]zero-init-proj --activation --lr-schedule */
     double temperature;     /* --temperature */
     int samples;            /* --samples */
     int headless;           /* --headless */
@@ -26,7 +29,8 @@ typedef struct {
 
 enum { CLI_ERRLEN = 512 };
 
-/* Parses argv into o (defaults first).  Returns 0, or -1 with a one-line
+/* Parses argv into o: the defaults of --variant first (wherever it stands),
+ * then every other option over them.  Returns 0, or -1 with a one-line
  * message in err.  Uses getopt_long, so it resets getopt's state itself. */
 int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN]);
 /* The text of --help. */

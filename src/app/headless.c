@@ -112,7 +112,9 @@ void trace_write_step(FILE *f, const Trainer *t)
     char name[64];
     trainer_param_name(t, in->follow_index, name, sizeof name);
     fprintf(f, "4. Parameter update (Adam)\n");
-    fprintf(f, "lr_t = %g * 0.5 * (1 + cos(pi * %d / %d)) = %.6g\n", a->lr, in->step, a->num_steps, in->lr_t);
+    char lr_text[96];
+    adam_lr_worked(a, in->step, lr_text, sizeof lr_text);
+    fprintf(f, "lr_t = %s = %.6g\n", lr_text, in->lr_t);
     fprintf(f, "%s: grad %.6g\n", name, ft->grad);
     fprintf(f, "  m = %g * %.6g + (1 - %g) * %.6g = %.6g\n", a->beta1, ft->m_old, a->beta1, ft->grad, ft->m);
     fprintf(f, ft->grad < 0 ? "  v = %g * %.6g + (1 - %g) * (%.6g)^2 = %.6g\n" : "  v = %g * %.6g + (1 - %g) * %.6g^2 = %.6g\n",
@@ -139,6 +141,7 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
         csv_write_header(csv);
     }
     const int steps = t->cfg.adam.num_steps;
+    const VariantInfo *vi = variant_info(o->variant);
     char line[128];
     fprintf(out, "num docs: %zu\n", t->ds->count);
     fprintf(out, "vocab size: %d\n", t->model.cfg.vocab_size);
@@ -149,7 +152,7 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
             trace_write_step(out, t);
         } else {
             format_log_line(line, sizeof line, s + 1, steps, t->info.loss);
-            fprintf(out, "%s\n", line);
+            fprintf(out, "%s%s", line, vi->log_end);
         }
         if (csv)
             csv_write_row(csv, t->ds, &t->info);
@@ -164,6 +167,8 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
             status = 1;
         }
     }
+    if (o->samples > 0 || vi->header_without_samples)
+        fprintf(out, "\n%s\n", vi->inference_header);
     if (o->samples > 0) {
         Sampler sp;
         char *name = malloc((size_t)t->model.cfg.block_size * 4 + 1);
@@ -172,7 +177,6 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
             fprintf(err, "microgpt-tui: out of memory\n");
             return 1;
         }
-        fprintf(out, "\n--- inference ---\n");
         for (int i = 0; i < o->samples; i++) {
             size_t len = sampler_name(&sp, trainer_params(t), &t->rng, o->temperature, t->ds, name);
             fprintf(out, "sample %2d: ", i + 1);

@@ -15,12 +15,12 @@ void csv_write_row(FILE *f, const Dataset *ds, const StepInfo *in);
 
 /* The step just computed by t, written out as the lesson's worked example:
  * sample (doc, tokens, n), forward and loss per position, the mean, backward
- * (gradient norms), the Adam update (lr_t formula, one parameter followed),
+ * (gradient norms), the Adam update (the run's lr_t formula and betas, one parameter followed),
  * and the log line.  For --trace. */
 void trace_write_step(FILE *f, const Trainer *t);
 
-/* Trains as the reference does, printing exactly its stdout to `out` (and the
- * CSV when o->csv).  Returns the process exit status; messages go to `err`. */
+/* Trains as the reference does, printing exactly its stdout (the course's or,
+ * with o->variant, the gist's) to `out` (and the CSV when o->csv).  Returns the process exit status; messages go to `err`. */
 int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err);
 
 #endif

@@ -2,13 +2,30 @@
 #include "core/adam.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "core/pymath.h"
 
 double adam_lr(const AdamConfig *c, int step)
 {
+    if (c->schedule == LR_LINEAR)
+        /* parity: lr * (1 - step / num_steps), step / num_steps a true division. */
+        return c->lr * (1.0 - (double)step / (double)c->num_steps);
     /* parity: evaluated left to right as Python does: (lr * 0.5) * (1 + cos((pi * step) / num_steps)). */
     return c->lr * 0.5 * (1.0 + cos(M_PI * (double)step / (double)c->num_steps));
+}
+
+const char *adam_lr_formula(LrSchedule s)
+{
+    return s == LR_LINEAR ? "learning_rate * (1 - step / num_steps)"
+                          : "learning_rate * 0.5 * (1 + cos(pi * step / num_steps))";
+}
+
+int adam_lr_worked(const AdamConfig *c, int step, char *buf, size_t len)
+{
+    if (c->schedule == LR_LINEAR)
+        return snprintf(buf, len, "%g * (1 - %d / %d)", c->lr, step, c->num_steps);
+    return snprintf(buf, len, "%g * 0.5 * (1 + cos(pi * %d / %d))", c->lr, step, c->num_steps);
 }
 
 size_t adam_update(const AdamConfig *c, int step, double lr_t, double *p, double *grad,

@@ -2,6 +2,7 @@
  * and the parameter layout and initialisation. */
 #include "core/model.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,10 @@ int model_init(Model *m, ModelConfig c, char *err, size_t errlen)
         snprintf(err, errlen, "model sizes must be positive");
         return -1;
     }
+    if (!(c.init_std >= 0.0 && isfinite(c.init_std))) {
+        snprintf(err, errlen, "the initialisation std must be a finite number >= 0");
+        return -1;
+    }
     if (c.n_embd % c.n_head != 0) {
         snprintf(err, errlen, "--n-embd (%d) must be divisible by --n-head (%d)", c.n_embd, c.n_head);
         return -1;
@@ -40,17 +45,18 @@ int model_init(Model *m, ModelConfig c, char *err, size_t errlen)
     }
     size_t off = 0;
     int e = c.n_embd;
-    set_matrix(&m->mat[MAT_WTE], "wte", c.vocab_size, e, 0.02, &off);
-    set_matrix(&m->mat[MAT_WPE], "wpe", c.block_size, e, 0.02, &off);
-    set_matrix(&m->mat[MAT_LM_HEAD], "lm_head", c.vocab_size, e, 0.02, &off);
+    const double std = c.init_std, proj_std = c.zero_init_proj ? 0.0 : c.init_std;
+    set_matrix(&m->mat[MAT_WTE], "wte", c.vocab_size, e, std, &off);
+    set_matrix(&m->mat[MAT_WPE], "wpe", c.block_size, e, std, &off);
+    set_matrix(&m->mat[MAT_LM_HEAD], "lm_head", c.vocab_size, e, std, &off);
     for (int l = 0; l < c.n_layer; l++) {
         static const int rows[MAT_PER_LAYER] = { 1, 1, 1, 1, 4, 1 };
         static const int cols[MAT_PER_LAYER] = { 1, 1, 1, 1, 1, 4 };
         for (int k = 0; k < MAT_PER_LAYER; k++) {
             char name[24];
             snprintf(name, sizeof name, "layer%d.%s", l, layer_names[k]);
-            double std = (k == MAT_WO || k == MAT_FC2) ? 0.0 : 0.02;
-            set_matrix(&m->mat[MAT_GLOBAL + MAT_PER_LAYER * l + k], name, rows[k] * e, cols[k] * e, std, &off);
+            set_matrix(&m->mat[MAT_GLOBAL + MAT_PER_LAYER * l + k], name, rows[k] * e, cols[k] * e,
+                       (k == MAT_WO || k == MAT_FC2) ? proj_std : std, &off);
         }
     }
     m->nparams = off;
@@ -85,8 +91,10 @@ double model_graph_nodes(const ModelConfig *c, int positions)
     const double rms = 3 * E + 3;   /* E squares, E sum nodes, mean, + eps, ** -0.5, E products */
     /* per layer and position: rmsnorm, q k v (2E^2 each), attention over T
      * cached positions (T (4E + 6H)), attn_wo (2E^2), residual (E), rmsnorm,
-     * mlp_fc1 (8E^2), relu and ** 2 (8E), mlp_fc2 (8E^2), residual (E) */
-    const double layer = rms + 6 * E * E + 2 * E * E + E + rms + 8 * E * E + 8 * E + 8 * E * E + E;
+     * mlp_fc1 (8E^2), relu and ** 2 (8E) or relu alone (4E), mlp_fc2 (8E^2),
+     * residual (E) */
+    const double act = c->activation == ACT_RELU2 ? 8 * E : 4 * E;
+    const double layer = rms + 6 * E * E + 2 * E * E + E + rms + 8 * E * E + act + 8 * E * E + E;
     const double attn_per_t = 4 * E + 6 * H;
     return P * (E + rms) + L * (P * layer + attn_per_t * P * (P + 1) / 2);
 }
@@ -290,8 +298,13 @@ void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, No
         memcpy(w->r, w->x, (size_t)e * sizeof(NodeId));
         rmsnorm(t, w->x, e, w->xn);
         linear(t, w, &L[MAT_FC1], w->xn, w->h);
-        for (int i = 0; i < 4 * e; i++)
-            w->h[i] = tape_powc(t, tape_relu(t, w->h[i]), 2.0);
+        /* parity: the course's relu() ** 2 is a pow node after the relu node. */
+        if (c->activation == ACT_RELU2)
+            for (int i = 0; i < 4 * e; i++)
+                w->h[i] = tape_powc(t, tape_relu(t, w->h[i]), 2.0);
+        else
+            for (int i = 0; i < 4 * e; i++)
+                w->h[i] = tape_relu(t, w->h[i]);
         linear(t, w, &L[MAT_FC2], w->h, w->tmp);
         for (int i = 0; i < e; i++)
             w->x[i] = tape_add(t, w->tmp[i], w->r[i]);

@@ -8,12 +8,18 @@
 #include "core/rng.h"
 #include "core/tape.h"
 
+/* The MLP's activation: the course's relu(x) ** 2, or the gist's relu(x). */
+typedef enum { ACT_RELU2, ACT_RELU } Activation;
+
 typedef struct {
     int vocab_size;
     int n_embd;
     int n_head;
     int n_layer;
     int block_size;
+    double init_std;        /* every matrix is drawn with gauss(0, init_std) ... */
+    int zero_init_proj;     /* ... except attn_wo and mlp_fc2 at std 0 when set (draws still made) */
+    Activation activation;  /* of the MLP */
 } ModelConfig;
 
 /* The matrices of the state dict, in creation order:
@@ -25,7 +31,7 @@ typedef struct {
     char name[24];      /* as in the state dict: "wte", "layer0.attn_wq", ... */
     size_t off;         /* index of its first value in the flat parameter list */
     int nout, nin;      /* rows, values per row */
-    double std;         /* initialisation std (0 for attn_wo and mlp_fc2) */
+    double std;         /* initialisation std (0 for attn_wo and mlp_fc2 when zero_init_proj) */
 } Matrix;
 
 typedef struct {
@@ -43,8 +49,8 @@ typedef struct {
     double *xd;             /* a linear layer's input values */
 } ModelWork;
 
-/* Checks the configuration (sizes positive, n_embd divisible by n_head) and
- * lays out the parameters.  Returns 0, or -1 with a message in err. */
+/* Checks the configuration (sizes positive, n_embd divisible by n_head,
+ * init_std finite and >= 0) and lays out the parameters.  Returns 0, or -1 with a message in err. */
 int model_init(Model *m, ModelConfig cfg, char *err, size_t errlen);
 void model_free(Model *m);
 /* Index of matrix `which` of layer `layer` (MAT_WQ...), or of a global one (layer -1). */

@@ -12,15 +12,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-TrainConfig train_config_default(void)
+TrainConfig train_config_variant(Variant v)
 {
     TrainConfig c;
     memset(&c, 0, sizeof c);
-    c.model = (ModelConfig){ .vocab_size = 0, .n_embd = 16, .n_head = 4, .n_layer = 1, .block_size = 8 };
-    c.adam = (AdamConfig){ .lr = 0.01, .beta1 = 0.9, .beta2 = 0.95, .eps = 1e-8, .num_steps = 500 };
+    c.model = (ModelConfig){ .vocab_size = 0, .n_embd = 16, .n_head = 4, .n_layer = 1, .block_size = 8,
+                             .init_std = 0.02, .zero_init_proj = 1, .activation = ACT_RELU2 };
+    c.adam = (AdamConfig){ .lr = 0.01, .beta1 = 0.9, .beta2 = 0.95, .eps = 1e-8, .num_steps = 500,
+                           .schedule = LR_COSINE };
     c.seed = 42;
     c.shuffle = 1;
+    if (v == VARIANT_GIST) {
+        c.model.block_size = 16;
+        c.model.init_std = 0.08;
+        c.model.zero_init_proj = 0;
+        c.model.activation = ACT_RELU;
+        c.adam.beta1 = 0.85;
+        c.adam.beta2 = 0.99;
+        c.adam.schedule = LR_LINEAR;
+        c.adam.num_steps = 1000;
+    }
     return c;
+}
+
+TrainConfig train_config_default(void)
+{
+    return train_config_variant(VARIANT_COURSE);
 }
 
 const double *trainer_params(const Trainer *t) { return t->tape.data + 1; }

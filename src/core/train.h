@@ -14,6 +14,7 @@
 #include "core/model.h"
 #include "core/rng.h"
 #include "core/tape.h"
+#include "core/variant.h"
 
 typedef struct {
     ModelConfig model;      /* vocab_size is filled in from the dataset */
@@ -22,7 +23,12 @@ typedef struct {
     int shuffle;            /* random.shuffle(docs) after seeding */
 } TrainConfig;
 
-/* The reference's defaults (seed 42, 16/4/1/8, lr 0.01, 500 steps...). */
+/* The defaults of a variant: the course's (seed 42, 16/4/1/8, std 0.02 with
+ * attn_wo and mlp_fc2 at 0, relu ** 2, lr 0.01, betas 0.9/0.95, cosine decay,
+ * 500 steps) or the gist's (block size 16, std 0.08 everywhere, relu, betas
+ * 0.85/0.99, linear decay, 1000 steps; the rest the same). */
+TrainConfig train_config_variant(Variant v);
+/* The course's: train_config_variant(VARIANT_COURSE). */
 TrainConfig train_config_default(void);
 
 /* What the last computed step did; arrays are owned by the Trainer. */

@@ -70,8 +70,12 @@ static int fc_same_double(double a, double b)
 static int fc_same(const Options *a, const Options *b)
 {
     const TrainConfig *x = &a->train, *y = &b->train;
-    return fc_streq(a->data, b->data) && fc_streq(a->csv, b->csv) &&
-           memcmp(&x->model, &y->model, sizeof x->model) == 0 &&
+    const ModelConfig *mx = &x->model, *my = &y->model;
+    return fc_streq(a->data, b->data) && fc_streq(a->csv, b->csv) && a->variant == b->variant &&
+           mx->vocab_size == my->vocab_size && mx->n_embd == my->n_embd && mx->n_head == my->n_head &&
+           mx->n_layer == my->n_layer && mx->block_size == my->block_size &&
+           fc_same_double(mx->init_std, my->init_std) && mx->zero_init_proj == my->zero_init_proj &&
+           mx->activation == my->activation && x->adam.schedule == y->adam.schedule &&
            fc_same_double(x->adam.lr, y->adam.lr) && fc_same_double(x->adam.beta1, y->adam.beta1) &&
            fc_same_double(x->adam.beta2, y->adam.beta2) && fc_same_double(x->adam.eps, y->adam.eps) &&
            x->adam.num_steps == y->adam.num_steps &&
@@ -94,6 +98,11 @@ static void fc_check_result(int rc, const Options *o, const char *err)
         FC_CHECK(m->n_layer >= 1 && m->n_layer <= 32 && m->block_size >= 1 && m->block_size <= 256);
         FC_CHECK(o->samples >= 0 && o->samples <= 1000000);
         FC_CHECK(a->lr >= 0.0 && isfinite(a->lr));
+        FC_CHECK(m->init_std >= 0.0 && isfinite(m->init_std));
+        FC_CHECK(m->zero_init_proj == 0 || m->zero_init_proj == 1);
+        FC_CHECK(m->activation == ACT_RELU2 || m->activation == ACT_RELU);
+        FC_CHECK(a->schedule == LR_COSINE || a->schedule == LR_LINEAR);
+        FC_CHECK(o->variant == VARIANT_COURSE || o->variant == VARIANT_GIST);
         FC_CHECK(a->beta1 >= 0.0 && a->beta1 < 1.0 && a->beta2 >= 0.0 && a->beta2 < 1.0);
         FC_CHECK(o->temperature > 0.0 && isfinite(o->temperature));
         FC_CHECK(isfinite(pow(o->temperature, -1.0)));   /* the reference's temperature ** -1 */

@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""A plain-Python microgpt (the course variant), written from
-../shared/reference-semantics.md, used only to make golden files for settings
-the shipped golden run does not cover.  Slow (a scalar autograd graph), so it
-is run by hand, never by `make test`:
+"""A plain-Python microgpt, written from ../shared/reference-semantics.md: the
+course variant, Karpathy's final gist (--variant gist) and any mix of their
+differences (--init-std, --zero-init-proj, --activation, --lr-schedule, as in
+microgpt-tui).  Used only to make golden files for settings the shipped golden
+runs do not cover.  Slow (a scalar autograd graph), so it is run by hand, never
+by `make test`:
 
-    python3 tests/tools/microgpt_ref.py --data FILE --steps 3 [options] > out.tsv
+    python3 tests/tools/microgpt_ref.py --data FILE --steps 3 [options] > out.ref
 
-Output: the reference's stdout lines prefixed with '#', then one TSV line per
-step (step, doc, loss, lr_t, per-position losses, floats as repr)."""
+Output: the reference's stdout split at its newlines, each piece prefixed with
+'#' (the gist's step lines end in '\r', so they share one such line), and one
+TSV line per step (step, doc, loss, lr_t, per-position losses, floats as repr).
+Joining the '#' lines with newlines gives the stdout byte for byte."""
 import argparse
 import math
 import random
@@ -82,25 +86,52 @@ class Value:
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', required=True)
-    ap.add_argument('--steps', type=int, default=500)
+    ap.add_argument('--variant', choices=('course', 'gist'), default='course')
+    ap.add_argument('--steps', type=int)
     ap.add_argument('--seed', type=int, default=42)
     ap.add_argument('--lr', type=float, default=0.01)
-    ap.add_argument('--beta1', type=float, default=0.9)
-    ap.add_argument('--beta2', type=float, default=0.95)
+    ap.add_argument('--beta1', type=float)
+    ap.add_argument('--beta2', type=float)
     ap.add_argument('--n-embd', type=int, default=16)
     ap.add_argument('--n-head', type=int, default=4)
     ap.add_argument('--n-layer', type=int, default=1)
-    ap.add_argument('--block-size', type=int, default=8)
+    ap.add_argument('--block-size', type=int)
+    ap.add_argument('--init-std', type=float)
+    ap.add_argument('--zero-init-proj', dest='zero_init_proj', action='store_const', const=True)
+    ap.add_argument('--no-zero-init-proj', dest='zero_init_proj', action='store_const', const=False)
+    ap.add_argument('--activation', choices=('relu2', 'relu'))
+    ap.add_argument('--lr-schedule', choices=('cosine', 'linear'))
     ap.add_argument('--temperature', type=float, default=0.5)
     ap.add_argument('--samples', type=int, default=20)
     ap.add_argument('--no-shuffle', action='store_true')
     ap.add_argument('--stop-after', type=int, default=None, help='train only this many of --steps')
     a = ap.parse_args()
+    gist = a.variant == 'gist'
+    # what the variant sets, unless given explicitly
+    preset = {'steps': 1000, 'beta1': 0.85, 'beta2': 0.99, 'block_size': 16, 'init_std': 0.08,
+              'zero_init_proj': False, 'activation': 'relu', 'lr_schedule': 'linear'} if gist else \
+             {'steps': 500, 'beta1': 0.9, 'beta2': 0.95, 'block_size': 8, 'init_std': 0.02,
+              'zero_init_proj': True, 'activation': 'relu2', 'lr_schedule': 'cosine'}
+    for k, val in preset.items():
+        if getattr(a, k) is None:
+            setattr(a, k, val)
     import sys
     sys.setrecursionlimit(1000000)
 
+    pending = ['']
+
+    def emit(text):
+        """The reference's stdout: each finished line as a '#' line."""
+        lines = (pending[0] + text).split('\n')
+        for line in lines[:-1]:
+            print('#' + line)
+        pending[0] = lines[-1]
+
     random.seed(a.seed)
-    docs = [l.strip() for l in open(a.data, encoding='utf-8').read().strip().split('\n') if l.strip()]
+    if gist:
+        docs = [line.strip() for line in open(a.data, encoding='utf-8') if line.strip()]
+    else:
+        docs = [l.strip() for l in open(a.data, encoding='utf-8').read().strip().split('\n') if l.strip()]
     if not a.no_shuffle:
         random.shuffle(docs)
     uchars = sorted(set(''.join(docs)))
@@ -108,19 +139,20 @@ def main():
     vocab_size = len(uchars) + 1
     n_embd, n_head, n_layer, block_size = a.n_embd, a.n_head, a.n_layer, a.block_size
     head_dim = n_embd // n_head
-    matrix = lambda nout, nin, std=0.02: [[Value(random.gauss(0, std)) for _ in range(nin)] for _ in range(nout)]
+    matrix = lambda nout, nin, std=a.init_std: [[Value(random.gauss(0, std)) for _ in range(nin)] for _ in range(nout)]
+    proj_std = 0 if a.zero_init_proj else a.init_std
     sd = {'wte': matrix(vocab_size, n_embd), 'wpe': matrix(block_size, n_embd), 'lm_head': matrix(vocab_size, n_embd)}
     for i in range(n_layer):
         sd[f'layer{i}.attn_wq'] = matrix(n_embd, n_embd)
         sd[f'layer{i}.attn_wk'] = matrix(n_embd, n_embd)
         sd[f'layer{i}.attn_wv'] = matrix(n_embd, n_embd)
-        sd[f'layer{i}.attn_wo'] = matrix(n_embd, n_embd, std=0)
+        sd[f'layer{i}.attn_wo'] = matrix(n_embd, n_embd, std=proj_std)
         sd[f'layer{i}.mlp_fc1'] = matrix(4 * n_embd, n_embd)
-        sd[f'layer{i}.mlp_fc2'] = matrix(n_embd, 4 * n_embd, std=0)
+        sd[f'layer{i}.mlp_fc2'] = matrix(n_embd, 4 * n_embd, std=proj_std)
     params = [p for mat in sd.values() for row in mat for p in row]
-    print(f"#num docs: {len(docs)}")
-    print(f"#vocab size: {vocab_size}")
-    print(f"#num params: {len(params)}")
+    emit(f"num docs: {len(docs)}\n")
+    emit(f"vocab size: {vocab_size}\n")
+    emit(f"num params: {len(params)}\n")
 
     def linear(x, w):
         return [sum(wi * xi for wi, xi in zip(wo, x)) for wo in w]
@@ -162,7 +194,7 @@ def main():
             x_residual = x
             x = rmsnorm(x)
             x = linear(x, sd[f'layer{li}.mlp_fc1'])
-            x = [xi.relu() ** 2 for xi in x]
+            x = [xi.relu() ** 2 for xi in x] if a.activation == 'relu2' else [xi.relu() for xi in x]
             x = linear(x, sd[f'layer{li}.mlp_fc2'])
             x = [p + q for p, q in zip(x, x_residual)]
         return linear(x, sd['lm_head'])
@@ -182,7 +214,10 @@ def main():
             losses.append(-probs[target_id].log())
         loss = (1 / n) * sum(losses)
         loss.backward()
-        lr_t = a.lr * 0.5 * (1 + math.cos(math.pi * step / a.steps))
+        if a.lr_schedule == 'cosine':
+            lr_t = a.lr * 0.5 * (1 + math.cos(math.pi * step / a.steps))
+        else:
+            lr_t = a.lr * (1 - step / a.steps)
         for i, p in enumerate(params):
             m[i] = a.beta1 * m[i] + (1 - a.beta1) * p.grad
             v[i] = a.beta2 * v[i] + (1 - a.beta2) * p.grad ** 2
@@ -190,11 +225,12 @@ def main():
             v_hat = v[i] / (1 - a.beta2 ** (step + 1))
             p.data -= lr_t * m_hat / (v_hat ** 0.5 + 1e-8)
             p.grad = 0
-        print(f"#step {step+1:4d} / {a.steps:4d} | loss {loss.data:.4f}")
+        emit(f"step {step+1:4d} / {a.steps:4d} | loss {loss.data:.4f}" + ('\r' if gist else '\n'))
         print('\t'.join([str(step + 1), doc, repr(loss.data), repr(lr_t), ' '.join(repr(l.data) for l in losses)]))
-    if a.samples:
-        print("#")
-        print("#--- inference ---")
+    if gist:
+        emit("\n--- inference (new, hallucinated names) ---\n")
+    elif a.samples:
+        emit("\n--- inference ---\n")
     for sample_idx in range(a.samples):
         keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]
         token_id = BOS
@@ -206,7 +242,10 @@ def main():
             if token_id == BOS:
                 break
             sample.append(uchars[token_id])
-        print(f"#sample {sample_idx+1:2d}: {''.join(sample)}")
+        emit(f"sample {sample_idx+1:2d}: {''.join(sample)}\n")
+    emit('')
+    if pending[0]:
+        print('#' + pending[0])
 
 
 if __name__ == '__main__':
