@@ -5,11 +5,24 @@
 #include "testutil.h"
 
 #include <limits.h>
+#include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/dataset.h"
 #include "core/timeline.h"
 #include "core/train.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
 
 /* 48 names over 22 letters (3,936 parameters with the default model). */
 static const char names[] =
@@ -62,19 +75,25 @@ static void load(Dataset *ds, const char *path)
         fail_msg("%s", err);
 }
 
-/* Trainers for num_steps with the default model (block size `block`). */
-static void fixture_init(Fixture *f, const char *path, int num_steps, int block)
+/* Trainers with the configuration c. */
+static void fixture_init_cfg(Fixture *f, const char *path, const TrainConfig *c)
 {
     memset(f, 0, sizeof *f);
     load(&f->d1, path);
     load(&f->d2, path);
+    char err[256];
+    assert_int_equal(trainer_init(&f->plain, &f->d1, c, err, sizeof err), 0);
+    assert_int_equal(trainer_init(&f->t, &f->d2, c, err, sizeof err), 0);
+    f->plain.follow = f->t.follow = 1234;
+}
+
+/* Trainers for num_steps with the default model (block size `block`). */
+static void fixture_init(Fixture *f, const char *path, int num_steps, int block)
+{
     TrainConfig c = train_config_default();
     c.adam.num_steps = num_steps;
     c.model.block_size = block;
-    char err[256];
-    assert_int_equal(trainer_init(&f->plain, &f->d1, &c, err, sizeof err), 0);
-    assert_int_equal(trainer_init(&f->t, &f->d2, &c, err, sizeof err), 0);
-    f->plain.follow = f->t.follow = 1234;
+    fixture_init_cfg(f, path, &c);
 }
 
 /* Runs the plain trainer `steps` steps, recording everything (full
@@ -523,6 +542,159 @@ static void test_trainer_moved_outside(void **state)
     fixture_free(&f);
 }
 
+/* A progress callback that records its calls and stops at call `stop_at`
+ * (never when 0). */
+typedef struct {
+    int calls, last_done, total, stop_at, bad;
+} Prog;
+
+static int prog_cb(void *ctx, int done, int total)
+{
+    Prog *p = ctx;
+    p->calls++;
+    if (done != p->last_done + 1 || done >= total || (p->total && total != p->total))
+        p->bad = 1;
+    p->last_done = done;
+    p->total = total;
+    return p->stop_at && done == p->stop_at;
+}
+
+/* Progress is reported between replayed steps; stopping leaves the timeline
+ * on the last step replayed, exact, and from there it goes on as ever. */
+static void test_progress_and_stop(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 500, 8);
+    record(&f, 500, 1);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    /* from nothing to step 300: 301 steps to replay, stopped after 120 */
+    Prog p = { .stop_at = 120 };
+    assert_int_equal(timeline_seek(tl, 300, prog_cb, &p), 1);
+    assert_int_equal(p.calls, 120);
+    assert_int_equal(p.total, 301);
+    assert_false(p.bad);
+    check_step(&f, tl, 119);
+    assert_int_equal(timeline_reached(tl), 120);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, 120 * sizeof(double));
+    /* on to 300 without stopping: called between every two steps */
+    p = (Prog){ 0 };
+    assert_int_equal(timeline_seek(tl, 300, prog_cb, &p), 0);
+    assert_int_equal(p.calls, 180);
+    assert_int_equal(p.total, 181);
+    assert_false(p.bad);
+    check_step(&f, tl, 300);
+    /* back to 260: restored from the state before step 250, stopped after 5 */
+    p = (Prog){ .stop_at = 5 };
+    assert_int_equal(timeline_seek(tl, 260, prog_cb, &p), 1);
+    assert_int_equal(p.total, 11);
+    check_step(&f, tl, 254);
+    go(&f, tl, 253);
+    go(&f, tl, 260);
+    /* the current step again, or one step on: nothing to report */
+    p = (Prog){ .stop_at = 1 };
+    assert_int_equal(timeline_seek(tl, 260, prog_cb, &p), 0);
+    assert_int_equal(timeline_seek(tl, 261, prog_cb, &p), 0);
+    assert_int_equal(p.calls, 0);
+    check_step(&f, tl, 261);
+    assert_int_equal(timeline_seek(tl, 500, prog_cb, &p), -1);
+    check_step(&f, tl, 261);
+    go(&f, tl, 499);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* A budget of twelve states on a long run: the kept states are thinned again
+ * and again (every 100 steps, then 200, 400, 800), the bytes never pass the
+ * budget, and every step is still exact. */
+static void test_budget_thinning(void **state)
+{
+    (void)state;
+    Fixture f;
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = 100000;
+    c.model.n_embd = 4;
+    c.model.n_head = 1;
+    c.model.block_size = 2;
+    fixture_init_cfg(&f, NULL, &c);
+    const int N = 6000;
+    record(&f, N, 0);
+    Timeline *tl = timeline_new_budget(&f.t, 0);
+    assert_non_null(tl);
+    const size_t one = timeline_bytes(tl);     /* the state before step 0 */
+    timeline_free(tl);
+    const size_t budget = 12 * one;
+    tl = timeline_new_budget(&f.t, budget);
+    assert_non_null(tl);
+    size_t most = 0;
+    for (int k = 0; k < N; k += 97) {
+        go(&f, tl, k);
+        most = timeline_bytes(tl) > most ? timeline_bytes(tl) : most;
+    }
+    go(&f, tl, N - 1);
+    assert_memory_equal(timeline_losses(tl), f.ref.loss, (size_t)N * sizeof(double));
+    uint64_t seed = 99;
+    for (int i = 0; i < 60; i++) {
+        go(&f, tl, (int)(lcg(&seed) % (uint32_t)N));
+        most = timeline_bytes(tl) > most ? timeline_bytes(tl) : most;
+    }
+    for (int k = N - 1; k > N - 120; k--)  /* stepping back, past the cache */
+        go(&f, tl, k);
+    print_message("budget: %zu states of %zu bytes, at most %zu bytes held\n",
+                  budget / one, one, most);
+    assert_true(most <= budget);
+    assert_true(most >= budget - 2 * one);  /* it was used, not avoided */
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
+/* --steps 100000000, then the last step (the arc's key 6): the replay is
+ * stopped after 1000 steps.  Nothing is allocated for the far end up front:
+ * under an address-space limit of 512 MB above what the process already has,
+ * it goes as well, with the states within TIMELINE_BUDGET. */
+static void test_huge_run_far_jump(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 100000000, 8);
+    const int N = 1000;
+    record(&f, N, 0);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    struct rlimit old;
+    int limited = 0;
+    long pages = 0;
+    FILE *statm = fopen("/proc/self/statm", "r");
+    if (!SANITIZED && statm && fscanf(statm, "%ld", &pages) == 1 && getrlimit(RLIMIT_AS, &old) == 0) {
+        struct rlimit lim = old;
+        rlim_t want = (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE) + ((rlim_t)512 << 20);
+        if (old.rlim_cur == RLIM_INFINITY || want < old.rlim_cur) {
+            lim.rlim_cur = want;
+            limited = setrlimit(RLIMIT_AS, &lim) == 0;
+        }
+    }
+    if (statm)
+        fclose(statm);
+    Prog p = { .stop_at = N };
+    int rc = timeline_seek(tl, 100000000 - 1, prog_cb, &p);
+    size_t bytes = timeline_bytes(tl);
+    if (limited)
+        setrlimit(RLIMIT_AS, &old);
+    print_message("huge run: %s, %zu bytes of states after %d steps\n",
+                  limited ? "address space limited" : "no limit (sanitizers)", bytes, N);
+    assert_int_equal(rc, 1);
+    assert_int_equal(p.total, 100000000);
+    check_step(&f, tl, N - 1);
+    assert_true(bytes <= TIMELINE_BUDGET);
+    go(&f, tl, 567);
+    go(&f, tl, 0);
+    go(&f, tl, N - 1);
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -536,6 +708,9 @@ int main(void)
         cmocka_unit_test(test_same_step_noop),
         cmocka_unit_test(test_out_of_range),
         cmocka_unit_test(test_trainer_moved_outside),
+        cmocka_unit_test(test_progress_and_stop),
+        cmocka_unit_test(test_budget_thinning),
+        cmocka_unit_test(test_huge_run_far_jump),
     };
     return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
 }

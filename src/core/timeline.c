@@ -10,9 +10,13 @@
  *     or replayed.
  * Short runs (all grid states within SHORT_BYTES) keep every grid point as a
  * coarse state.  Longer runs space the coarse states so that they grow by at
- * most GROWTH_PER_STEP bytes per step.  Going to step k restores the nearest
- * saved state at or before k (or carries on from the current step when that
- * is at least as close) and replays trainer_step() up to and including k. */
+ * most GROWTH_PER_STEP bytes per step.  The budget caps the number of states:
+ * fine_max + coarse_max of them.  When a new coarse state is due and
+ * coarse_max are held, every other one is dropped (coarse_every doubles) and
+ * its buffer reused, so memory never grows past the budget, however far the
+ * run goes.  Going to step k restores the nearest saved state at or before k
+ * (or carries on from the current step when that is at least as close) and
+ * replays trainer_step() up to and including k. */
 #include "core/timeline.h"
 
 #include <limits.h>
@@ -22,7 +26,8 @@
 enum {
     FINE_EVERY = 50,            /* the grid: states are saved before steps s % 50 == 0 */
     FINE_MAX = 32,              /* at most this many fine states... */
-    GROWTH_PER_STEP = 200       /* coarse states: at most this many bytes per step */
+    GROWTH_PER_STEP = 200,      /* coarse states: at most this many bytes per step */
+    MIN_STATES = 4              /* kept whatever the budget */
 };
 #define FINE_BYTES ((size_t)4 << 20)  /* ...and at most about this many bytes of them */
 #define SHORT_BYTES ((size_t)4 << 20) /* a run whose whole grid fits here keeps it all */
@@ -37,12 +42,13 @@ struct Timeline {
     int num_steps;
     int cur;                    /* the step t->info describes, -1 before the first */
     int reached;                /* steps computed at least once */
-    int coarse_every;           /* a multiple of FINE_EVERY */
+    int coarse_every;           /* a multiple of FINE_EVERY; doubles when thinned */
     size_t state_bytes;         /* one saved state, struct included */
     TrainState *coarse;         /* coarse[i]: the state before step i * coarse_every */
     int ncoarse;                /* filled */
-    int coarse_alloc;           /* [ncoarse, coarse_alloc) have buffers, not yet filled */
-    int coarse_cap;
+    int coarse_alloc;           /* [ncoarse, coarse_alloc) have buffers, not filled */
+    int coarse_cap;             /* slots in the array */
+    int coarse_max;             /* buffers ever held (the budget) */
     Fine *fine;                 /* fine_max slots, the first nfine allocated */
     int fine_max, nfine;
     unsigned long long clock;
@@ -50,20 +56,12 @@ struct Timeline {
     int losses_cap;
 };
 
-/* The spacing of coarse states for a run of num_steps with states of S bytes. */
-static int coarse_spacing(int num_steps, size_t S)
+Timeline *timeline_new(Trainer *t)
 {
-    size_t grid = ((size_t)num_steps + FINE_EVERY - 1) / FINE_EVERY;
-    if (num_steps <= 0 || grid <= SHORT_BYTES / S)
-        return FINE_EVERY;
-    size_t c = (S + GROWTH_PER_STEP - 1) / GROWTH_PER_STEP;
-    c = (c + FINE_EVERY - 1) / FINE_EVERY * FINE_EVERY;
-    if (c > (size_t)INT_MAX / 2)
-        c = (size_t)INT_MAX / 2 / FINE_EVERY * FINE_EVERY;
-    return c < FINE_EVERY ? FINE_EVERY : (int)c;
+    return timeline_new_budget(t, TIMELINE_BUDGET);
 }
 
-Timeline *timeline_new(Trainer *t)
+Timeline *timeline_new_budget(Trainer *t, size_t budget)
 {
     if (t->step != 0 || t->phase != 0)
         return NULL;
@@ -73,11 +71,29 @@ Timeline *timeline_new(Trainer *t)
     tl->t = t;
     tl->num_steps = t->cfg.adam.num_steps;
     tl->cur = -1;
-    tl->state_bytes = sizeof(TrainState) + 3 * t->model.nparams * sizeof(double);
-    tl->coarse_every = coarse_spacing(tl->num_steps, tl->state_bytes);
-    size_t fmax = FINE_BYTES / tl->state_bytes;
-    tl->fine_max = tl->coarse_every == FINE_EVERY ? 0 : fmax > FINE_MAX ? FINE_MAX : fmax < 2 ? 2 : (int)fmax;
-    tl->coarse_cap = 16;
+    const size_t S = sizeof(TrainState) + 3 * t->model.nparams * sizeof(double);
+    tl->state_bytes = S;
+    size_t total = budget / S < MIN_STATES ? MIN_STATES : budget / S;
+    if (total > INT_MAX / 4)
+        total = INT_MAX / 4;
+    size_t grid = ((size_t)tl->num_steps + FINE_EVERY - 1) / FINE_EVERY;
+    size_t short_bytes = budget < SHORT_BYTES ? budget : SHORT_BYTES;
+    if (grid <= short_bytes / S) {
+        tl->coarse_every = FINE_EVERY;
+        tl->fine_max = 0;
+    } else {
+        size_t c = (S + GROWTH_PER_STEP - 1) / GROWTH_PER_STEP;
+        c = (c + FINE_EVERY - 1) / FINE_EVERY * FINE_EVERY;
+        if (c > (size_t)tl->num_steps)
+            c = ((size_t)tl->num_steps + FINE_EVERY - 1) / FINE_EVERY * FINE_EVERY;
+        tl->coarse_every = c < FINE_EVERY ? FINE_EVERY : (int)c;
+        size_t f = FINE_BYTES / S;
+        f = f > FINE_MAX ? FINE_MAX : f;
+        f = f > total / MIN_STATES ? total / MIN_STATES : f;
+        tl->fine_max = f < 1 ? 1 : (int)f;
+    }
+    tl->coarse_max = (int)total - tl->fine_max;
+    tl->coarse_cap = tl->coarse_max < 16 ? tl->coarse_max : 16;
     tl->coarse = calloc((size_t)tl->coarse_cap, sizeof *tl->coarse);
     tl->fine = tl->fine_max ? calloc((size_t)tl->fine_max, sizeof *tl->fine) : NULL;
     if (!tl->coarse || (tl->fine_max && !tl->fine) || trainstate_alloc(&tl->coarse[0], t) != 0) {
@@ -151,58 +167,76 @@ static void fine_save(Timeline *tl)
     f->used = ++tl->clock;
 }
 
-/* Gets everything going to step k may need to keep (the coarse states up to
- * k, the losses up to k) so that the replay itself cannot fail.  0 or -1. */
-static int reserve(Timeline *tl, int k)
+/* The budget is full: keeps coarse[0], [2], [4] ... as [0], [1], [2] ...
+ * (twice the spacing); the dropped states' buffers wait at the end for reuse. */
+static void thin(Timeline *tl)
 {
-    int need = k / tl->coarse_every + 1;
-    if (need > tl->coarse_cap) {
-        int cap = tl->coarse_cap;
-        while (cap < need)
-            cap = cap > INT_MAX / 2 ? need : cap * 2;
+    int kept = (tl->ncoarse + 1) / 2;
+    for (int i = 1; i < kept; i++) {
+        TrainState tmp = tl->coarse[i];
+        tl->coarse[i] = tl->coarse[2 * i];
+        tl->coarse[2 * i] = tmp;
+    }
+    tl->ncoarse = kept;
+    tl->coarse_every *= 2;
+}
+
+/* A buffer for the next coarse state (thin first when the budget is full),
+ * or NULL when out of memory. */
+static TrainState *coarse_slot(Timeline *tl)
+{
+    if (tl->ncoarse < tl->coarse_alloc)
+        return &tl->coarse[tl->ncoarse];
+    if (tl->coarse_alloc == tl->coarse_cap) {
+        int cap = tl->coarse_cap * 2 < tl->coarse_max ? tl->coarse_cap * 2 : tl->coarse_max;
         TrainState *c = realloc(tl->coarse, (size_t)cap * sizeof *c);
         if (!c)
-            return -1;
+            return NULL;
         memset(c + tl->coarse_cap, 0, (size_t)(cap - tl->coarse_cap) * sizeof *c);
         tl->coarse = c;
         tl->coarse_cap = cap;
     }
-    int first = tl->coarse_alloc;
-    while (tl->coarse_alloc < need) {
-        if (trainstate_alloc(&tl->coarse[tl->coarse_alloc], tl->t) != 0) {
-            while (tl->coarse_alloc > first)
-                trainstate_free(&tl->coarse[--tl->coarse_alloc]);
-            return -1;
-        }
-        tl->coarse_alloc++;
-    }
-    if (k + 1 > tl->losses_cap) {
-        int cap = tl->losses_cap ? tl->losses_cap : 256;
-        while (cap < k + 1)
-            cap = cap > INT_MAX / 2 ? k + 1 : cap * 2;
-        if (cap > tl->num_steps)
-            cap = tl->num_steps;
-        double *l = realloc(tl->losses, (size_t)cap * sizeof *l);
-        if (!l) {
-            while (tl->coarse_alloc > first)
-                trainstate_free(&tl->coarse[--tl->coarse_alloc]);
-            return -1;
-        }
-        tl->losses = l;
-        tl->losses_cap = cap;
-    }
+    if (trainstate_alloc(&tl->coarse[tl->coarse_alloc], tl->t) != 0)
+        return NULL;
+    return &tl->coarse[tl->coarse_alloc++];
+}
+
+/* Room for the loss of step `reached`; 0 or -1. */
+static int losses_room(Timeline *tl)
+{
+    if (tl->reached < tl->losses_cap || tl->reached >= tl->num_steps)
+        return 0;
+    int cap = tl->losses_cap ? tl->losses_cap : 256;
+    cap = cap > tl->num_steps / 2 ? tl->num_steps : cap * 2;
+    double *l = realloc(tl->losses, (size_t)cap * sizeof *l);
+    if (!l)
+        return -1;
+    tl->losses = l;
+    tl->losses_cap = cap;
     return 0;
 }
 
-int timeline_goto(Timeline *tl, int k)
+/* Whether step s starts a new coarse state (thinning first if the budget is
+ * full); 1, 0, or -1 when the buffer for it cannot be had. */
+static int coarse_due(Timeline *tl, int s)
+{
+    if (s % tl->coarse_every != 0 || s / tl->coarse_every != tl->ncoarse)
+        return 0;
+    if (tl->ncoarse == tl->coarse_max) {
+        thin(tl);
+        if (s % tl->coarse_every != 0 || s / tl->coarse_every != tl->ncoarse)
+            return 0;
+    }
+    return coarse_slot(tl) ? 1 : -1;
+}
+
+int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx)
 {
     if (k < 0 || k >= tl->num_steps)
         return -1;
     int sync = in_sync(tl);
     if (sync && k == tl->cur)
         return 0;
-    if (reserve(tl, k) != 0)
-        return -1;
     Trainer *t = tl->t;
     /* The nearest saved state at or before k: a coarse one, or a cached fine one. */
     int ci = k / tl->coarse_every;
@@ -215,24 +249,46 @@ int timeline_goto(Timeline *tl, int k)
             ff = &tl->fine[i];
             from = &ff->st;
         }
-    if (!(sync && tl->cur < k && tl->cur + 1 >= from->step)) {
+    const int restore = !(sync && tl->cur < k && tl->cur + 1 >= from->step);
+    /* What the first step to replay needs, had before anything changes: then
+     * a replay always gets at least that step done. */
+    const int s0 = restore ? from->step : t->step;
+    if ((s0 == tl->reached && losses_room(tl) != 0) ||
+        (s0 % tl->coarse_every == 0 && s0 / tl->coarse_every == tl->ncoarse &&
+         tl->ncoarse == tl->coarse_alloc && tl->ncoarse < tl->coarse_max && !coarse_slot(tl)))
+        return -1;
+    if (restore) {
         trainer_restore(t, from);
         if (ff)
             ff->used = ++tl->clock;
     }
     /* Replay up to and including k, saving states on the grid as they pass. */
+    const int total = k - t->step + 1;
+    int done = 0, rc = 0;
     while (t->step <= k) {
         int s = t->step;
-        if (s % tl->coarse_every == 0) {
-            if (s / tl->coarse_every == tl->ncoarse)
-                trainer_save(t, &tl->coarse[tl->ncoarse++]);
-        } else if (s % FINE_EVERY == 0) {
-            fine_save(tl);
+        int due = coarse_due(tl, s);
+        if (due < 0 || losses_room(tl) != 0) {
+            rc = -1;
+            break;
         }
+        if (due)
+            trainer_save(t, &tl->coarse[tl->ncoarse++]);
+        else if (s % FINE_EVERY == 0)
+            fine_save(tl);
         trainer_step(t);
         if (s == tl->reached)
             tl->losses[tl->reached++] = t->info.loss;
+        tl->cur = s;
+        if (++done < total && progress && progress(ctx, done, total)) {
+            rc = 1;
+            break;
+        }
     }
-    tl->cur = k;
-    return 0;
+    return rc;
+}
+
+int timeline_goto(Timeline *tl, int k)
+{
+    return timeline_seek(tl, k, NULL, NULL);
 }

@@ -3,11 +3,14 @@
  * Going to step k (forwards or backwards) leaves the Trainer exactly as it
  * was right after step k was first computed: `t->info` describes step k and
  * the parameters are those after its update.  Built on saved training states
- * plus replay (the run is deterministic), not on storing every step: memory
- * stays bounded (well under 1 KB per step for long runs).  No curses, no I/O.
- * States are saved before every 50th step; short runs keep them all, longer
- * ones keep them sparser for good (about 200 bytes per step: every 550 steps
- * for the default model) plus a small cache of recently used ones. */
+ * plus replay (the run is deterministic), not on storing every step.  The
+ * saved states stay within a fixed budget (TIMELINE_BUDGET, 64 MB) whatever
+ * the number of steps: short runs keep a state before every 50th step; longer
+ * ones keep them sparser (about 200 bytes per step: every 550 steps for the
+ * default model) plus a small cache of recently used ones, and when the
+ * budget is full the kept states are thinned to every other one (twice the
+ * spacing).  When one state is bigger than a quarter of the budget, four are
+ * kept.  The losses add 8 bytes per step reached.  No curses, no I/O. */
 #ifndef MICROGPT_TIMELINE_H
 #define MICROGPT_TIMELINE_H
 
@@ -15,20 +18,35 @@
 
 #include "core/train.h"
 
+/* The most the saved states of a timeline hold, in bytes. */
+#define TIMELINE_BUDGET ((size_t)64 << 20)
+
 typedef struct Timeline Timeline;
 
 /* A timeline over t's run (t->cfg.adam.num_steps steps); t must not have
  * taken a step yet and must outlive the timeline.  NULL when out of memory
  * (or when t has already stepped). */
 Timeline *timeline_new(Trainer *t);
+/* The same with a budget other than TIMELINE_BUDGET (for tests). */
+Timeline *timeline_new_budget(Trainer *t, size_t budget);
 void timeline_free(Timeline *tl);
+
+/* Called between the steps a timeline_seek replays: `done` of `total` steps
+ * replayed so far (0 < done < total).  Returning nonzero stops the replay. */
+typedef int (*TimelineProgress)(void *ctx, int done, int total);
 
 /* Makes step k (0-based, 0 <= k < num_steps) the current one, computing or
  * recomputing what it needs: the nearest saved state at or before k (or the
  * current step, when no farther back) plus replay; the current step again is a
- * no-op.  Returns 0, or -1 when k is out of range or memory runs out (then
- * nothing has changed).  If t was stepped or restored behind the timeline's
- * back, the next call recomputes from a saved state. */
+ * no-op.  `progress` (may be NULL) is called with `ctx` between replayed
+ * steps.  Returns 0 at k; 1 when progress asked to stop: the current step is
+ * then the last one replayed (exact, as any step); -1 when k is out of range
+ * (nothing changed) or memory runs out (the current step is then the one
+ * before the call or one replayed on the way, exact).  If t was stepped or
+ * restored behind the timeline's back, the next call recomputes from a saved
+ * state. */
+int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx);
+/* timeline_seek without progress: 0, or -1. */
 int timeline_goto(Timeline *tl, int k);
 /* The current step (0-based), or -1 before the first. */
 int timeline_current(const Timeline *tl);
@@ -36,7 +54,7 @@ int timeline_current(const Timeline *tl);
 int timeline_reached(const Timeline *tl);
 /* The loss of every step reached so far: losses[0 .. timeline_reached()). */
 const double *timeline_losses(const Timeline *tl);
-/* Bytes held by saved states (for tests and the memory budget). */
+/* Bytes held by saved states, at most the budget (for tests and make bench). */
 size_t timeline_bytes(const Timeline *tl);
 
 #endif
