@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <term.h>
+#include <termios.h>
 #include <wchar.h>
 
 #include "session/keys.h"
@@ -21,7 +22,11 @@
 static volatile sig_atomic_t stop_signal;
 /* The self-pipe: a handler writes a byte so that poll() wakes up. */
 static int wake[2] = { -1, -1 };
-static struct sigaction old_winch;
+/* The actions before term_open, put back by term_close; a signal ignored
+ * then (nohup) stays ignored. */
+static struct sigaction saved_action[NSIG];
+static unsigned char handled[NSIG];
+
 /* How many times in a row poll() said a key was waiting and none came. */
 static int readable_idle;
 
@@ -71,9 +76,10 @@ static void on_winch(int sig)
         /* full: fine */
     }
     /* ncurses's own handler notes the resize for the next getch */
-    if ((old_winch.sa_flags & SA_SIGINFO) == 0 && old_winch.sa_handler != SIG_DFL &&
-        old_winch.sa_handler != SIG_IGN && old_winch.sa_handler != NULL)
-        old_winch.sa_handler(sig);
+    const struct sigaction *old = &saved_action[SIGWINCH];
+    if ((old->sa_flags & SA_SIGINFO) == 0 && old->sa_handler != SIG_DFL &&
+        old->sa_handler != SIG_IGN && old->sa_handler != NULL)
+        old->sa_handler(sig);
     errno = saved;
 }
 
@@ -85,31 +91,70 @@ static void on_crash(int sig)
     raise(sig);
 }
 
-static const int stop_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
-static const int crash_sigs[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL };
+/* Every signal whose default action ends the process gets a handler while
+ * curses owns the terminal (SIGKILL and SIGSTOP cannot have one).  The ones
+ * that come from outside ask the input loop to stop: it restores the
+ * terminal, then the program dies of the signal (tui/ui.c). */
+static const int stop_sigs[] = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+    SIGXCPU, SIGXFSZ,
+#ifdef SIGIO
+    SIGIO,
+#endif
+#ifdef SIGPWR
+    SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+#ifdef SIGEMT
+    SIGEMT,
+#endif
+#ifdef SIGLOST
+    SIGLOST,
+#endif
+};
+/* The ones that mean the program itself broke: the terminal is restored in
+ * the handler and the program dies at once. */
+static const int crash_sigs[] = { SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS };
+
+static void catch_signal(int sig, void (*handler)(int), int flags)
+{
+    struct sigaction sa;
+    if (sig <= 0 || sig >= NSIG || sigaction(sig, NULL, &saved_action[sig]) != 0 ||
+        saved_action[sig].sa_handler == SIG_IGN)
+        return;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = handler;
+    sa.sa_flags = flags;
+    if (sigaction(sig, &sa, NULL) == 0)
+        handled[sig] = 1;
+}
 
 static void handlers(int install)
 {
+    if (!install) {
+        for (int sig = 1; sig < NSIG; sig++)
+            if (handled[sig]) {
+                sigaction(sig, &saved_action[sig], NULL);
+                handled[sig] = 0;
+            }
+        return;
+    }
+    for (size_t i = 0; i < sizeof stop_sigs / sizeof stop_sigs[0]; i++)
+        catch_signal(stop_sigs[i], on_stop, 0);
+    /* the real-time signals end the process too */
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+        catch_signal(sig, on_stop, 0);
+    for (size_t i = 0; i < sizeof crash_sigs / sizeof crash_sigs[0]; i++)
+        catch_signal(crash_sigs[i], on_crash, (int)(SA_RESETHAND | SA_NODEFER));
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < sizeof stop_sigs / sizeof stop_sigs[0]; i++) {
-        sa.sa_handler = install ? on_stop : SIG_DFL;
-        sa.sa_flags = 0;
-        sigaction(stop_sigs[i], &sa, NULL);
-    }
-    for (size_t i = 0; i < sizeof crash_sigs / sizeof crash_sigs[0]; i++) {
-        sa.sa_handler = install ? on_crash : SIG_DFL;
-        sa.sa_flags = install ? (int)(SA_RESETHAND | SA_NODEFER) : 0;
-        sigaction(crash_sigs[i], &sa, NULL);
-    }
-    if (install) {
-        sa.sa_handler = on_winch;
-        sa.sa_flags = 0;
-        sigaction(SIGWINCH, &sa, &old_winch);
-    } else {
-        sigaction(SIGWINCH, &old_winch, NULL);
-    }
+    sa.sa_handler = on_winch;
+    sigaction(SIGWINCH, &sa, &saved_action[SIGWINCH]);
+    handled[SIGWINCH] = 1;
 }
 
 /* Okabe-Ito colours as the nearest xterm-256 entries, with 8-colour stand-ins. */
@@ -254,6 +299,16 @@ int term_open(Term *t, char *err, size_t len)
     scrollok(stdscr, FALSE);
     leaveok(stdscr, TRUE);
     set_escdelay(25);
+    /* Ctrl-S and Ctrl-Q are keys here, not flow control: cbreak leaves IXON
+     * on, and Ctrl-S would freeze the screen until Ctrl-Q.  Made part of the
+     * program mode (def_prog_mode); endwin restores the shell's modes, IXON
+     * included. */
+    struct termios tio;
+    if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+        tio.c_iflag &= ~(tcflag_t)IXON;
+        tcsetattr(STDIN_FILENO, TCSADRAIN, &tio);
+        def_prog_mode();
+    }
     curs_set(0);
     const char *nc = getenv("NO_COLOR");
     t->colour = has_colors() && !(nc && *nc);

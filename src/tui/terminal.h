@@ -3,9 +3,14 @@
  * It checks the terminal before curses starts, copies a canvas to the screen
  * (one doupdate per frame), reads keys as UIK_* codes, waits for input or a
  * signal without using CPU, and restores the terminal on every way out:
- * term_close, SIGINT/SIGTERM/SIGHUP (noticed by the input loop through a
- * self-pipe) and crashes (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL: endwin,
- * then the default action). */
+ * term_close; every signal whose default action ends the process, from
+ * outside (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1/2, SIGALRM,
+ * SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGIO, SIGPWR, the real-time ones:
+ * noticed by the input loop through a self-pipe, term_stop_signal) or a crash
+ * (SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS: endwin in the
+ * handler, then the default action).  Signals ignored at the start stay
+ * ignored.  Flow control (IXON) is off while curses owns the terminal, so
+ * Ctrl-S cannot freeze the screen. */
 #ifndef MICROGPT_TERM_H
 #define MICROGPT_TERM_H
 
@@ -49,7 +54,9 @@ void term_repaint(void);
 void term_wait(int timeout_ms);
 /* The next key (UIK_* or a character), or UIK_NONE when none is waiting. */
 int term_key(void);
-/* The signal (SIGINT, SIGTERM, SIGHUP) that asked us to stop, or 0. */
+/* The signal (SIGINT, SIGTERM, SIGHUP, ... any of those from outside) that
+ * asked us to stop, or 0.  After term_close its action is the one before
+ * term_open, so raise() then dies of it as the shell expects. */
 int term_stop_signal(void);
 
 #endif

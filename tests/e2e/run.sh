@@ -119,12 +119,13 @@ wait_file() {
 keys() { s=$1; shift; tm send-keys -t "$s" "$@"; }
 lit() { s=$1; shift; tm send-keys -t "$s" -l "$@"; }
 
-# The terminal modes a shell needs are back: canonical input and echo.
+# The terminal modes a shell needs are back: canonical input, echo, CR to NL
+# on input, flow control (as the shell had them), and the main screen.
 terminal_sane() {
     s=$1
-    lit "$s" "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e echo | sort | tr '\n' ' '; echo :stty"
+    lit "$s" "stty -a | tr ' ;' '\n\n' | grep -x -e icanon -e echo -e icrnl -e ixon | sort | tr '\n' ' '; echo :stty"
     keys "$s" Enter
-    wait_for "$s" "echo icanon :stty" 5
+    wait_for "$s" "echo icanon icrnl ixon :stty" 5 && [ "$(tm display-message -p -t "$s" '#{alternate_on}')" = 0 ]
 }
 
 # A session that lives as long as the server, so that killing a test's
@@ -257,13 +258,17 @@ if [ -x build/microgpt-tui-debug ]; then
     else fail "did not start" sh1; fi
 else fail "build/microgpt-tui-debug not built (make e2e builds it)"; fi
 
-for sig in TERM INT HUP SEGV; do
+# Every signal whose default action ends the process (those from outside and
+# the crashes): the terminal comes back and the program dies of the signal
+# (the shell's status names it).  No core files.
+lit sh1 "ulimit -c 0"; keys sh1 Enter
+for sig in TERM INT HUP SEGV QUIT PIPE USR1 USR2 ALRM XCPU XFSZ VTALRM PROF TRAP SYS IO PWR RTMIN RTMAX; do
     begin "SIG$sig restores the terminal"
     rm -f "$TMP/pid"
-    lit sh1 "clear; sh -c 'echo \$\$ > $TMP/pid; exec $BIN --paused'; echo rc=\$?"; keys sh1 Enter
+    lit sh1 "clear; sh -c 'echo \$\$ > $TMP/pid; exec $BIN --paused'; r=\$?; echo rc=\$r sig=\$(kill -l \$((r - 128)))"
+    keys sh1 Enter
     if wait_for sh1 "step 1/500" && wait_file "$TMP/pid"; then
         pid=$(cat "$TMP/pid")
-        case $sig in TERM) want=143 ;; INT) want=130 ;; HUP) want=129 ;; SEGV) want=139 ;; esac
         if [ "$sig" = INT ]; then
             # Ctrl-C through the terminal; the interactive shell then drops
             # the rest of the line (the program died of SIGINT, as it should),
@@ -278,11 +283,24 @@ for sig in TERM INT HUP SEGV; do
             else fail "not restored" sh1; fi
         else
             kill -s "$sig" "$pid"
-            if wait_for sh1 "rc=$want" && terminal_sane sh1; then ok
-            else fail "not restored or wrong status (want rc=$want)" sh1; fi
+            if wait_for sh1 "sig=$sig" && terminal_sane sh1; then ok
+            else fail "not restored or wrong status (want sig=$sig)" sh1; fi
         fi
     else fail "did not start" sh1; fi
 done
+
+begin "Ctrl-S is a key, not flow control: the screen never freezes; ixon is back after"
+lit sh1 "clear; $BIN --paused; echo rc=\$?"; keys sh1 Enter
+if wait_for sh1 "step 1/500"; then
+    keys sh1 C-s n
+    if wait_for sh1 "step 2/500" 5; then
+        keys sh1 q
+        if wait_for sh1 "rc=0" && terminal_sane sh1; then ok; else fail "not restored" sh1; fi
+    else
+        fail "frozen after Ctrl-S" sh1
+        keys sh1 C-q q; wait_for sh1 "rc=" 5
+    fi
+else fail "did not start" sh1; fi
 
 begin "paused, it uses no CPU"
 rm -f "$TMP/pid"
