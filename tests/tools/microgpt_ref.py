@@ -11,7 +11,11 @@ by `make test`:
 Output: the reference's stdout split at its newlines, each piece prefixed with
 '#' (the gist's step lines end in '\r', so they share one such line), and one
 TSV line per step (step, doc, loss, lr_t, per-position losses, floats as repr).
-Joining the '#' lines with newlines gives the stdout byte for byte."""
+Joining the '#' lines with newlines gives the stdout byte for byte.
+
+Checked against the real programs: with no options its run is the course's
+tests/golden/reference-default.{log,tsv}, and with --variant gist (about ten
+minutes) the gist's tests/golden/gist-default.{log,tsv}, byte for byte."""
 import argparse
 import math
 import random
