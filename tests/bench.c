@@ -10,7 +10,8 @@
 #include <unistd.h>
 
 #include "core/dataset.h"
-#include "render/render.h"
+#include "render/frame.h"
+#include "session/session.h"
 #include "core/timeline.h"
 #include "core/train.h"
 
@@ -136,8 +137,8 @@ static int bench_rewind(int steps)
     return 0;
 }
 
-/* Draws whole frames (render_screen into a canvas, no terminal) of a run at
- * step 250 of 500, at cols x rows. */
+/* Draws whole frames (render_frame of a session into a canvas, no
+ * terminal) of a run at step 250 of 500, at cols x rows. */
 static int bench_frame(int cols, int rows)
 {
     Dataset ds;
@@ -148,12 +149,13 @@ static int bench_frame(int cols, int rows)
     char terr[256];
     if (trainer_init(&t, &ds, &c, terr, sizeof terr) != 0)
         return 1;
-    Timeline *tl = timeline_new(&t);
-    if (!tl || timeline_goto(tl, 250) != 0)
+    const SessionConfig sc = { .paused = 1, .samples = 20, .temperature = 0.5 };
+    Session s;
+    if (session_init(&s, &t, &sc) != 0)
         return 1;
-    View v = { .ds = &ds, .info = &t.info, .num_steps = 500, .adam = c.adam,
-               .vocab_size = t.model.cfg.vocab_size, .block_size = t.model.cfg.block_size,
-               .losses = timeline_losses(tl), .sel = 2, .running = 1, .speed = 10 };
+    session_go(&s, 250);
+    s.sel = 2;
+    s.running = 1;
     Canvas cv;
     if (canvas_init(&cv, cols, rows, 0) != 0)
         return 1;
@@ -162,14 +164,14 @@ static int bench_frame(int cols, int rows)
     for (int r = 0; r < 3; r++) {
         double t0 = now();
         for (int f = 0; f < frames; f++)
-            render_screen(&cv, &v);
+            render_frame(&cv, &s);
         double dt = (now() - t0) / frames;
         if (dt < best)
             best = dt;
     }
-    printf("frame at %3dx%-3d (render_screen to a canvas)  %7.3f ms per frame\n", cols, rows, best * 1e3);
+    printf("frame at %3dx%-3d (render_frame to a canvas)   %7.3f ms per frame\n", cols, rows, best * 1e3);
     canvas_free(&cv);
-    timeline_free(tl);
+    session_free(&s);
     trainer_free(&t);
     dataset_free(&ds);
     return 0;

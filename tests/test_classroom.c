@@ -5,13 +5,16 @@
  * and a training run left bit for bit as the headless run leaves it. */
 #include "testutil.h"
 
-#include "session/classroom.h"
 #include "app/cli.h"
 #include "core/dataset.h"
-#include "render/render_parts.h"
+#include "core/sample.h"
 #include "core/timeline.h"
 #include "core/train.h"
-#include "core/sample.h"
+#include "render/render_parts.h"
+#include "session/arc.h"
+#include "session/explain.h"
+#include "session/names.h"
+#include "session/phase.h"
 
 /* ------------------------------------------------------------------ phases */
 
@@ -21,35 +24,44 @@ static void test_phases_of_emma(void **state)
     /* emma: n = 5, so Sample, Forward 0-4, Loss, Backward, Update, Log */
     const int n = 5;
     assert_int_equal(phase_count(n), 10);
-    static const int kind[10] = { PHASE_SAMPLE, PHASE_FORWARD, PHASE_FORWARD, PHASE_FORWARD,
-                                  PHASE_FORWARD, PHASE_FORWARD, PHASE_LOSS, PHASE_BACKWARD,
-                                  PHASE_UPDATE, PHASE_LOG };
-    for (int p = 0; p < 10; p++) {
-        int pos;
-        assert_int_equal(phase_kind(p, n, &pos), kind[p]);
-        assert_int_equal(pos, kind[p] == PHASE_FORWARD ? p - 1 : -1);
+    static const PhaseKind kind[10] = { PHASE_SAMPLE, PHASE_FORWARD, PHASE_FORWARD, PHASE_FORWARD,
+                                        PHASE_FORWARD, PHASE_FORWARD, PHASE_LOSS, PHASE_BACKWARD,
+                                        PHASE_UPDATE, PHASE_LOG };
+    Phase p = phase_first();
+    for (int i = 0; i < 10; i++) {
+        assert_int_equal(p.kind, kind[i]);
+        if (kind[i] == PHASE_FORWARD)
+            assert_int_equal(p.pos, i - 1);
+        assert_int_equal(phase_index(p, n), i);
+        Phase q = phase_at(i, n);
+        assert_int_equal(q.kind, p.kind);
+        assert_int_equal(q.pos, p.pos);
+        assert_int_equal(phase_is_first(p), i == 0);
+        assert_int_equal(phase_is_last(p), i == 9);
         /* what is known by then */
-        assert_int_equal(phase_positions_done(p, n), p <= n ? p : n);
-        assert_int_equal(phase_has_loss(p, n), p >= 6);
-        assert_int_equal(phase_has_grads(p, n), p >= 7);
-        assert_int_equal(phase_has_update(p, n), p >= 8);
-        assert_int_equal(phase_has_log(p, n), p == 9);
+        assert_int_equal(phase_positions_done(p, n), i <= n ? i : n);
+        assert_int_equal(phase_has_loss(p), i >= 6);
+        assert_int_equal(phase_has_update(p), i >= 8);
+        assert_int_equal(phase_has_log(p), i == 9);
+        Phase next = phase_next(p, n);
+        assert_int_equal(phase_index(next, n), i < 9 ? i + 1 : 9);
+        assert_int_equal(phase_index(phase_prev(next, n), n), i < 9 ? i : 8);
+        p = next;
     }
-    assert_int_equal(phase_kind(PHASE_END, n, NULL), PHASE_LOG);
-    assert_int_equal(phase_clamp(PHASE_END, n), 9);
-    assert_int_equal(phase_clamp(-3, n), 0);
-    assert_int_equal(phase_index(PHASE_FORWARD, n), 1);
-    assert_int_equal(phase_index(PHASE_LOSS, n), 6);
-    assert_int_equal(phase_index(PHASE_LOG, n), 9);
-    assert_string_equal(phase_kind_name(PHASE_BACKWARD), "Backward");
-    assert_string_equal(phase_kind_name(99), "?");
-    /* the lesson's sections: 1 Sample, 2 Forward + Loss, 3 Backward, 4 Update, 5 Log */
-    assert_int_equal(phase_section(PHASE_FORWARD), 2);
-    assert_int_equal(phase_section(PHASE_LOSS), 2);
-    assert_int_equal(phase_section(PHASE_LOG), 5);
+    assert_int_equal(phase_index(phase_last(), n), 9);
+    assert_int_equal(phase_index(phase_prev(phase_first(), n), n), 0);
+    assert_int_equal(phase_index(phase_at(-3, n), n), 0);
+    assert_int_equal(phase_index(phase_at(99, n), n), 9);
+    /* a forward position beyond the step's is clamped to its last */
+    Phase c = phase_clamp(phase_forward(7), n);
+    assert_int_equal(c.kind, PHASE_FORWARD);
+    assert_int_equal(c.pos, 4);
+    assert_int_equal(phase_clamp(phase_forward(-2), n).pos, 0);
+    assert_int_equal(phase_index(phase_forward(7), n), 5);
     /* a one-token step (an empty name would be n = 1) */
     assert_int_equal(phase_count(1), 6);
-    assert_int_equal(phase_kind(2, 1, NULL), PHASE_LOSS);
+    assert_int_equal(phase_at(2, 1).kind, PHASE_LOSS);
+    assert_int_equal(phase_index((Phase){ PHASE_LOG, 0 }, 1), 5);
 }
 
 /* --------------------------------------------------------- arc of training */
@@ -107,17 +119,27 @@ static void check_fits(const Explanation *e, const char *what)
 static void test_explanations(void **state)
 {
     (void)state;
-    ExplainCtx ctx = { .vocab_size = 27, .nparams = 4064, .block_size = 8, .ndocs = 32033,
-                       .num_steps = 500, .live_every = 10 };
+    ExplainCtx ctx = { .vocab_size = 27, .nparams = 4064, .block_size = 8, .num_steps = 500,
+                       .live_every = 10 };
     Explanation e;
     for (int k = 0; k < PHASE_KINDS; k++) {
-        explain_phase(k, &ctx, &e);
-        check_fits(&e, phase_kind_name(k));
-    }
-    for (int p = 0; p < EXPLAIN_PANELS; p++) {
-        explain_panel(p, &ctx, &e);
+        explain_phase((PhaseKind)k, &ctx, &e);
         check_fits(&e, e.title);
     }
+    for (int p = PANEL_NONE; p < PANEL_COUNT; p++) {
+        explain_panel((PanelId)p, &ctx, &e);
+        check_fits(&e, e.title);
+    }
+    explain_guess(&e);
+    check_fits(&e, e.title);
+    assert_string_equal(e.title, "Guess first");
+    /* the panels without an explanation of their own: a whole step's */
+    explain_panel(PANEL_PHASE, &ctx, &e);
+    assert_string_equal(e.title, "One training step");
+    explain_panel(PANEL_NONE, &ctx, &e);
+    assert_string_equal(e.title, "One training step");
+    explain_panel(PANEL_LR, &ctx, &e);
+    assert_string_equal(e.title, "Learning rate");
     /* the real numbers */
     explain_phase(PHASE_LOSS, &ctx, &e);
     assert_non_null(strstr(e.text, "-log(1/27) = 3.30"));
@@ -126,7 +148,7 @@ static void test_explanations(void **state)
     assert_non_null(strstr(e.text, "4064 parameters"));
     explain_phase(PHASE_UPDATE, &ctx, &e);
     assert_non_null(strstr(e.formula, "m_hat / (v_hat ** 0.5 + eps_adam)"));
-    explain_panel(EXPLAIN_LIVE, &ctx, &e);
+    explain_panel(PANEL_LIVE, &ctx, &e);
     assert_non_null(strstr(e.text, "every 10 steps"));
 }
 
@@ -186,9 +208,17 @@ static void run_free(Run *r)
 static void test_live_schedule(void **state)
 {
     (void)state;
-    assert_int_equal(live_every(500), 10);
-    assert_int_equal(live_every(20), 1);
-    assert_int_equal(live_every(5000), 100);
+    static const int steps[][2] = { { 500, 10 }, { 20, 1 }, { 5000, 100 }, { 99, 1 } };
+    for (int i = 0; i < 4; i++) {
+        Run r;
+        run_init(&r, steps[i][0]);
+        Live l;
+        assert_int_equal(live_init(&l, &r.t, 0.5), 0);
+        assert_int_equal(l.every, steps[i][1]);
+        assert_int_equal(l.nbuckets, steps[i][0] / steps[i][1] + 1);
+        live_free(&l);
+        run_free(&r);
+    }
     assert_int_equal(live_age(0, 10), 0);
     assert_int_equal(live_age(9, 10), 0);
     assert_int_equal(live_age(10, 10), 10);

@@ -11,20 +11,20 @@
 /* The least room each panel needs to show its content (frame included);
  * with the explanation on, the positions may scroll (11 rows) and the right
  * column's panels share fewer rows. */
-static const int min_w[LAY_COUNT] = {
-    [LAY_STATUS] = 80, [LAY_LESSON] = 80, [LAY_NAME] = 44, [LAY_POSITIONS] = 44, [LAY_PROBS] = 34,
-    [LAY_PHASE] = 34, [LAY_LR] = 34, [LAY_LOSS] = 34, [LAY_LIVE] = 34, [LAY_EXPLAIN] = 80,
-    [LAY_KEYS] = 80,
+static const int min_w[PANEL_COUNT] = {
+    [PANEL_STATUS] = 80, [PANEL_LESSON] = 80, [PANEL_NAME] = 44, [PANEL_POSITIONS] = 44, [PANEL_PROBS] = 34,
+    [PANEL_PHASE] = 34, [PANEL_LR] = 34, [PANEL_LOSS] = 34, [PANEL_LIVE] = 34, [PANEL_EXPLAIN] = 80,
+    [PANEL_KEYS] = 80,
 };
-static const int min_h[LAY_COUNT] = {
-    [LAY_STATUS] = 1, [LAY_LESSON] = 1, [LAY_NAME] = 5, [LAY_POSITIONS] = 12, [LAY_PROBS] = 11,
-    [LAY_PHASE] = 16, [LAY_LR] = 4, [LAY_LOSS] = 10, [LAY_LIVE] = 4, [LAY_EXPLAIN] = 5,
-    [LAY_KEYS] = 1,
+static const int min_h[PANEL_COUNT] = {
+    [PANEL_STATUS] = 1, [PANEL_LESSON] = 1, [PANEL_NAME] = 5, [PANEL_POSITIONS] = 12, [PANEL_PROBS] = 11,
+    [PANEL_PHASE] = 16, [PANEL_LR] = 4, [PANEL_LOSS] = 10, [PANEL_LIVE] = 4, [PANEL_EXPLAIN] = 5,
+    [PANEL_KEYS] = 1,
 };
-static const int min_h_explain[LAY_COUNT] = {
-    [LAY_STATUS] = 1, [LAY_LESSON] = 1, [LAY_NAME] = 5, [LAY_POSITIONS] = 11, [LAY_PROBS] = 9,
-    [LAY_PHASE] = 16, [LAY_LR] = 4, [LAY_LOSS] = 7, [LAY_LIVE] = 4, [LAY_EXPLAIN] = 5,
-    [LAY_KEYS] = 1,
+static const int min_h_explain[PANEL_COUNT] = {
+    [PANEL_STATUS] = 1, [PANEL_LESSON] = 1, [PANEL_NAME] = 5, [PANEL_POSITIONS] = 11, [PANEL_PROBS] = 9,
+    [PANEL_PHASE] = 16, [PANEL_LR] = 4, [PANEL_LOSS] = 7, [PANEL_LIVE] = 4, [PANEL_EXPLAIN] = 5,
+    [PANEL_KEYS] = 1,
 };
 
 /* Whether a layout for flags must not have a panel (0), must have it (1),
@@ -34,12 +34,12 @@ static int wanted(int p, unsigned flags, int roomy)
 {
     const int squeezed = !roomy && (flags & LAYF_EXPLAIN);
     switch (p) {
-    case LAY_PROBS: return !(flags & LAYF_PHASE);
-    case LAY_PHASE: return (flags & LAYF_PHASE) != 0;
-    case LAY_EXPLAIN: return (flags & LAYF_EXPLAIN) != 0;
-    case LAY_LIVE: return !(flags & LAYF_LIVE) ? 0 : squeezed ? 2 : 1;
-    case LAY_LR: return (flags & LAYF_LIVE) || (roomy && (flags & LAYF_PHASE)) ? 0 : squeezed ? 2 : 1;
-    case LAY_LOSS: return roomy || !(flags & LAYF_PHASE);
+    case PANEL_PROBS: return !(flags & LAYF_PHASE);
+    case PANEL_PHASE: return (flags & LAYF_PHASE) != 0;
+    case PANEL_EXPLAIN: return (flags & LAYF_EXPLAIN) != 0;
+    case PANEL_LIVE: return !(flags & LAYF_LIVE) ? 0 : squeezed ? 2 : 1;
+    case PANEL_LR: return (flags & LAYF_LIVE) || (roomy && (flags & LAYF_PHASE)) ? 0 : squeezed ? 2 : 1;
+    case PANEL_LOSS: return roomy || !(flags & LAYF_PHASE);
     default: return 1;
     }
 }
@@ -47,32 +47,32 @@ static int wanted(int p, unsigned flags, int roomy)
 /* Checks one size; fails the test with the size in the message. */
 static void check_flags(int cols, int rows, unsigned flags, unsigned char *owner)
 {
-    Layout l = layout_compute_ex(cols, rows, flags, -1);
+    Layout l = layout_compute(cols, rows, flags);
     if (!l.fits)
         fail_msg("%dx%d/%u: does not fit", cols, rows, flags);
     if (l.cols != cols || l.rows != rows)
         fail_msg("%dx%d: size not recorded", cols, rows);
     memset(owner, 0xff, (size_t)cols * (size_t)rows);
     const int *mh = (flags & LAYF_EXPLAIN) ? min_h_explain : min_h;
-    for (int p = 0; p < LAY_COUNT; p++) {
+    for (int p = 0; p < PANEL_COUNT; p++) {
         Rect r = l.panel[p];
         int want = wanted(p, flags, l.roomy);
         if (want == 0 || (want == 2 && !layout_has(&l, p))) {
             if (want == 0 && layout_has(&l, p))
-                fail_msg("%dx%d/%u: %s should not be there", cols, rows, flags, layout_panel_name(p));
+                fail_msg("%dx%d/%u: %s should not be there", cols, rows, flags, panel_name(p));
             continue;
         }
         if (r.x < 0 || r.y < 0 || r.x + r.w > cols || r.y + r.h > rows)
             fail_msg("%dx%d/%u: %s leaves the screen (%d,%d %dx%d)", cols, rows, flags,
-                     layout_panel_name(p), r.x, r.y, r.w, r.h);
+                     panel_name(p), r.x, r.y, r.w, r.h);
         if (r.w < min_w[p] || r.h < mh[p])
-            fail_msg("%dx%d/%u: %s too small (%dx%d)", cols, rows, flags, layout_panel_name(p), r.w, r.h);
+            fail_msg("%dx%d/%u: %s too small (%dx%d)", cols, rows, flags, panel_name(p), r.w, r.h);
         for (int y = r.y; y < r.y + r.h; y++)
             for (int x = r.x; x < r.x + r.w; x++) {
                 unsigned char *o = &owner[(size_t)y * (size_t)cols + (size_t)x];
                 if (*o != 0xff)
-                    fail_msg("%dx%d/%u: %s overlaps %s at %d,%d", cols, rows, flags, layout_panel_name(p),
-                             layout_panel_name(*o), x, y);
+                    fail_msg("%dx%d/%u: %s overlaps %s at %d,%d", cols, rows, flags, panel_name(p),
+                             panel_name((PanelId)*o), x, y);
                 *o = (unsigned char)p;
             }
     }
@@ -82,13 +82,19 @@ static void check_flags(int cols, int rows, unsigned flags, unsigned char *owner
                      i / (size_t)cols);
     /* fixed places: status and lesson on top, keys at the bottom, the
      * explanation right above the keys */
-    assert_int_equal(l.panel[LAY_STATUS].y, 0);
-    assert_int_equal(l.panel[LAY_LESSON].y, 1);
-    assert_int_equal(l.panel[LAY_KEYS].y, rows - 1);
+    assert_int_equal(l.panel[PANEL_STATUS].y, 0);
+    assert_int_equal(l.panel[PANEL_LESSON].y, 1);
+    assert_int_equal(l.panel[PANEL_KEYS].y, rows - 1);
     if (flags & LAYF_EXPLAIN)
-        assert_int_equal(l.panel[LAY_EXPLAIN].y + l.panel[LAY_EXPLAIN].h, rows - 1);
+        assert_int_equal(l.panel[PANEL_EXPLAIN].y + l.panel[PANEL_EXPLAIN].h, rows - 1);
     assert_int_equal(l.roomy, rows >= LAYOUT_ROOMY_ROWS);
-    assert_int_equal(l.zoomed, -1);
+    assert_int_equal(l.zoomed, PANEL_NONE);
+    /* the set of panels placed, for the session's focus */
+    PanelSet set = 0;
+    for (int p = 0; p < PANEL_COUNT; p++)
+        if (layout_has(&l, p))
+            set |= PANEL_BIT(p);
+    assert_int_equal(l.panels, set);
 }
 
 static void check_size(int cols, int rows, unsigned char *owner)
@@ -128,23 +134,24 @@ static void test_zoom(void **state)
 {
     (void)state;
     for (unsigned flags = 0; flags < 8; flags++)
-        for (int p = 0; p < LAY_COUNT; p++) {
-            Layout base = layout_compute_ex(80, 24, flags, -1);
-            Layout z = layout_compute_ex(80, 24, flags, p);
-            if (p <= LAY_LESSON || p == LAY_KEYS || !layout_has(&base, p)) {
-                assert_int_equal(z.zoomed, -1);
+        for (int p = 0; p < PANEL_COUNT; p++) {
+            Layout base = layout_compute(80, 24, flags), z = base;
+            layout_zoom(&z, (PanelId)p);
+            if (p <= PANEL_LESSON || p == PANEL_KEYS || !layout_has(&base, p)) {
+                assert_int_equal(z.zoomed, PANEL_NONE);
                 assert_memory_equal(z.panel, base.panel, sizeof z.panel);
                 continue;
             }
             assert_int_equal(z.zoomed, p);
-            for (int q = LAY_NAME; q < LAY_KEYS; q++)
+            assert_int_equal(z.panels, base.panels);    /* what Tab moves among, zoomed or not */
+            for (int q = PANEL_NAME; q < PANEL_KEYS; q++)
                 if (q != p)
                     assert_false(layout_has(&z, q));
             assert_int_equal(z.panel[p].x, 0);
             assert_int_equal(z.panel[p].y, 2);
             assert_int_equal(z.panel[p].w, 80);
             assert_int_equal(z.panel[p].h, 21);
-            assert_true(layout_has(&z, LAY_STATUS) && layout_has(&z, LAY_LESSON) && layout_has(&z, LAY_KEYS));
+            assert_true(layout_has(&z, PANEL_STATUS) && layout_has(&z, PANEL_LESSON) && layout_has(&z, PANEL_KEYS));
         }
 }
 
@@ -152,16 +159,16 @@ static void test_zoom(void **state)
 static void test_80x24_phase_explain(void **state)
 {
     (void)state;
-    Layout l = layout_compute_ex(80, 24, LAYF_PHASE | LAYF_EXPLAIN, -1);
-    const Rect want[LAY_COUNT] = {
-        [LAY_STATUS] = { 0, 0, 80, 1 }, [LAY_LESSON] = { 0, 1, 80, 1 }, [LAY_NAME] = { 0, 2, 45, 5 },
-        [LAY_POSITIONS] = { 0, 7, 45, 11 }, [LAY_PHASE] = { 45, 2, 35, 16 },
-        [LAY_EXPLAIN] = { 0, 18, 80, 5 }, [LAY_KEYS] = { 0, 23, 80, 1 },
+    Layout l = layout_compute(80, 24, LAYF_PHASE | LAYF_EXPLAIN);
+    const Rect want[PANEL_COUNT] = {
+        [PANEL_STATUS] = { 0, 0, 80, 1 }, [PANEL_LESSON] = { 0, 1, 80, 1 }, [PANEL_NAME] = { 0, 2, 45, 5 },
+        [PANEL_POSITIONS] = { 0, 7, 45, 11 }, [PANEL_PHASE] = { 45, 2, 35, 16 },
+        [PANEL_EXPLAIN] = { 0, 18, 80, 5 }, [PANEL_KEYS] = { 0, 23, 80, 1 },
     };
     assert_memory_equal(l.panel, want, sizeof want);
-    l = layout_compute_ex(80, 24, LAYF_PHASE, -1);
-    assert_int_equal(l.panel[LAY_PHASE].h, 21);
-    assert_int_equal(l.panel[LAY_LR].h, 4);
+    l = layout_compute(80, 24, LAYF_PHASE);
+    assert_int_equal(l.panel[PANEL_PHASE].h, 21);
+    assert_int_equal(l.panel[PANEL_LR].h, 4);
 }
 
 static void test_sample_beyond(void **state)
@@ -186,9 +193,9 @@ static void test_below_minimum(void **state)
         { 79, 24 }, { 80, 23 }, { 79, 100 }, { 300, 23 }, { 1, 1 }, { 0, 0 }, { -5, 40 }, { 40, 10 },
     };
     for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-        Layout l = layout_compute(sizes[i][0], sizes[i][1]);
+        Layout l = layout_compute(sizes[i][0], sizes[i][1], 0);
         assert_int_equal(l.fits, 0);
-        for (int p = 0; p < LAY_COUNT; p++) {
+        for (int p = 0; p < PANEL_COUNT; p++) {
             assert_int_equal(l.panel[p].w, 0);
             assert_int_equal(l.panel[p].h, 0);
         }
@@ -201,14 +208,14 @@ static void test_below_minimum(void **state)
 static void test_80x24_exact(void **state)
 {
     (void)state;
-    Layout l = layout_compute(80, 24);
-    const Rect want[LAY_COUNT] = {
-        [LAY_STATUS] = { 0, 0, 80, 1 }, [LAY_LESSON] = { 0, 1, 80, 1 }, [LAY_NAME] = { 0, 2, 45, 5 },
-        [LAY_POSITIONS] = { 0, 7, 45, 12 }, [LAY_LR] = { 0, 19, 45, 4 },
-        [LAY_PROBS] = { 45, 2, 35, 11 }, [LAY_LOSS] = { 45, 13, 35, 10 },
-        [LAY_KEYS] = { 0, 23, 80, 1 },
+    Layout l = layout_compute(80, 24, 0);
+    const Rect want[PANEL_COUNT] = {
+        [PANEL_STATUS] = { 0, 0, 80, 1 }, [PANEL_LESSON] = { 0, 1, 80, 1 }, [PANEL_NAME] = { 0, 2, 45, 5 },
+        [PANEL_POSITIONS] = { 0, 7, 45, 12 }, [PANEL_LR] = { 0, 19, 45, 4 },
+        [PANEL_PROBS] = { 45, 2, 35, 11 }, [PANEL_LOSS] = { 45, 13, 35, 10 },
+        [PANEL_KEYS] = { 0, 23, 80, 1 },
     };
-    for (int p = 0; p < LAY_COUNT; p++) {
+    for (int p = 0; p < PANEL_COUNT; p++) {
         assert_int_equal(l.panel[p].x, want[p].x);
         assert_int_equal(l.panel[p].y, want[p].y);
         assert_int_equal(l.panel[p].w, want[p].w);
@@ -222,22 +229,22 @@ static void test_80x24_exact(void **state)
 static void test_120x40_roomy(void **state)
 {
     (void)state;
-    Layout l = layout_compute(120, 40);
+    Layout l = layout_compute(120, 40, 0);
     assert_int_equal(l.roomy, 1);
-    assert_true(l.panel[LAY_PROBS].h >= 2 + 1 + 27);
-    assert_int_equal(l.panel[LAY_LOSS].x, 0);
-    assert_int_equal(l.panel[LAY_LR].x, l.panel[LAY_PROBS].x);
+    assert_true(l.panel[PANEL_PROBS].h >= 2 + 1 + 27);
+    assert_int_equal(l.panel[PANEL_LOSS].x, 0);
+    assert_int_equal(l.panel[PANEL_LR].x, l.panel[PANEL_PROBS].x);
 }
 
 static void test_names(void **state)
 {
     (void)state;
-    assert_string_equal(layout_panel_name(LAY_STATUS), "status");
-    assert_string_equal(layout_panel_name(LAY_KEYS), "keys");
-    assert_string_equal(layout_panel_name(LAY_PHASE), "phase");
-    assert_string_equal(layout_panel_name(LAY_EXPLAIN), "explain");
-    assert_string_equal(layout_panel_name(LAY_COUNT), "?");
-    assert_string_equal(layout_panel_name(-1), "?");
+    assert_string_equal(panel_name(PANEL_STATUS), "status");
+    assert_string_equal(panel_name(PANEL_KEYS), "keys");
+    assert_string_equal(panel_name(PANEL_PHASE), "phase");
+    assert_string_equal(panel_name(PANEL_EXPLAIN), "explain");
+    assert_string_equal(panel_name(PANEL_COUNT), "?");
+    assert_string_equal(panel_name(PANEL_NONE), "?");
 }
 
 int main(void)

@@ -6,9 +6,7 @@
  * line.  Regenerate the goldens with UPDATE_GOLDEN=1 (see tests/ui_fixture.h). */
 #include "testutil.h"
 
-#include "render/layout.h"
 #include "ui_fixture.h"
-#include "core/sample.h"
 
 /* --emma's run: the file's order, so step 1 trains on "emma" (the tests
  * of the classroom use it; the others the default run, in *state). */
@@ -33,12 +31,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static void go(Fixture *f, int step)
-{
-    assert_int_equal(timeline_goto(f->tl, step), 0);
-    assert_int_equal(timeline_current(f->tl), step);
-}
-
 /* Row y of a canvas as text (trailing blanks removed). */
 static char *row_text(const Canvas *c, int y)
 {
@@ -56,10 +48,9 @@ static char *row_text(const Canvas *c, int y)
 static void test_step1_80x24(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
-    View v = fixture_view(f);
-    assert_screen(&v, 80, 24, 0, "step1-80x24", 1);
-    assert_screen(&v, 80, 24, 1, "step1-80x24", 1);
+    Session *s = fixture_at(f, 0);
+    assert_screen(s, 80, 24, 0, "step1-80x24", 1);
+    assert_screen(s, 80, 24, 1, "step1-80x24", 1);
 }
 
 /* The status line carries the step, the state, the speed, the loss as the
@@ -67,7 +58,7 @@ static void test_step1_80x24(void **state)
 static void test_status_line(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
+    Session *se = fixture_at(f, 0);
     View v = fixture_view(f);
     Canvas c;
     assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
@@ -76,12 +67,12 @@ static void test_status_line(void **state)
     assert_string_equal(s, " step 1/500   \u2502 \u2016 PAUSED  \u2502 10 steps/s   \u2502 loss 3.3630 \u2502 "
                            "lr_t 0.010000");
     free(s);
-    v.running = 1;
-    v.speed = 0;
-    go(f, 49);
-    v = (View){ .ds = v.ds, .info = v.info, .num_steps = v.num_steps, .adam = v.adam,
-                .vocab_size = v.vocab_size, .block_size = v.block_size, .losses = v.losses,
-                .running = 1, .speed = 0 };
+    int speed = se->speed;
+    while (session_act(se, ACT_FASTER, 0, 0) != 0) {
+    }
+    fixture_at(f, 49);
+    se->running = 1;
+    v = fixture_view(f);
     render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
     s = row_text(&c, 0);
     /* reference log: "step   50 /  500 | loss 2.4204" */
@@ -91,6 +82,7 @@ static void test_status_line(void **state)
     assert_int_equal(c.cells[16].role, ROLE_RUN);
     free(s);
     canvas_free(&c);
+    f->s.speed = speed;
 }
 
 /* The current name: the document, its tokens as characters and as ids with
@@ -98,7 +90,7 @@ static void test_status_line(void **state)
 static void test_name_panel(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
+    fixture_at(f, 0);
     View v = fixture_view(f);
     Canvas c;
     assert_int_equal(canvas_init(&c, 45, 5, 0), 0);
@@ -118,9 +110,8 @@ static void test_name_panel(void **state)
 static void test_positions_numbers(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
+    fixture_at(f, 0)->sel = 2;
     View v = fixture_view(f);
-    v.sel = 2;
     const StepInfo *in = &f->t.info;
     Canvas c;
     assert_int_equal(canvas_init(&c, 45, 12, 0), 0);
@@ -147,13 +138,12 @@ static void test_positions_numbers(void **state)
 static void test_step50_large(void **state)
 {
     Fixture *f = *state;
-    go(f, 49);
-    View v = fixture_view(f);
-    v.sel = 2;
-    v.running = 1;
-    assert_screen(&v, 120, 40, 0, "step50-sel2-120x40", 0);
-    assert_screen(&v, 120, 40, 1, "step50-sel2-120x40", 0);
-    assert_screen(&v, 200, 60, 0, "step50-sel2-200x60", 0);
+    Session *s = fixture_at(f, 49);
+    s->sel = 2;
+    s->running = 1;
+    assert_screen(s, 120, 40, 0, "step50-sel2-120x40", 0);
+    assert_screen(s, 120, 40, 1, "step50-sel2-120x40", 0);
+    assert_screen(s, 200, 60, 0, "step50-sel2-200x60", 0);
 }
 
 /* The probability panel: when the vocabulary does not fit, the most likely
@@ -161,9 +151,8 @@ static void test_step50_large(void **state)
 static void test_probs_hidden(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
+    fixture_at(f, 0)->sel = 2;      /* u -> h: h is not among the 8 most likely */
     View v = fixture_view(f);
-    v.sel = 2;      /* u -> h: h is not among the 8 most likely */
     Canvas c;
     assert_int_equal(canvas_init(&c, 35, 12, 1), 0);
     render_probs(&c, (Rect){ 0, 0, 35, 12 }, &v);
@@ -187,20 +176,29 @@ static void test_probs_hidden(void **state)
 static void test_last_step_samples(void **state)
 {
     Fixture *f = *state;
-    go(f, 499);
-    Samples s;
-    assert_int_equal(samples_draw(&s, &f->t, 20, 500, 0.5), 0);
-    assert_int_equal(s.count, 20);
+    Session *s = fixture_at(f, 498);
+    s->running = 1;
+    session_tick(s);        /* running into the last step pauses and draws them */
+    assert_int_equal(s->step, 499);
+    assert_int_equal(s->running, 0);
+    const Samples *got = &session_run(s)->samples;
+    assert_int_equal(got->count, 20);
     char want[20][64];
     assert_int_equal(reference_samples(want, 20), 20);
     for (int i = 0; i < 20; i++)
-        assert_string_equal(want[i], s.names[i]);
+        assert_string_equal(want[i], got->names[i]);
     View v = fixture_view(f);
-    v.samples = &s;
-    assert_screen(&v, 80, 24, 0, "last-samples-80x24", 0);
-    assert_screen(&v, 80, 24, 1, "last-samples-80x24", 0);
-    assert_screen(&v, 120, 40, 0, "last-samples-120x40", 0);
-    samples_free(&s);
+    assert_ptr_equal(v.step.samples, got);
+    assert_screen(s, 80, 24, 0, "last-samples-80x24", 0);
+    assert_screen(s, 80, 24, 1, "last-samples-80x24", 0);
+    assert_screen(s, 120, 40, 0, "last-samples-120x40", 0);
+    /* s hides them, and shows them again */
+    assert_int_equal(session_key(s, 's', 0), DO_DRAW);
+    v = fixture_view(f);
+    assert_null(v.step.samples);
+    assert_int_equal(session_key(s, 'S', 0), DO_DRAW);
+    v = fixture_view(f);
+    assert_non_null(v.step.samples);
 }
 
 /* The samples box: numbered names in columns, an empty name said in words,
@@ -230,24 +228,23 @@ static void test_samples_box(void **state)
 static void test_help_overlay(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
-    View v = fixture_view(f);
-    v.help = 1;
-    assert_screen(&v, 80, 24, 0, "help-80x24", 0);
-    assert_screen(&v, 80, 24, 1, "help-80x24", 0);
+    Session *s = fixture_at(f, 0);
+    assert_int_equal(session_key(s, '?', 0), DO_DRAW);
+    assert_screen(s, 80, 24, 0, "help-80x24", 0);
+    assert_screen(s, 80, 24, 1, "help-80x24", 0);
+    s->help = 0;
 }
 
 /* Below 80x24: the sizes needed and present instead of a broken layout. */
 static void test_too_small(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
-    View v = fixture_view(f);
-    assert_screen(&v, 79, 24, 0, "too-small-79x24", 0);
-    assert_screen(&v, 30, 3, 1, "too-small-30x3", 0);
+    Session *s = fixture_at(f, 0);
+    assert_screen(s, 79, 24, 0, "too-small-79x24", 0);
+    assert_screen(s, 30, 3, 1, "too-small-30x3", 0);
     Canvas c;
     assert_int_equal(canvas_init(&c, 40, 10, 0), 0);
-    render_screen(&c, &v);
+    render_frame(&c, s);
     char *text = canvas_dump(&c);
     assert_non_null(strstr(text, "need 80x24"));
     assert_non_null(strstr(text, "have 40x10"));
@@ -263,17 +260,11 @@ static void test_rewind_identical(void **state)
     Canvas a, b;
     assert_int_equal(canvas_init(&a, 120, 40, 0), 0);
     assert_int_equal(canvas_init(&b, 120, 40, 0), 0);
-    go(f, 29);
-    View v = fixture_view(f);
-    v.sel = 3;
-    render_screen(&a, &v);
-    go(f, 59);
-    v = fixture_view(f);
-    render_screen(&b, &v);
-    go(f, 29);
-    v = fixture_view(f);
-    v.sel = 3;
-    render_screen(&b, &v);
+    fixture_at(f, 29)->sel = 3;
+    render_frame(&a, &f->s);
+    render_frame(&b, fixture_at(f, 59));
+    fixture_at(f, 29)->sel = 3;
+    render_frame(&b, &f->s);
     char *ta = canvas_dump(&a), *tb = canvas_dump(&b);
     assert_string_equal(ta, tb);
     char *ra = canvas_dump_roles(&a), *rb = canvas_dump_roles(&b);
@@ -292,8 +283,7 @@ static void test_rewind_identical(void **state)
 static void test_many_sizes(void **state)
 {
     Fixture *f = *state;
-    go(f, 9);
-    View v = fixture_view(f);
+    Session *s = fixture_at(f, 9);
     static const char *const titles[] = { "Current name", "Loss at each position",
                                           "target", "top choice", "Learning rate",
                                           "Loss per step", "step 10/500", "q quit" };
@@ -302,7 +292,8 @@ static void test_many_sizes(void **state)
             for (int ascii = 0; ascii < 2; ascii++) {
                 Canvas c;
                 assert_int_equal(canvas_init(&c, w, h, ascii), 0);
-                render_screen(&c, &v);
+                fixture_at(f, 9);
+                render_frame(&c, s);
                 char *text = canvas_dump(&c);
                 for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
                     if (!strstr(text, titles[i]))
@@ -310,18 +301,14 @@ static void test_many_sizes(void **state)
                 free(text);
                 /* and the classroom's screens: every phase, explanation and
                  * live samples on, every phase's title and the step */
-                View p = v;
-                p.explain = 1;
-                fixture_live(f, &p, 10);
-                for (int ph = 0; ph < phase_count(v.info->n); ph++) {
-                    p.phase_mode = 1;
-                    p.phase = ph;
-                    p.focus = LAY_PHASE;
-                    render_screen(&c, &p);
+                for (int ph = 0; ph < phase_count(f->t.info.n); ph++) {
+                    fixture_phase(f, 9, ph);
+                    s->live = 1;
+                    render_frame(&c, s);
                     text = canvas_dump(&c);
                     static const char *const want[] = { "1. Sample", "2. Forward", "2. Loss",
                                                         "3. Backward", "4. Update", "5. Log" };
-                    const char *t = want[phase_kind(ph, v.info->n, NULL)];
+                    const char *t = want[phase_at(ph, f->t.info.n).kind];
                     if (!strstr(text, t) || !strstr(text, "Why: ") || !strstr(text, "step 10/500") ||
                         !strstr(text, "Current name") || !strstr(text, "q quit"))
                         fail_msg("%dx%d %s phase %d: no '%s' (or the rest)", w, h,
@@ -337,9 +324,8 @@ static void test_many_sizes(void **state)
 static void test_selection_clamped(void **state)
 {
     Fixture *f = *state;
-    go(f, 0);
+    fixture_at(f, 0)->sel = 100;
     View v = fixture_view(f);
-    v.sel = 100;
     Canvas c;
     assert_int_equal(canvas_init(&c, 35, 12, 0), 0);
     render_probs(&c, (Rect){ 0, 0, 35, 12 }, &v);
@@ -350,12 +336,13 @@ static void test_selection_clamped(void **state)
 }
 
 
-/* Row y of a canvas as text, or the whole canvas, for searching. */
-static char *screen_text(const View *v, int w, int h, int ascii, Canvas *keep)
+/* The session drawn on a w x h canvas, as text, for searching (the canvas
+ * kept in *keep when asked). */
+static char *screen_text(Session *s, int w, int h, int ascii, Canvas *keep)
 {
     Canvas c;
     assert_int_equal(canvas_init(&c, w, h, ascii), 0);
-    render_screen(&c, v);
+    render_frame(&c, s);
     char *text = canvas_dump(&c);
     assert_non_null(text);
     if (keep)
@@ -363,6 +350,12 @@ static char *screen_text(const View *v, int w, int h, int ascii, Canvas *keep)
     else
         canvas_free(&c);
     return text;
+}
+
+/* The emma session at the step it is at, phase by phase at phase index ph. */
+static Session *phase_here(Fixture *f, int ph)
+{
+    return fixture_phase(f, f->s.step, ph);
 }
 
 static void assert_has(const char *text, const char *want)
@@ -377,23 +370,21 @@ static void test_emma_phases(void **state)
 {
     (void)state;
     Fixture *f = emma_fixture;
-    go(f, 0);
+    fixture_at(f, 0);
     static const char *const names[] = { "sample", "forward0", "forward1", "forward2", "forward3",
                                          "forward4", "loss", "backward", "update", "log" };
     assert_int_equal(f->t.info.n, 5);
     for (int ph = 0; ph < 10; ph++) {
-        View v = fixture_phase_view(f, ph);
-        fixture_live(f, &v, ph >= 8 ? 1 : 0);
-        v.live = 0;
+        Session *s = phase_here(f, ph);
         char name[64];
         snprintf(name, sizeof name, "emma-%d-%s-80x24", ph, names[ph]);
-        assert_screen(&v, 80, 24, 0, name, ph == 0 || ph == 1);
+        assert_screen(s, 80, 24, 0, name, ph == 0 || ph == 1);
         if (ph == 0 || ph == 1 || ph == 6 || ph == 8)
-            assert_screen(&v, 80, 24, 1, name, 0);
+            assert_screen(s, 80, 24, 1, name, 0);
     }
     /* the figures of the lesson's worked example, as the core computed them */
-    View v = fixture_phase_view(f, 0);
-    char *t = screen_text(&v, 80, 24, 0, NULL);
+    Session *s = phase_here(f, 0);
+    char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "doc = docs[0 % 32033] = \"emma\"");
     assert_has(t, "tokens = [26, 4, 12, 12, 0, 26]");
     assert_has(t, "= min(8, 6 - 1) = 5");
@@ -404,8 +395,8 @@ static void test_emma_phases(void **state)
     static const char *const pos_loss[] = { "3.3880", "3.2279", "3.2522", "3.1549", "3.3590" };
     static const char *const p_tgt[] = { "0.0338", "0.0396", "0.0387", "0.0426", "0.0348" };
     for (int p = 0; p < 5; p++) {
-        v = fixture_phase_view(f, 1 + p);
-        t = screen_text(&v, 80, 24, 0, NULL);
+        s = phase_here(f, 1 + p);
+        t = screen_text(s, 80, 24, 0, NULL);
         char want[96];
         snprintf(want, sizeof want, "loss_%d = -log(%s) = %s", p, p_tgt[p], pos_loss[p]);
         assert_has(t, want);
@@ -413,8 +404,8 @@ static void test_emma_phases(void **state)
         assert_has(t, want);
         free(t);
     }
-    v = fixture_phase_view(f, 6);
-    t = screen_text(&v, 80, 24, 0, NULL);
+    s = phase_here(f, 6);
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "loss = (3.39 + 3.23 + 3.25");
     assert_has(t, "+ 3.15 + 3.36) / 5");
     assert_has(t, "= 3.2764");
@@ -422,19 +413,19 @@ static void test_emma_phases(void **state)
     assert_has(t, "loss 3.2764");     /* the status line has it from now on */
     assert_has(t, "mean 3.2764");
     free(t);
-    v = fixture_phase_view(f, 6);
-    v.zoom = 1;
-    t = screen_text(&v, 80, 24, 0, NULL);       /* wide: four decimals */
+    s = phase_here(f, 6);
+    s->zoom = 1;
+    t = screen_text(s, 80, 24, 0, NULL);       /* wide: four decimals */
     assert_has(t, "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5");
     free(t);
-    v = fixture_phase_view(f, 7);
-    t = screen_text(&v, 80, 24, 0, NULL);
+    s = phase_here(f, 7);
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "wte            1.396");
     assert_has(t, "lm_head        1.624");
     assert_has(t, "all 4064       2.51");
     free(t);
-    v = fixture_phase_view(f, 8);
-    t = screen_text(&v, 80, 24, 0, NULL);
+    s = phase_here(f, 8);
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "lr_t = 0.01 \u00d7 0.5 \u00d7 (1 +");
     assert_has(t, "cos(\u03c0 \u00d7 0 / 500))");
     assert_has(t, "= 0.010000");
@@ -444,19 +435,19 @@ static void test_emma_phases(void **state)
     assert_has(t, "All 4064 updated (1808 changed");
     assert_has(t, "lr_t 0.010000");
     free(t);
-    v = fixture_phase_view(f, 8);
-    t = screen_text(&v, 120, 40, 0, NULL);
-    v.focus = LAY_PHASE;
-    v.zoom = 1;
+    s = phase_here(f, 8);
+    t = screen_text(s, 120, 40, 0, NULL);
+    s->focus = PANEL_PHASE;
+    s->zoom = 1;
     free(t);
-    t = screen_text(&v, 80, 24, 0, NULL);        /* zoomed: the --trace wording */
+    t = screen_text(s, 80, 24, 0, NULL);        /* zoomed: the --trace wording */
     assert_has(t, "m = 0.9 * 0 + (1 - 0.9) * -0.124877 = -0.0124877");
     assert_has(t, "v = 0.95 * 0 + (1 - 0.95) * (-0.124877)^2 = 0.00077971");
     assert_has(t, "m_hat = m / (1 - 0.9^1) = -0.124877");
     assert_has(t, "p = -0.0330403 - 0.01 * m_hat / (v_hat^0.5 + 1e-08) = -0.0230403");
     free(t);
-    v = fixture_phase_view(f, 9);
-    t = screen_text(&v, 80, 24, 0, NULL);
+    s = phase_here(f, 9);
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "step    1 /  500 | loss 3.2764");
     assert_has(t, "\"olivia\"");
     free(t);
@@ -471,23 +462,22 @@ static void test_phases_back_and_forth(void **state)
     Fixture *f = emma_fixture;
     enum { W = 80, H = 24, NPH = 10 };
     char *text[NPH], *roles[NPH];
-    go(f, 0);
+    fixture_at(f, 0);
     for (int ph = 0; ph < NPH; ph++) {
-        View v = fixture_phase_view(f, ph);
+        Session *s = phase_here(f, ph);
         Canvas c;
-        free(screen_text(&v, W, H, 0, &c));
+        free(screen_text(s, W, H, 0, &c));
         text[ph] = canvas_dump(&c);
         roles[ph] = canvas_dump_roles(&c);
         canvas_free(&c);
     }
-    go(f, 1);      /* the next step's Sample, then back */
-    View n = fixture_phase_view(f, 0);
-    free(screen_text(&n, W, H, 0, NULL));
-    go(f, 0);
+    fixture_at(f, 1);      /* the next step's Sample, then back */
+    free(screen_text(phase_here(f, 0), W, H, 0, NULL));
+    fixture_at(f, 0);
     for (int ph = NPH - 1; ph >= 0; ph--) {
-        View v = fixture_phase_view(f, ph);
+        Session *s = phase_here(f, ph);
         Canvas c;
-        free(screen_text(&v, W, H, 0, &c));
+        free(screen_text(s, W, H, 0, &c));
         char *t = canvas_dump(&c), *r = canvas_dump_roles(&c);
         assert_string_equal(t, text[ph]);
         assert_string_equal(r, roles[ph]);
@@ -509,13 +499,12 @@ static void test_guess(void **state)
 {
     (void)state;
     Fixture *f = emma_fixture;
-    go(f, 0);
-    View v = fixture_phase_view(f, 2);      /* Forward 1: e -> m */
-    v.guess = 1;
-    v.guess_pos = 1;
-    assert_screen(&v, 80, 24, 0, "emma-guess-forward1-80x24", 1);
-    assert_screen(&v, 80, 24, 1, "emma-guess-forward1-80x24", 0);
-    char *t = screen_text(&v, 80, 24, 0, NULL);
+    fixture_at(f, 0);
+    Session *s = phase_here(f, 2);      /* Forward 1: e -> m */
+    s->guess = 1;
+    assert_screen(s, 80, 24, 0, "emma-guess-forward1-80x24", 1);
+    assert_screen(s, 80, 24, 1, "emma-guess-forward1-80x24", 0);
+    char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "[BOS] e ?");
     assert_has(t, "loss_1 = -log(?) = ?");
     assert_has(t, "Why: Guess first");
@@ -527,13 +516,11 @@ static void test_guess(void **state)
     /* step mode: the selected position of the default run's step 1 */
     Fixture *g = fixture_new();
     assert_non_null(g);
-    View s = fixture_view(g);
-    s.sel = 2;
-    s.guess = 1;
-    s.guess_pos = 2;
-    s.focus = LAY_PROBS;
-    assert_screen(&s, 80, 24, 0, "guess-step1-sel2-80x24", 0);
-    t = screen_text(&s, 80, 24, 0, NULL);
+    s = fixture_at(g, 0);
+    s->sel = 2;
+    s->guess = 1;
+    assert_screen(s, 80, 24, 0, "guess-step1-sel2-80x24", 0);
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "name   yu?");
     assert_has(t, "loss ?");
     assert_has(t, "pos 2: u \u2192 ?");
@@ -548,23 +535,22 @@ static void test_zoom(void **state)
 {
     (void)state;
     Fixture *f = emma_fixture;
-    go(f, 0);
-    View v = fixture_phase_view(f, 7);
-    v.zoom = 1;
-    assert_screen(&v, 80, 24, 0, "emma-zoom-backward-80x24", 1);
-    v = fixture_phase_view(f, 1);
-    v.zoom = 1;
-    assert_screen(&v, 80, 24, 1, "emma-zoom-forward0-80x24", 0);
-    char *t = screen_text(&v, 80, 24, 1, NULL);
+    fixture_at(f, 0);
+    Session *s = phase_here(f, 7);
+    s->zoom = 1;
+    assert_screen(s, 80, 24, 0, "emma-zoom-backward-80x24", 1);
+    s = phase_here(f, 1);
+    s->zoom = 1;
+    assert_screen(s, 80, 24, 1, "emma-zoom-forward0-80x24", 0);
+    char *t = screen_text(s, 80, 24, 1, NULL);
     assert_has(t, "z unzoom");
     assert_null(strstr(t, "Current name"));
     free(t);
     /* step mode, the loss curve zoomed */
-    go(f, 199);
-    v = fixture_view(f);
-    v.focus = LAY_LOSS;
-    v.zoom = 1;
-    assert_screen(&v, 80, 24, 0, "emma-zoom-loss-step200-80x24", 0);
+    s = fixture_at(f, 199);
+    s->focus = PANEL_LOSS;
+    s->zoom = 1;
+    assert_screen(s, 80, 24, 0, "emma-zoom-loss-step200-80x24", 0);
 }
 
 /* Live samples: the same slots at steps 0, 100 and 500, noise turning into
@@ -575,14 +561,13 @@ static void test_live(void **state)
     Fixture *f = emma_fixture;
     static const int steps[] = { 0, 99, 499 };
     for (int i = 0; i < 3; i++) {
-        go(f, steps[i]);
-        View v = fixture_view(f);
-        v.focus = LAY_PROBS;
-        fixture_live(f, &v, steps[i] + 1);
+        Session *s = fixture_at(f, steps[i]);
+        s->live = 1;
+        s->samples = 0;     /* at the last step: the panel, not the final samples */
         char name[64];
         snprintf(name, sizeof name, "emma-live-step%d-80x24", steps[i] + 1);
-        assert_screen(&v, 80, 24, 0, name, 0);
-        char *t = screen_text(&v, 80, 24, 0, NULL), note[64];
+        assert_screen(s, 80, 24, 0, name, 0);
+        char *t = screen_text(s, 80, 24, 0, NULL), note[64];
         if (steps[i] == 0)  /* step 1 is not a draw point: the model before it */
             snprintf(note, sizeof note, "untrained model");
         else
@@ -590,15 +575,14 @@ static void test_live(void **state)
         assert_has(t, note);
         free(t);
     }
-    go(f, 99);
-    View v = fixture_view(f);
-    fixture_live(f, &v, 100);
-    assert_screen(&v, 120, 40, 0, "emma-live-step100-120x40", 0);
+    Session *s = fixture_at(f, 99);
+    s->live = 1;
+    assert_screen(s, 120, 40, 0, "emma-live-step100-120x40", 0);
     /* phase mode: before the Update phase the model is the one before */
-    v = fixture_phase_view(f, 0);
-    fixture_live(f, &v, 99);
-    v.explain = 0;
-    char *t = screen_text(&v, 80, 24, 0, NULL);
+    s = phase_here(f, 0);
+    s->live = 1;
+    s->explain = 0;
+    char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "model after step 90");
     free(t);
 }
@@ -610,7 +594,7 @@ static void test_cut_tail(void **state)
     (void)state;
     Fixture *g = fixture_new();
     assert_non_null(g);
-    assert_int_equal(timeline_goto(g->tl, 30), 0);     /* step 31: kymberlynn */
+    Session *s = fixture_at(g, 30);     /* step 31: kymberlynn */
     View v = fixture_view(g);
     for (int ascii = 0; ascii < 2; ascii++) {
         Canvas c;
@@ -648,13 +632,12 @@ static void test_cut_tail(void **state)
         free(l3);
         canvas_free(&c);
     }
-    v.focus = LAY_NAME;
-    assert_screen(&v, 120, 40, 0, "cut-step31-120x40", 1);
+    s->focus = PANEL_NAME;
+    assert_screen(s, 120, 40, 0, "cut-step31-120x40", 1);
     /* the Sample phase says how much is cut */
-    View p = v;
-    p.phase_mode = 1;
-    p.phase = 0;
-    char *t = screen_text(&p, 80, 24, 0, NULL);
+    s->phase_mode = 1;
+    s->phase = phase_first();
+    char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "= min(8, 12 - 1) = 8");
     assert_has(t, "cut at the block size");
     free(t);
@@ -667,7 +650,7 @@ static void test_lesson_line(void **state)
 {
     (void)state;
     Fixture *f = emma_fixture;
-    go(f, 0);
+    fixture_at(f, 0);
     View v = fixture_view(f);
     Canvas c;
     assert_int_equal(canvas_init(&c, 120, 1, 0), 0);
@@ -677,7 +660,7 @@ static void test_lesson_line(void **state)
                            "                arc: random predictions (from step 1)");
     free(s);
     canvas_free(&c);
-    go(f, 199);
+    fixture_at(f, 199);
     v = fixture_view(f);
     assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
     render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
@@ -686,8 +669,8 @@ static void test_lesson_line(void **state)
     assert_non_null(strstr(s, "distinct names seen"));
     assert_non_null(strstr(s, "name-like structures"));
     free(s);
-    go(f, 0);
-    v = fixture_phase_view(f, 3);
+    fixture_phase(f, 0, 3);
+    v = fixture_view(f);
     render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
     s = row_text(&c, 0);
     assert_string_equal(s, "  Sample \u203a Forward 0 1[2]3 4 \u203a Loss \u203a Backward \u203a Update \u203a Log"
@@ -698,12 +681,13 @@ static void test_lesson_line(void **state)
     free(s);
     canvas_free(&c);
     /* cycling: past the last doc, the second pass */
-    StepInfo in = *v.info;
+    StepInfo in = *v.step.info;
     in.step = 32033 + 4;
     in.doc = 4;
+    fixture_at(f, 0);
     v = fixture_view(f);
-    v.info = &in;
-    v.seen = f->seen.distinct;
+    v.step.info = &in;
+    v.step.seen = v.run.distinct;
     assert_int_equal(canvas_init(&c, 120, 1, 0), 0);
     render_lesson(&c, (Rect){ 0, 0, 120, 1 }, &v);
     s = row_text(&c, 0);
@@ -718,17 +702,16 @@ static void test_focus_frame(void **state)
 {
     (void)state;
     Fixture *f = emma_fixture;
-    go(f, 0);
-    View v = fixture_view(f);
-    v.focus = LAY_POSITIONS;
+    Session *s = fixture_at(f, 0);
+    s->focus = PANEL_POSITIONS;
     Canvas c;
-    char *t = screen_text(&v, 80, 24, 0, &c);
+    char *t = screen_text(s, 80, 24, 0, &c);
     assert_has(t, "\u250f Loss at each position \u2501");
     assert_int_equal(canvas_cell(&c, 0, 7)->role, ROLE_FOCUS);
     assert_int_equal(canvas_cell(&c, 45, 2)->role, ROLE_BORDER);    /* the others: light */
     free(t);
     canvas_free(&c);
-    t = screen_text(&v, 80, 24, 1, NULL);
+    t = screen_text(s, 80, 24, 1, NULL);
     assert_has(t, "# Loss at each position ===");
     free(t);
 }
@@ -739,21 +722,20 @@ static void test_explain(void **state)
 {
     (void)state;
     Fixture *f = emma_fixture;
-    go(f, 0);
-    View v = fixture_view(f);
-    v.explain = 1;
-    v.focus = LAY_LOSS;
-    assert_screen(&v, 80, 24, 0, "emma-explain-loss-panel-80x24", 0);
-    char *t = screen_text(&v, 80, 24, 0, NULL);
+    Session *s = fixture_at(f, 0);
+    s->explain = 1;
+    s->focus = PANEL_LOSS;
+    assert_screen(s, 80, 24, 0, "emma-explain-loss-panel-80x24", 0);
+    char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "Why: Loss per step");
     assert_has(t, "chance = -log(1 / vocab_size)");
     free(t);
-    v.focus = LAY_NAME;
-    t = screen_text(&v, 80, 24, 0, NULL);
+    s->focus = PANEL_NAME;
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "tokens = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]");
     free(t);
-    v = fixture_phase_view(f, 7);
-    t = screen_text(&v, 80, 24, 0, NULL);
+    s = fixture_phase(f, 0, 7);
+    t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "Why: 3. Backward pass");
     free(t);
 }

@@ -1,6 +1,6 @@
 /* ui_fixture.h: what the UI tests share: a real training run on
- * data/names.txt driven through the Timeline, a View of its current step,
- * a UTF-8 locale for character widths, and golden-file comparison.
+ * data/names.txt in a real Session (the one the UI runs), a UTF-8 locale
+ * for character widths, and golden-file comparison of whole frames.
  *
  * Golden files live in tests/golden/ui/.  To regenerate them after an
  * intended change of the screen, run from the repository root:
@@ -12,25 +12,23 @@
 
 #include <locale.h>
 
-#include "session/classroom.h"
 #include "core/dataset.h"
-#include "render/layout.h"
-#include "render/render.h"
 #include "core/timeline.h"
 #include "core/train.h"
+#include "render/frame.h"
+#include "render/layout.h"
+#include "render/render.h"
 #include "render/ui_canvas.h"
+#include "session/session.h"
 
 typedef struct {
     Dataset ds;
     Trainer t;
-    Timeline *tl;
-    Seen seen;
-    Live live;
+    Session s;      /* the real session, as the UI runs it (paused, 20 samples) */
 } Fixture;
 
 /* A run on data/names.txt (seed 42, 500 steps; shuffle 0: the file's order,
- * as --emma has it), at step 1, with its live samples ready to draw (the
- * untrained model's drawn). */
+ * as --emma has it) in a session paused at step 1. */
 static inline Fixture *fixture_new_shuffle(int shuffle)
 {
     Fixture *f = calloc(1, sizeof *f);
@@ -42,10 +40,14 @@ static inline Fixture *fixture_new_shuffle(int shuffle)
     }
     TrainConfig cfg = train_config_default();
     cfg.shuffle = shuffle;
-    if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0 || seen_init(&f->seen, &f->ds) != 0 ||
-        live_init(&f->live, &f->t, 0.5) != 0 || (live_draw(&f->live, &f->t), !(f->tl = timeline_new(&f->t))) ||
-        timeline_goto(f->tl, 0) != 0) {
+    const SessionConfig sc = { .paused = 1, .samples = 20, .temperature = 0.5 };
+    if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0) {
         fprintf(stderr, "fixture: %s\n", err);
+        free(f);
+        return NULL;
+    }
+    if (session_init(&f->s, &f->t, &sc) != 0) {
+        fprintf(stderr, "fixture: out of memory\n");
         free(f);
         return NULL;
     }
@@ -62,62 +64,53 @@ static inline void fixture_free(Fixture *f)
 {
     if (!f)
         return;
-    timeline_free(f->tl);
-    live_free(&f->live);
-    seen_free(&f->seen);
+    session_free(&f->s);
     trainer_free(&f->t);
     dataset_free(&f->ds);
     free(f);
 }
 
-/* A View of the fixture's current step, paused, default speed. */
+/* The session at step k (0-based), paused, shown as it starts: step mode,
+ * no selection, nothing else on. */
+static inline Session *fixture_at(Fixture *f, int k)
+{
+    Session *s = &f->s;
+    session_go(s, k);
+    assert_int_equal(s->step, k);
+    assert_int_equal(f->t.info.step, k);
+    s->running = 0;
+    s->sel = 0;
+    s->phase_mode = 0;
+    s->phase = phase_first();
+    s->help = 0;
+    s->samples = 1;
+    s->explain = 0;
+    s->live = 0;
+    s->guess = 0;
+    s->revealed = 0;
+    s->zoom = 0;
+    s->focus = PANEL_NONE;
+    return s;
+}
+
+/* The session as --emma shows step k: phase mode at phase index `phase`,
+ * with the explanation. */
+static inline Session *fixture_phase(Fixture *f, int k, int phase)
+{
+    Session *s = fixture_at(f, k);
+    s->phase_mode = 1;
+    s->phase = phase_at(phase, f->t.info.n);
+    s->explain = 1;
+    return s;
+}
+
+/* The view of the session (for drawing one panel: no panel on screen, so
+ * none has the focus). */
 static inline View fixture_view(Fixture *f)
 {
     View v;
-    memset(&v, 0, sizeof v);
-    v.ds = &f->ds;
-    v.info = &f->t.info;
-    v.num_steps = f->t.cfg.adam.num_steps;
-    v.adam = f->t.cfg.adam;
-    v.vocab_size = f->t.model.cfg.vocab_size;
-    v.block_size = f->t.model.cfg.block_size;
-    v.losses = timeline_losses(f->tl);
-    v.speed = 10;
-    v.model = &f->t.model;
-    trainer_param_name(&f->t, f->t.info.follow_index, v.follow_name, sizeof v.follow_name);
-    v.seen = seen_by_step(&f->seen, f->t.info.step);
-    v.distinct = f->seen.distinct;
-    v.live_every = f->live.every;
-    v.live_name_bytes = f->live.name_bytes;
+    session_view(&f->s, 0, &v);
     return v;
-}
-
-/* The view as the UI makes it for --emma: phase mode at `phase`, the
- * explanation on, the phase panel focused. */
-static inline View fixture_phase_view(Fixture *f, int phase)
-{
-    View v = fixture_view(f);
-    v.phase_mode = 1;
-    v.phase = phase;
-    v.explain = 1;
-    v.focus = LAY_PHASE;
-    return v;
-}
-
-/* The live samples for the view's step (drawn at their step, through the
- * Timeline, as the UI draws them); sets v->live and its names. */
-static inline void fixture_live(Fixture *f, View *v, int age)
-{
-    int cur = timeline_current(f->tl);
-    int a = live_age(age, f->live.every);
-    if (!live_get(&f->live, a) && a > 0) {
-        assert_int_equal(timeline_goto(f->tl, a - 1), 0);
-        live_draw(&f->live, &f->t);
-        assert_int_equal(timeline_goto(f->tl, cur), 0);
-    }
-    v->live = 1;
-    v->live_age = a;
-    v->live_names = live_get(&f->live, a);
 }
 
 /* A UTF-8 LC_CTYPE, so wcwidth knows the glyphs; 0 when none exists. */
@@ -176,12 +169,13 @@ static inline void assert_golden(const char *name, const char *text)
     free(want);
 }
 
-/* Draws the view on a fresh w x h canvas and compares text (and roles) with goldens. */
-static inline void assert_screen(const View *v, int w, int h, int ascii, const char *name, int roles)
+/* Draws the session on a fresh w x h canvas, as the UI draws a frame, and
+ * compares the text (and the roles) with the goldens. */
+static inline void assert_screen(Session *s, int w, int h, int ascii, const char *name, int roles)
 {
     Canvas c;
     assert_int_equal(canvas_init(&c, w, h, ascii), 0);
-    render_screen(&c, v);
+    render_frame(&c, s);
     char *text = canvas_dump(&c);
     assert_non_null(text);
     char file[256];

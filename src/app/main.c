@@ -47,7 +47,11 @@ int main(int argc, char **argv)
         dataset_free(&ds);
         return 2;
     }
-    int status = o.headless ? headless_run(&o, &t, stdout, stderr) : ui_run(&o, &t);
+    const SessionConfig sc = {
+        .paused = o.paused, .emma = o.emma, .high_contrast = o.high_contrast, .ascii = o.ascii,
+        .samples = o.samples, .temperature = o.temperature,
+    };
+    int status = o.headless ? headless_run(&o, &t, stdout, stderr) : ui_run(&sc, &t);
     trainer_free(&t);
     dataset_free(&ds);
     return status;

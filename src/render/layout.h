@@ -28,12 +28,7 @@
 #define MICROGPT_LAYOUT_H
 
 #include "render/ui_canvas.h"
-
-enum {
-    LAY_STATUS, LAY_LESSON, LAY_NAME, LAY_POSITIONS, LAY_PROBS, LAY_PHASE, LAY_LR, LAY_LOSS,
-    LAY_LIVE, LAY_EXPLAIN, LAY_KEYS,
-    LAY_COUNT
-};
+#include "session/panel.h"
 
 /* What to lay out (bits). */
 enum {
@@ -51,18 +46,17 @@ typedef struct {
     int cols, rows;
     int fits;               /* 0: below the minimum size; no panel is placed */
     int roomy;              /* the roomy arrangement (loss curve on the left) */
-    int zoomed;             /* the LAY_* panel zoomed, or -1 */
-    Rect panel[LAY_COUNT];  /* indexed by LAY_*; w = h = 0 when absent */
+    PanelId zoomed;         /* the panel zoomed, or PANEL_NONE */
+    PanelSet panels;        /* the panels placed before any zoom (those Tab moves among) */
+    Rect panel[PANEL_COUNT];    /* indexed by PanelId; w = h = 0 when absent */
 } Layout;
 
-/* The step-mode layout of a cols x rows screen (flags 0, no zoom). */
-Layout layout_compute(int cols, int rows);
-/* The layout for flags (LAYF_*); zoom is a LAY_* panel to give the whole
- * body to (when the layout has it), or -1. */
-Layout layout_compute_ex(int cols, int rows, unsigned flags, int zoom);
-/* 1 when panel id is on screen. */
-int layout_has(const Layout *l, int id);
-/* A panel's name, for tests and messages ("status", "name", ...). */
-const char *layout_panel_name(int id);
+/* The layout of a cols x rows screen for flags (LAYF_*), unzoomed. */
+Layout layout_compute(int cols, int rows, unsigned flags);
+/* Gives panel p every row between the lesson line and the keys (when the
+ * layout has it; PANEL_NONE: nothing changes). */
+void layout_zoom(Layout *l, PanelId p);
+/* 1 when panel p is on screen. */
+int layout_has(const Layout *l, PanelId p);
 
 #endif

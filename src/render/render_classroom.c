@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session/classroom.h"
+#include "session/arc.h"
+#include "session/explain.h"
+#include "session/names.h"
 #include "core/logline.h"
 #include "render/plot.h"
 #include "render/render.h"
@@ -44,17 +46,16 @@ typedef struct {
 static void strip_text(const View *v, int ascii, int compact, char *out, size_t len)
 {
     const Glyphs *g = glyphs_get(ascii);
-    const int n = v->info->n, cur = view_phase(v);
+    const int n = v->step.info->n, cur = phase_index(v->shown.phase, n);
     static StripItem it[300];
     int k = 0;
     it[k++] = (StripItem){ 0, 0, 0, "Sample" };
     it[k++] = (StripItem){ -1, -1, 2, "" };
     it[k++] = (StripItem){ 1, n, 1, "Forward" };
-    int pos;
     if (compact) {
         it[k] = (StripItem){ 1, n, 0, "" };
-        if (phase_kind(cur, n, &pos) == PHASE_FORWARD)
-            snprintf(it[k].text, sizeof it[k].text, "%d" NBSP "of" NBSP "%d", pos, n);
+        if (v->shown.phase.kind == PHASE_FORWARD)
+            snprintf(it[k].text, sizeof it[k].text, "%d" NBSP "of" NBSP "%d", v->shown.phase.pos, n);
         else
             snprintf(it[k].text, sizeof it[k].text, n > 1 ? "0-%d" : "0", n - 1);
         k++;
@@ -93,33 +94,33 @@ static void strip_text(const View *v, int ascii, int compact, char *out, size_t 
 void render_lesson(Canvas *c, Rect r, const View *v)
 {
     blank(c, r);
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     const int step1 = in->step + 1, ascii = c->ascii;
     const char *dot = ascii ? "," : " \u00b7";
-    const int stage = arc_stage(step1, v->num_steps);
+    const int stage = arc_stage(step1, v->run.num_steps);
     int b[ARC_STAGES];
-    arc_bookmarks(v->num_steps, b);
+    arc_bookmarks(v->run.num_steps, b);
     char docf[96], pass[32] = "", seen_l[96], seen_d[64], seen_s[48], arc_l[128], arc_m[96], arc_s[64];
-    size_t D = v->ds->count;
+    size_t D = v->run.ds->count;
     if ((size_t)in->step >= D)
         snprintf(pass, sizeof pass, " (pass %zu)", (size_t)in->step / D + 1);
     snprintf(docf, sizeof docf, MK_DIM "doc " MK_VALUE "%zu" MK_DIM " of %zu%s", in->doc + 1, D, pass);
-    snprintf(seen_l, sizeof seen_l, MK_VALUE "%zu" MK_DIM " of %zu distinct names seen", v->seen, v->distinct);
-    snprintf(seen_d, sizeof seen_d, MK_VALUE "%zu" MK_DIM " distinct name%s seen", v->seen, v->seen == 1 ? "" : "s");
-    snprintf(seen_s, sizeof seen_s, MK_VALUE "%zu" MK_DIM " name%s seen", v->seen, v->seen == 1 ? "" : "s");
+    snprintf(seen_l, sizeof seen_l, MK_VALUE "%zu" MK_DIM " of %zu distinct names seen", v->step.seen, v->run.distinct);
+    snprintf(seen_d, sizeof seen_d, MK_VALUE "%zu" MK_DIM " distinct name%s seen", v->step.seen, v->step.seen == 1 ? "" : "s");
+    snprintf(seen_s, sizeof seen_s, MK_VALUE "%zu" MK_DIM " name%s seen", v->step.seen, v->step.seen == 1 ? "" : "s");
     snprintf(arc_l, sizeof arc_l, MK_DIM "arc: " MK_VALUE "%s" MK_DIM " (from step %d)", arc_short(stage), b[stage]);
     snprintf(arc_m, sizeof arc_m, MK_DIM "arc: " MK_VALUE "%s", arc_short(stage));
     snprintf(arc_s, sizeof arc_s, MK_VALUE "%s", arc_short(stage));
     char left[4][4096], right[8][400];
     int nl = 0, nr = 0;
-    if (v->phase_mode) {
+    if (v->shown.phase_mode) {
         strip_text(v, ascii, 0, left[nl++], sizeof left[0]);
         strip_text(v, ascii, 1, left[nl++], sizeof left[0]);
         snprintf(right[nr++], sizeof right[0], "%s%s %s%s %s", docf, dot, seen_l, dot, arc_m);
         snprintf(right[nr++], sizeof right[0], "%s%s %s%s %s", docf, dot, seen_s, dot, arc_m);
         snprintf(right[nr++], sizeof right[0], "%s%s %s", docf, dot, seen_s);
         snprintf(right[nr++], sizeof right[0], "%s", seen_s);
-        snprintf(right[nr++], sizeof right[0], MK_VALUE "%zu" MK_DIM " seen", v->seen);
+        snprintf(right[nr++], sizeof right[0], MK_VALUE "%zu" MK_DIM " seen", v->step.seen);
         right[nr++][0] = '\0';
     } else {
         snprintf(left[nl++], sizeof left[0], "%s" MK_DIM " = docs[%d %% %zu]%s %s", docf, in->step, D, dot, seen_l);
@@ -136,8 +137,8 @@ void render_lesson(Canvas *c, Rect r, const View *v)
                                          { 2, 2 }, { 3, 1 }, { 3, 2 }, { 3, 3 } };
     static const int phase_pairs[][2] = { { 0, 0 }, { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 }, { 0, 5 },
                                           { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 4 }, { 1, 5 } };
-    const int (*pairs)[2] = v->phase_mode ? phase_pairs : step_pairs;
-    const int np = v->phase_mode ? (int)(sizeof phase_pairs / sizeof phase_pairs[0])
+    const int (*pairs)[2] = v->shown.phase_mode ? phase_pairs : step_pairs;
+    const int np = v->shown.phase_mode ? (int)(sizeof phase_pairs / sizeof phase_pairs[0])
                                  : (int)(sizeof step_pairs / sizeof step_pairs[0]);
     const int room = r.w - 2;
     for (int k = 0; k < np; k++) {
@@ -178,22 +179,22 @@ static void stmt(Canvas *c, Rect a, int *y, int indent, const char *fmt, ...)
 
 static void token_text(const View *v, int tok, int ascii, char out[16])
 {
-    token_label(v->ds, tok, ascii, out);
+    token_label(v->run.ds, tok, ascii, out);
 }
 
-static void phase_sample(Canvas *c, Rect a, const View *v)
+static void panel_sample(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->info;
-    const int ascii = c->ascii, B = v->block_size, BOS = v->vocab_size - 1;
+    const StepInfo *in = v->step.info;
+    const int ascii = c->ascii, B = v->run.block_size, BOS = v->run.vocab_size - 1;
     char name[300], buf[2048];
-    doc_text(v->ds, in->doc, name, sizeof name - 1);
+    doc_text(v->run.ds, in->doc, name, sizeof name - 1);
     int y = a.y;
     stmt(c, a, &y, 4, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
-         in->step, v->ds->count, name);
+         in->step, v->run.ds->count, name);
     /* tokens = [26, 4, 12, 12, 0, 26]  (the tail past the block size greyed) */
     enum { MAXTOK = 64 };
     int ids[MAXTOK];
-    size_t chars = dataset_encode(v->ds, in->doc, ids, MAXTOK);
+    size_t chars = dataset_encode(v->run.ds, in->doc, ids, MAXTOK);
     size_t shown = chars < MAXTOK ? chars : MAXTOK, o = 0;
     o = app(buf, sizeof buf, o, "tokens" NBSP "=" NBSP MK_VALUE "[%d,", BOS);
     for (size_t i = 0; i < shown; i++) {
@@ -243,19 +244,19 @@ static void phase_sample(Canvas *c, Rect a, const View *v)
     y += flow_text(c, a, y, pairs, 0);
     /* data cycling, when there is room for it */
     char note[400];
-    size_t D = v->ds->count, N = (size_t)v->num_steps, used = N < D ? N : D;
+    size_t D = v->run.ds->count, N = (size_t)v->run.num_steps, used = N < D ? N : D;
     snprintf(note, sizeof note, MK_DIM "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps "
-             "use %zu of the %zu names (%.1f%%)%s.", D, v->num_steps, used, D, 100.0 * (double)used / (double)D,
+             "use %zu of the %zu names (%.1f%%)%s.", D, v->run.num_steps, used, D, 100.0 * (double)used / (double)D,
              N > D ? ", some more than once" : "");
     if (y + 1 + flow_rows(ascii, a.w, note, 0) <= a.y + a.h)
         flow_text(c, a, y + 1, note, 0);
 }
 
-static void phase_forward(Canvas *c, Rect a, const View *v, int pos)
+static void panel_forward(Canvas *c, Rect a, const View *v, int pos)
 {
-    const StepInfo *in = v->info;
-    const int V = v->vocab_size, ascii = c->ascii;
-    const int hidden = pos + 1 >= view_hide_from(v);
+    const StepInfo *in = v->step.info;
+    const int V = v->run.vocab_size, ascii = c->ascii;
+    const int hidden = pos + 1 >= v->shown.hide_from;
     const int tok = in->tokens[pos], tgt = in->tokens[pos + 1];
     char l1[16], l2[16];
     token_text(v, tok, ascii, l1);
@@ -270,7 +271,7 @@ static void phase_forward(Canvas *c, Rect a, const View *v, int pos)
     /* the formulas, unless they would keep the whole vocabulary off the
      * panel (the explanation, when on, has them too) */
     int full = a.h - 2 >= V + 1, lines = a.w >= 56 ? 1 : 2;
-    if (full && a.h - 2 - lines < V + 1 && v->explain)
+    if (full && a.h - 2 - lines < V + 1 && v->shown.explain)
         ;
     else if (a.w >= 56)
         stmt(c, a, &y, 2, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP "%s" NBSP
@@ -296,11 +297,11 @@ static void phase_forward(Canvas *c, Rect a, const View *v, int pos)
              pos, p, in->pos_loss[pos]);
 }
 
-static void phase_loss(Canvas *c, Rect a, const View *v)
+static void panel_loss(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     const int n = in->n;
-    const double chance = -log(1.0 / v->vocab_size);
+    const double chance = -log(1.0 / v->run.vocab_size);
     char buf[4096];
     int y = a.y;
     /* four decimals when the sum fits on a line, else two */
@@ -318,7 +319,7 @@ static void phase_loss(Canvas *c, Rect a, const View *v)
     y += flow_text(c, a, y, buf, 8);
     stmt(c, a, &y, 0, NBSP NBSP NBSP NBSP NBSP "=" NBSP MK_VALUE "%.4f", in->loss);
     y++;
-    stmt(c, a, &y, 4, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", v->vocab_size, chance);
+    stmt(c, a, &y, 4, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", v->run.vocab_size, chance);
     y++;
     double d = in->loss - chance;
     if (fabs(d) < 0.1)
@@ -342,10 +343,10 @@ static void phase_loss(Canvas *c, Rect a, const View *v)
     }
 }
 
-static void phase_backward(Canvas *c, Rect a, const View *v)
+static void panel_backward(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->info;
-    const Model *m = v->model;
+    const StepInfo *in = v->step.info;
+    const Model *m = v->run.model;
     int y = a.y;
     stmt(c, a, &y, 0, MK_DIM "loss.backward():" MK_TEXT " every one of the " MK_VALUE "%zu" MK_TEXT
          " parameters gets a gradient.", m ? m->nparams : 0);
@@ -387,10 +388,10 @@ static void phase_backward(Canvas *c, Rect a, const View *v)
     canvas_text(c, x_num, y, 9, num, ROLE_VALUE);
 }
 
-static void phase_update(Canvas *c, Rect a, const View *v)
+static void panel_update(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->info;
-    const AdamConfig *ad = &v->adam;
+    const StepInfo *in = v->step.info;
+    const AdamConfig *ad = &v->run.adam;
     const AdamTrace *f = &in->follow;
     const int ascii = c->ascii;
     const char *x = ascii ? "*" : "\u00d7", *pi = ascii ? "pi" : "\u03c0";
@@ -399,8 +400,8 @@ static void phase_update(Canvas *c, Rect a, const View *v)
     int y = a.y;
     stmt(c, a, &y, 7, "lr_t" NBSP "=" NBSP "%g" NBSP "%s" NBSP "0.5" " %s" NBSP "(1" NBSP "+"
          " cos(%s" NBSP "%s" NBSP "%d" NBSP "/" NBSP "%d))" " =" NBSP MK_VALUE "%s",
-         ad->lr, x, x, pi, x, in->step, v->num_steps, lr);
-    stmt(c, a, &y, 2, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", v->follow_name);
+         ad->lr, x, x, pi, x, in->step, v->run.num_steps, lr);
+    stmt(c, a, &y, 2, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", v->step.follow_name);
     if (a.w >= 70) {
         /* the worked example's own lines (--trace) */
         stmt(c, a, &y, 6, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
@@ -446,34 +447,34 @@ static void phase_update(Canvas *c, Rect a, const View *v)
         }
     }
     stmt(c, a, &y, 0, "All " MK_VALUE "%zu" MK_TEXT " updated (%zu changed value); gradients reset to 0.",
-         v->model ? v->model->nparams : 0, in->params_updated);
+         v->run.model ? v->run.model->nparams : 0, in->params_updated);
     int left = a.y + a.h - y;
-    if (left >= 5 && !v->lr_panel) {    /* the schedule, with this step on it */
+    if (left >= 5 && !(v->shown.on_screen & PANEL_BIT(PANEL_LR))) {    /* the schedule, with this step on it */
         y++;
         render_lr_body(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, v);
     }
 }
 
-static void phase_log(Canvas *c, Rect a, const View *v)
+static void panel_log(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     char line[128];
     int y = a.y;
     stmt(c, a, &y, 6, MK_DIM "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
-    format_log_line(line, sizeof line, in->step + 1, v->num_steps, in->loss);
+    format_log_line(line, sizeof line, in->step + 1, v->run.num_steps, in->loss);
     canvas_text_fit(c, a.x, y++, a.w, line, ROLE_VALUE);
     y++;
-    if (in->step + 1 < v->num_steps) {
-        size_t next = (size_t)(in->step + 1) % v->ds->count;
+    if (in->step + 1 < v->run.num_steps) {
+        size_t next = (size_t)(in->step + 1) % v->run.ds->count;
         char name[300];
-        doc_text(v->ds, next, name, sizeof name - 1);
+        doc_text(v->run.ds, next, name, sizeof name - 1);
         stmt(c, a, &y, 0, MK_DIM "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_DIM
              ", with the parameters just updated.", in->step + 2, next, name);
     } else {
         stmt(c, a, &y, 0, MK_DIM "That was the last step: the model is trained.");
     }
     int left = a.y + a.h - y;
-    if (left >= 6 && !v->loss_panel) {  /* the loss curve, with this step's point */
+    if (left >= 6 && !(v->shown.on_screen & PANEL_BIT(PANEL_LOSS))) {  /* the loss curve, with this step's point */
         y++;
         render_loss_body(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, v);
     }
@@ -481,9 +482,9 @@ static void phase_log(Canvas *c, Rect a, const View *v)
 
 void render_phase(Canvas *c, Rect r, const View *v)
 {
-    const int n = v->info->n, phase = view_phase(v);
-    int pos;
-    const int kind = phase_kind(phase, n, &pos);
+    const int n = v->step.info->n, phase = phase_index(v->shown.phase, n);
+    const int pos = v->shown.phase.pos;
+    const PhaseKind kind = v->shown.phase.kind;
     char title[64], note[48];
     static const char *const titles[PHASE_KINDS] = {
         "1. Sample", "2. Forward", "2. Loss", "3. Backward", "4. Update (Adam)", "5. Log",
@@ -499,45 +500,31 @@ void render_phase(Canvas *c, Rect r, const View *v)
     if (a.w < 4 || a.h < 2)
         return;
     switch (kind) {
-    case PHASE_SAMPLE: phase_sample(c, a, v); break;
-    case PHASE_FORWARD: phase_forward(c, a, v, pos); break;
-    case PHASE_LOSS: phase_loss(c, a, v); break;
-    case PHASE_BACKWARD: phase_backward(c, a, v); break;
-    case PHASE_UPDATE: phase_update(c, a, v); break;
-    default: phase_log(c, a, v); break;
+    case PHASE_SAMPLE: panel_sample(c, a, v); break;
+    case PHASE_FORWARD: panel_forward(c, a, v, pos); break;
+    case PHASE_LOSS: panel_loss(c, a, v); break;
+    case PHASE_BACKWARD: panel_backward(c, a, v); break;
+    case PHASE_UPDATE: panel_update(c, a, v); break;
+    default: panel_log(c, a, v); break;
     }
 }
 
 /* ----------------------------------------------------------- explanation */
 
-/* The focused panel as an EXPLAIN_* id. */
-static int explain_id(int focus)
-{
-    switch (focus) {
-    case 2: return EXPLAIN_NAME;        /* LAY_NAME */
-    case 3: return EXPLAIN_POSITIONS;   /* LAY_POSITIONS */
-    case 4: return EXPLAIN_PROBS;       /* LAY_PROBS */
-    case 6: return EXPLAIN_LR;          /* LAY_LR */
-    case 7: return EXPLAIN_LOSS;        /* LAY_LOSS */
-    case 8: return EXPLAIN_LIVE;        /* LAY_LIVE */
-    default: return EXPLAIN_STEP;
-    }
-}
-
 void render_explain(Canvas *c, Rect r, const View *v)
 {
     ExplainCtx ctx = {
-        .vocab_size = v->vocab_size, .nparams = v->model ? v->model->nparams : 0,
-        .block_size = v->block_size, .ndocs = v->ds->count, .num_steps = v->num_steps,
-        .live_every = v->live_every > 0 ? v->live_every : 1,
+        .vocab_size = v->run.vocab_size, .nparams = v->run.model ? v->run.model->nparams : 0,
+        .block_size = v->run.block_size, .num_steps = v->run.num_steps,
+        .live_every = v->run.live_every > 0 ? v->run.live_every : 1,
     };
     Explanation e;
-    if (v->guess)
-        explain_panel(EXPLAIN_GUESS, &ctx, &e);
-    else if (v->phase_mode)
-        explain_phase(phase_kind(view_phase(v), v->info->n, NULL), &ctx, &e);
+    if (v->shown.hiding)
+        explain_guess(&e);
+    else if (v->shown.phase_mode)
+        explain_phase(v->shown.phase.kind, &ctx, &e);
     else
-        explain_panel(explain_id(v->focus), &ctx, &e);
+        explain_panel(v->shown.focus, &ctx, &e);
     char title[80];
     snprintf(title, sizeof title, "Why: %s", e.title);
     Rect a = frame(c, r, title, "e hides");
@@ -559,18 +546,18 @@ void render_explain(Canvas *c, Rect r, const View *v)
 void render_live(Canvas *c, Rect r, const View *v)
 {
     char note[64];
-    if (v->live_age == 0)
+    if (v->step.live_age == 0)
         snprintf(note, sizeof note, "untrained model");
     else
-        snprintf(note, sizeof note, "model after step %d", v->live_age);
+        snprintf(note, sizeof note, "model after step %d", v->step.live_age);
     Rect a = frame(c, r, "Live samples", note);
     if (a.w < 4 || a.h < 1)
         return;
-    if (!v->live_names) {
+    if (!v->step.live_names) {
         canvas_text(c, a.x, a.y, a.w, "drawing...", ROLE_DIM);
         return;
     }
-    int cw = v->block_size + 2;
+    int cw = v->run.block_size + 2;
     if (cw < 9)
         cw = 9;
     int cols = (a.w + 2) / cw;
@@ -581,7 +568,7 @@ void render_live(Canvas *c, Rect r, const View *v)
         rows = a.h;
     for (int i = 0; i < LIVE_SLOTS && i < rows * cols; i++) {
         int x = a.x + (i % cols) * cw, y = a.y + i / cols;
-        const char *name = v->live_names + (size_t)i * (size_t)v->live_name_bytes;
+        const char *name = v->step.live_names + (size_t)i * (size_t)v->run.live_name_bytes;
         if (*name)
             canvas_text_fit(c, x, y, cw - 1, name, ROLE_VALUE);
         else    /* the model ended the name at once */

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session/classroom.h"
 #include "render/plot.h"
 #include "render/render.h"
 #include "render/render_parts.h"
@@ -57,8 +56,8 @@ static void x_labels(Canvas *c, const Plot *p, int y, int num_steps, const char 
 void render_lr(Canvas *c, Rect r, const View *v)
 {
     char lr[32], note[48];
-    if (phase_has_update(view_phase(v), v->info->n)) {
-        fmt_lr(lr, sizeof lr, v->info->lr_t);
+    if (phase_has_update(v->shown.phase)) {
+        fmt_lr(lr, sizeof lr, v->step.info->lr_t);
         snprintf(note, sizeof note, "lr_t %s", lr);
     } else {    /* phase mode: computed at the Update phase */
         snprintf(note, sizeof note, "lr_t %s", glyphs_get(c->ascii)->ell);
@@ -72,10 +71,10 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
     const Glyphs *g = glyphs_get(c->ascii);
     if (a.w < 4 || a.h < 1)
         return;
-    const int N = v->num_steps;
-    const double top = v->adam.lr > 0 ? v->adam.lr : 1.0;
+    const int N = v->run.num_steps;
+    const double top = v->run.adam.lr > 0 ? v->run.adam.lr : 1.0;
     char hi[32];
-    snprintf(hi, sizeof hi, "%g", v->adam.lr);
+    snprintf(hi, sizeof hi, "%g", v->run.adam.lr);
     int lab_w = (int)strlen(hi);
     int axis_x = a.x + lab_w + 1;
     int xrow = a.h >= 4 ? 1 : 0;
@@ -87,7 +86,7 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
     int px = 0, py = 0;
     for (int dx = 0; dx < p.xdots; dx++) {
         long s = p.xdots > 1 ? lround((double)dx * (N - 1) / (p.xdots - 1)) : 0;
-        int dy = plot_y(&p, adam_lr(&v->adam, (int)s));
+        int dy = plot_y(&p, adam_lr(&v->run.adam, (int)s));
         if (dx == 0)
             plot_dot(&p, dx, dy, ROLE_LR, g->ascii_lr);
         else
@@ -96,7 +95,7 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
         py = dy;
     }
     int mx, my;
-    plot_cell_of(&p, plot_x(&p, v->info->step, N), plot_y(&p, adam_lr(&v->adam, v->info->step)), &mx, &my);
+    plot_cell_of(&p, plot_x(&p, v->step.info->step, N), plot_y(&p, adam_lr(&v->run.adam, v->step.info->step)), &mx, &my);
     const double ticks[2] = { top, 0.0 };
     const char *const labels[2] = { hi, "0" };
     Plot axis = p;  /* keeps the geometry after plot_end frees the dots */
@@ -135,13 +134,13 @@ static int nice_ticks(double lo, double hi, int max_ticks, double *t, int cap, i
 /* The moving average of losses[0 .. k) (NULL when out of memory or k is 0). */
 static double *moving_avg(const View *v, int k, double *lo, double *hi)
 {
-    const int W = render_avg_window(v->num_steps);
+    const int W = render_avg_window(v->run.num_steps);
     double *avg = k > 0 ? malloc((size_t)k * sizeof *avg) : NULL;
     double sum = 0.0;
     for (int i = 0; avg && i < k; i++) {
-        sum += v->losses[i];
+        sum += v->step.losses[i];
         if (i >= W)
-            sum -= v->losses[i - W];
+            sum -= v->step.losses[i - W];
         avg[i] = sum / (i + 1 < W ? i + 1 : W);
         if (isfinite(avg[i])) {
             *lo = avg[i] < *lo ? avg[i] : *lo;
@@ -153,7 +152,7 @@ static double *moving_avg(const View *v, int k, double *lo, double *hi)
 
 void render_loss(Canvas *c, Rect r, const View *v)
 {
-    const int k = view_curve_steps(v);
+    const int k = v->shown.curve_steps;
     double lo = 0, hi = 0;
     double *avg = moving_avg(v, k, &lo, &hi);
     char note[64];
@@ -169,8 +168,8 @@ void render_loss(Canvas *c, Rect r, const View *v)
 void render_loss_body(Canvas *c, Rect a, const View *v)
 {
     const Glyphs *g = glyphs_get(c->ascii);
-    const int N = v->num_steps, k = view_curve_steps(v), W = render_avg_window(N);
-    const double chance = log((double)v->vocab_size);
+    const int N = v->run.num_steps, k = v->shown.curve_steps, W = render_avg_window(N);
+    const double chance = log((double)v->run.vocab_size);
     double lo = chance, hi = chance;
     double *avg = moving_avg(v, k, &lo, &hi);
     if ((k > 0 && !avg) || a.w < 8 || a.h < 2) {
@@ -202,7 +201,7 @@ void render_loss_body(Canvas *c, Rect a, const View *v)
         return;
     }
     if (k > 0) {
-        plot_points(&p, v->losses, k, N, ROLE_RAW, g->ascii_raw);
+        plot_points(&p, v->step.losses, k, N, ROLE_RAW, g->ascii_raw);
         plot_series(&p, avg, k, N, ROLE_AVG, g->ascii_avg);
     }
     plot_hline(&p, chance, 1, ROLE_CHANCE, g->ascii_chance);

@@ -5,36 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "session/classroom.h"
 #include "render/render.h"
 #include "render/ui_glyphs.h"
 #include "core/utf8.h"
-
-int view_phase(const View *v)
-{
-    int n = v->info->n;
-    return v->phase_mode ? phase_clamp(v->phase, n) : phase_count(n) - 1;
-}
-
-int view_pos(const View *v)
-{
-    int n = v->info->n;
-    if (v->phase_mode) {
-        int pos;
-        return phase_kind(view_phase(v), n, &pos) == PHASE_FORWARD ? pos : -1;
-    }
-    return v->sel < 0 ? 0 : v->sel >= n ? (n > 0 ? n - 1 : 0) : v->sel;
-}
-
-int view_curve_steps(const View *v)
-{
-    return phase_has_log(view_phase(v), v->info->n) ? v->info->step + 1 : v->info->step;
-}
-
-int view_hide_from(const View *v)
-{
-    return v->guess ? v->guess_pos + 1 : INT_MAX;
-}
 
 void blank(Canvas *c, Rect r)
 {

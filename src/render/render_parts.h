@@ -32,8 +32,6 @@ void fmt_lr(char *buf, size_t len, double lr);
 /* Decimal digits of a non-negative int. */
 int digits(long v);
 
-#endif
-
 /* Inline markup for flow_text: a byte that switches the role of the text
  * after it, and a space that never breaks a line. */
 #define MK_TEXT "\x01"
@@ -71,6 +69,5 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos);
 void render_guess_box(Canvas *c, Rect a, const View *v, int pos);
 void render_lr_body(Canvas *c, Rect a, const View *v);
 void render_loss_body(Canvas *c, Rect a, const View *v);
-/* The steps whose loss the curve shows: up to this one, or (in phase mode
- * before its Log phase) up to the one before. */
-int view_curve_steps(const View *v);
+
+#endif

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session/classroom.h"
 #include "render/plot.h"
 #include "render/render.h"
 #include "render/render_parts.h"
@@ -21,10 +20,10 @@
 static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
 {
     const Glyphs *g = glyphs_get(c->ascii);
-    const StepInfo *in = v->info;
-    const int hide = view_hide_from(v);
+    const StepInfo *in = v->step.info;
+    const int hide = v->shown.hide_from;
     char doc[512], out[1200];
-    doc_text(v->ds, v->info->doc, doc, sizeof doc - 1);
+    doc_text(v->run.ds, v->step.info->doc, doc, sizeof doc - 1);
     size_t len = strlen(doc), o = 0;
     int tok = 1;    /* character k is token k + 1 */
     out[o++] = MK_VALUE[0];
@@ -64,16 +63,16 @@ static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
 
 void render_name(Canvas *c, Rect r, const View *v)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     const Glyphs *g = glyphs_get(c->ascii);
     char note[64];
-    snprintf(note, sizeof note, "doc %zu of %zu", in->doc + 1, v->ds->count);
+    snprintf(note, sizeof note, "doc %zu of %zu", in->doc + 1, v->run.ds->count);
     Rect a = frame(c, r, "Current name", note);
     if (a.w < 1 || a.h < 1)
         return;
     const int lab = 7;      /* "tokens " */
-    const int hide = view_hide_from(v);
-    const int pos = view_pos(v);
+    const int hide = v->shown.hide_from;
+    const int pos = v->shown.pos;
 
     /* name  emma                    n = 5 */
     char right[64];
@@ -96,8 +95,8 @@ void render_name(Canvas *c, Rect r, const View *v)
     canvas_text(c, a.x, a.y + 2, lab, "ids", ROLE_DIM);
     enum { MAXTOK = 256 };
     int ids[MAXTOK + 2];
-    size_t chars = dataset_encode(v->ds, in->doc, ids + 1, MAXTOK);
-    const int BOS = v->vocab_size - 1;
+    size_t chars = dataset_encode(v->run.ds, in->doc, ids + 1, MAXTOK);
+    const int BOS = v->run.vocab_size - 1;
     int total = (int)(chars < MAXTOK ? chars : MAXTOK) + 2;
     ids[0] = BOS;
     ids[total - 1] = chars <= MAXTOK ? BOS : ids[total - 1];
@@ -110,7 +109,7 @@ void render_name(Canvas *c, Rect r, const View *v)
             snprintf(label, sizeof label, "?");
             snprintf(id, sizeof id, "?");
         } else {
-            token_label(v->ds, ids[i], c->ascii, label);
+            token_label(v->run.ds, ids[i], c->ascii, label);
             snprintf(id, sizeof id, "%d", ids[i]);
         }
         int lw = text_width(label, c->ascii), iw = (int)strlen(id);
@@ -146,30 +145,30 @@ void render_name(Canvas *c, Rect r, const View *v)
 /* The loss at each position, one row each. */
 void render_positions(Canvas *c, Rect r, const View *v)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     const Glyphs *g = glyphs_get(c->ascii);
-    const int V = v->vocab_size;
+    const int V = v->run.vocab_size;
     char note[32];
     snprintf(note, sizeof note, "n = %d", in->n);
     Rect a = frame(c, r, "Loss at each position", note);
     if (a.w < 1 || a.h < 1)
         return;
-    const int sel = view_pos(v);
-    const int phase = view_phase(v);
+    const int sel = v->shown.pos;
+    const Phase phase = v->shown.phase;
     const int done = phase_positions_done(phase, in->n);
-    const int hide = view_hide_from(v);
+    const int hide = v->shown.hide_from;
 
     /* columns: mark pos input -> target  p(target)  loss  bar */
     int lw = 1;
     for (int i = 0; i <= in->n; i++) {
         char label[16];
-        token_label(v->ds, in->tokens[i], c->ascii, label);
+        token_label(v->run.ds, in->tokens[i], c->ascii, label);
         int w = text_width(label, c->ascii);
         if (w > lw)
             lw = w;
     }
     const int aw = text_width(g->arrow, c->ascii);
-    const int pw = digits(v->block_size > 1 ? v->block_size - 1 : 0);
+    const int pw = digits(v->run.block_size > 1 ? v->run.block_size - 1 : 0);
     const int tw = lw > 6 ? lw : 6;    /* "target" */
     const int x_pos = a.x + 2, x_in = x_pos + pw + 1, x_arrow = x_in + lw;
     const int x_tgt = x_arrow + aw;
@@ -231,7 +230,7 @@ void render_positions(Canvas *c, Rect r, const View *v)
         }
         Role role = i == sel ? ROLE_SELECT : ROLE_TEXT;
         text_right(c, x_pos, y, pw, num, i == sel ? ROLE_SELECT : ROLE_DIM);
-        token_label(v->ds, in->tokens[i], c->ascii, label);
+        token_label(v->run.ds, in->tokens[i], c->ascii, label);
         canvas_text(c, x_in, y, lw, label, role);
         canvas_text(c, x_arrow, y, aw, g->arrow, i == sel ? ROLE_SELECT : ROLE_DIM);
         if (i + 1 >= hide) {
@@ -240,7 +239,7 @@ void render_positions(Canvas *c, Rect r, const View *v)
             text_right(c, x_loss, y, 6, "?", role);
             continue;
         }
-        token_label(v->ds, tgt, c->ascii, label);
+        token_label(v->run.ds, tgt, c->ascii, label);
         canvas_text(c, x_tgt, y, lw, label, role);
         if (i >= done) {    /* phase mode: not computed yet */
             text_right(c, x_p, y, p_w, g->pending, i == sel ? ROLE_SELECT : ROLE_DIM);
@@ -265,9 +264,9 @@ void render_positions(Canvas *c, Rect r, const View *v)
             canvas_text(c, a.x, y, x_p - a.x, num, ROLE_DIM);
         }
         text_right(c, x_p, y, p_w, "mean", ROLE_DIM);
-        if (hide != INT_MAX)
+        if (v->shown.hide_loss)
             text_right(c, x_loss, y, 6, "?", ROLE_DIM);
-        else if (!phase_has_loss(phase, in->n))
+        else if (!phase_has_loss(phase))
             text_right(c, x_loss, y, 6, g->ell, ROLE_DIM);
         else {
             snprintf(num, sizeof num, "%.4f", in->loss);
@@ -301,7 +300,7 @@ static void probs_rows(Canvas *c, Rect a, const View *v, int pos, const int *ids
     int lw = 1;
     for (int k = 0; k < n; k++) {
         char l[16];
-        token_label(v->ds, ids[k], c->ascii, l);
+        token_label(v->run.ds, ids[k], c->ascii, l);
         int w = text_width(l, c->ascii);
         if (w > lw)
             lw = w;
@@ -319,7 +318,7 @@ static void probs_rows(Canvas *c, Rect a, const View *v, int pos, const int *ids
             canvas_text(c, a.x, y, 1, g->target, ROLE_TARGET);
         if (is_top)
             canvas_text(c, a.x + 1, y, 1, g->top, ROLE_TOP);
-        token_label(v->ds, id, c->ascii, l);
+        token_label(v->run.ds, id, c->ascii, l);
         canvas_text(c, x_lab, y, lw, l, role);
         if (bar_w > 0)
             plot_hbar(c, x_bar, y, bar_w, p[id] / pmax,
@@ -333,15 +332,15 @@ static void probs_rows(Canvas *c, Rect a, const View *v, int pos, const int *ids
 
 void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     const Glyphs *g = glyphs_get(c->ascii);
-    const int V = v->vocab_size;
+    const int V = v->run.vocab_size;
     const double *p = in->probs + (size_t)pos * (size_t)V;
     const int target = in->tokens[pos + 1];
     char tgt_l[16], num[64];
     if (a.w < 1 || a.h < 1)
         return;
-    token_label(v->ds, target, c->ascii, tgt_l);
+    token_label(v->run.ds, target, c->ascii, tgt_l);
     int top = 0;
     for (int i = 1; i < V; i++)
         if (p[i] > p[top])
@@ -349,7 +348,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
 
     /* the legend names both marked tokens */
     char top_l[16];
-    token_label(v->ds, top, c->ascii, top_l);
+    token_label(v->run.ds, top, c->ascii, top_l);
     int x = a.x;
     x += canvas_text(c, x, a.y, a.x + a.w - x, g->target, ROLE_TARGET);
     x += canvas_text(c, x, a.y, a.x + a.w - x, " target ", ROLE_DIM);
@@ -412,13 +411,13 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
 
 void render_guess_box(Canvas *c, Rect a, const View *v, int pos)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     char seen[512], line[700];
     size_t o = 0;
     seen[0] = '\0';
     for (int i = 0; i <= pos && o < sizeof seen - 24; i++) {
         char l[16];
-        token_label(v->ds, in->tokens[i], c->ascii, l);
+        token_label(v->run.ds, in->tokens[i], c->ascii, l);
         o += (size_t)snprintf(seen + o, sizeof seen - o, "%s%s", i ? " " : "", l);
     }
     int y = a.y;
@@ -431,16 +430,16 @@ void render_guess_box(Canvas *c, Rect a, const View *v, int pos)
 
 void render_probs(Canvas *c, Rect r, const View *v)
 {
-    const StepInfo *in = v->info;
+    const StepInfo *in = v->step.info;
     const Glyphs *g = glyphs_get(c->ascii);
-    const int sel = view_pos(v) < 0 ? 0 : view_pos(v);
-    const int hidden = sel + 1 >= view_hide_from(v);
+    const int sel = v->shown.pos < 0 ? 0 : v->shown.pos;
+    const int hidden = sel + 1 >= v->shown.hide_from;
     char note[64], in_l[16], tgt_l[16];
-    token_label(v->ds, in->tokens[sel], c->ascii, in_l);
+    token_label(v->run.ds, in->tokens[sel], c->ascii, in_l);
     if (hidden)
         snprintf(tgt_l, sizeof tgt_l, "?");
     else
-        token_label(v->ds, in->tokens[sel + 1], c->ascii, tgt_l);
+        token_label(v->run.ds, in->tokens[sel + 1], c->ascii, tgt_l);
     snprintf(note, sizeof note, "pos %d: %s%s%s", sel, in_l, g->arrow, tgt_l);
     const char *title = "Next-token probabilities";
     if (text_width(title, c->ascii) + text_width(note, c->ascii) + 7 > r.w)

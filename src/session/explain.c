@@ -1,0 +1,126 @@
+/* explain.c: the explanation panel's texts. */
+#include "session/explain.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static void set(Explanation *e, const char *title, const char *formula)
+{
+    snprintf(e->title, sizeof e->title, "%s", title);
+    snprintf(e->formula, sizeof e->formula, "%s", formula);
+}
+
+void explain_phase(PhaseKind kind, const ExplainCtx *c, Explanation *e)
+{
+    memset(e, 0, sizeof *e);
+    const double chance = -log(1.0 / (c->vocab_size > 0 ? c->vocab_size : 1));
+    switch (kind) {
+    case PHASE_SAMPLE:
+        set(e, "1. Sample", "doc = docs[step % len(docs)];  n = min(block_size, len(tokens) - 1)");
+        snprintf(e->text, sizeof e->text,
+                 "Take the next name from the list (in order; it cycles) and turn it into token "
+                 "ids, with BOS at both ends. n is the number of predictions to make.");
+        break;
+    case PHASE_FORWARD:
+        set(e, "2. Forward pass", "probs = softmax(gpt(token_id, pos_id, ...));  loss_t = -log(probs[target])");
+        snprintf(e->text, sizeof e->text,
+                 "The model reads the input and the tokens before it and scores all %d tokens; "
+                 "softmax makes the scores probabilities. Low p(target): high loss.",
+                 c->vocab_size);
+        break;
+    case PHASE_LOSS:
+        set(e, "2. Loss", "loss = (1 / n) * sum(losses)");
+        snprintf(e->text, sizeof e->text,
+                 "The step's loss is the mean of the position losses. Guessing at random gives each "
+                 "token 1/%d, a loss of -log(1/%d) = %.2f: the chance level.",
+                 c->vocab_size, c->vocab_size, chance);
+        break;
+    case PHASE_BACKWARD:
+        set(e, "3. Backward pass", "loss.backward()  ->  p.grad = d(loss) / d(p) for every parameter p");
+        snprintf(e->text, sizeof e->text,
+                 "The chain rule runs back from the loss through every operation: each of the "
+                 "%zu parameters gets a gradient, the way to move to lower the loss.",
+                 c->nparams);
+        break;
+    case PHASE_UPDATE:
+        set(e, "4. Parameter update (Adam)", "p.data -= lr_t * m_hat / (v_hat ** 0.5 + eps_adam);  p.grad = 0");
+        snprintf(e->text, sizeof e->text,
+                 "Adam nudges each parameter against its gradient, using m (a running mean of "
+                 "gradients) and v (of their squares), bias-corrected; grads then reset.");
+        break;
+    case PHASE_LOG:
+        set(e, "5. Log", "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+        snprintf(e->text, sizeof e->text,
+                 "The step is done: its loss is printed and joins the curve. The next step takes "
+                 "the next name, with the parameters just updated.");
+        break;
+    default:
+        set(e, "", "");
+        break;
+    }
+}
+
+void explain_panel(PanelId panel, const ExplainCtx *c, Explanation *e)
+{
+    memset(e, 0, sizeof *e);
+    const double chance = -log(1.0 / (c->vocab_size > 0 ? c->vocab_size : 1));
+    switch (panel) {
+    case PANEL_NAME:
+        set(e, "Current name", "tokens = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]");
+        snprintf(e->text, sizeof e->text,
+                 "Each step trains on one name, docs[step %% len(docs)]: the list in order, "
+                 "cycling. A name longer than the block size (%d) is cut; its tail is greyed.",
+                 c->block_size);
+        break;
+    case PANEL_POSITIONS:
+        set(e, "Loss at each position", "loss_t = -log(probs[target]);  loss = (1 / n) * sum(losses)");
+        snprintf(e->text, sizeof e->text,
+                 "At each position the model sees the tokens so far and predicts the next one. "
+                 "loss_t is small when the target got a high probability.");
+        break;
+    case PANEL_PROBS:
+        set(e, "Next-token probabilities", "probs = softmax(logits): exp(logit) / sum(exp(logits))");
+        snprintf(e->text, sizeof e->text,
+                 "The model's probability for each of the %d tokens at the selected position "
+                 "(up/down to change it): its %d scores through softmax, adding up to 1.",
+                 c->vocab_size, c->vocab_size);
+        break;
+    case PANEL_LR:
+        set(e, "Learning rate", "lr_t = learning_rate * 0.5 * (1 + math.cos(math.pi * step / num_steps))");
+        snprintf(e->text, sizeof e->text,
+                 "The step size falls along a cosine from the full learning rate at step 1 to 0 "
+                 "at step %d: big moves early, fine-tuning late.", c->num_steps);
+        break;
+    case PANEL_LOSS:
+        set(e, "Loss per step", "chance = -log(1 / vocab_size)");
+        snprintf(e->text, sizeof e->text,
+                 "The loss of every step so far (dots) and its moving average (line). Random "
+                 "guessing scores -log(1/%d) = %.2f; learning means going below it.",
+                 c->vocab_size, chance);
+        break;
+    case PANEL_LIVE:
+        set(e, "Live samples", "token = random.choices(range(vocab_size), weights=probs)");
+        snprintf(e->text, sizeof e->text,
+                 "Names the model makes up now, redrawn every %d step%s. Each slot keeps its own "
+                 "random seed, so you watch the same slot turn from noise into a name.",
+                 c->live_every, c->live_every == 1 ? "" : "s");
+        break;
+    default:
+        set(e, "One training step", "sample -> forward -> loss -> backward -> update (Adam) -> log");
+        snprintf(e->text, sizeof e->text,
+                 "Each step takes one name, predicts every next token, averages the losses, "
+                 "computes all gradients and nudges the %zu parameters. p: phase by phase.",
+                 c->nparams);
+        break;
+    }
+}
+
+void explain_guess(Explanation *e)
+{
+    memset(e, 0, sizeof *e);
+    set(e, "Guess first", "p(target) = ?");
+    snprintf(e->text, sizeof e->text,
+             "The model sees only the tokens so far. Which token comes next, and how sure will "
+             "the model be? Take guesses, then press r to reveal.");
+}

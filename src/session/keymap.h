@@ -1,0 +1,106 @@
+/* keymap.h: the key table: every key the UI knows, in one place.
+ *
+ * A row gives the key(s), the action they take, and how the key shows: its
+ * line in the help overlay (in one of two groups) and its hint in the key
+ * line at the bottom (text, place and priority, per mode).  The session
+ * applies a key by looking up its row and dispatching on the action
+ * (session_act); the hint line and the help overlay are drawn from the
+ * rows; tests/test_keymap.c checks that README.md, docs/ui.md and the man
+ * page name every key of the table and no other.  Adding a key is one row
+ * here, its case in session_act, and its docs. */
+#ifndef MICROGPT_KEYMAP_H
+#define MICROGPT_KEYMAP_H
+
+#include "session/keys.h"
+
+/* What a key does (session_act).  Mouse actions and a command prompt (issue
+ * 14) are further actions, not further keys: session_act takes an action
+ * and an argument from any source. */
+typedef enum {
+    ACT_NONE,
+    ACT_RUN,            /* run / pause */
+    ACT_NEXT,           /* one step (phase mode: one phase) forward */
+    ACT_BACK,           /* one step (phase) back */
+    ACT_AHEAD10,        /* ten steps forward */
+    ACT_BACK10,         /* ten steps back */
+    ACT_FIRST,          /* the first step */
+    ACT_LAST,           /* the last step reached */
+    ACT_ARC,            /* the arc's milestone arg (0 .. ARC_STAGES - 1) */
+    ACT_UP,             /* the position before (phase mode: its forward phase) */
+    ACT_DOWN,           /* the position after */
+    ACT_FASTER,
+    ACT_SLOWER,
+    ACT_SAMPLES,        /* show / hide the final samples */
+    ACT_REDRAW,         /* repaint the whole terminal */
+    ACT_PHASES,         /* phase mode on / off */
+    ACT_EXPLAIN,        /* the explanation panel on / off */
+    ACT_GUESS,          /* guess mode on / off */
+    ACT_REVEAL,         /* reveal what guess mode hides */
+    ACT_LIVE,           /* the live samples on / off */
+    ACT_FOCUS_NEXT,     /* the focus to the next panel on screen */
+    ACT_FOCUS_PREV,
+    ACT_ZOOM,           /* zoom the focused panel / unzoom */
+    ACT_ESCAPE,         /* unzoom, else hide the samples */
+    ACT_CONTRAST,       /* the high-contrast theme on / off */
+    ACT_HELP,           /* the help overlay */
+    ACT_QUIT,
+    ACT_COUNT
+} Action;
+
+/* Where a key's line goes in the help overlay. */
+typedef enum { HELP_NONE, HELP_RUN, HELP_CLASSROOM } HelpGroup;
+
+/* The modes a hint shows in (bits), and when. */
+enum { HINT_STEP = 1, HINT_PHASE = 2, HINT_BOTH = 3 };
+typedef enum {
+    WHEN_ALWAYS,
+    WHEN_ZOOMED,        /* a panel is zoomed */
+    WHEN_UNZOOMED,
+    WHEN_HIDING,        /* guess mode hides an answer now */
+    WHEN_SAMPLES,       /* the samples are shown, or the step is the last */
+} HintWhen;
+
+typedef struct {
+    unsigned char modes;    /* HINT_* bits; 0: no hint */
+    unsigned char when;     /* a HintWhen */
+    unsigned char order;    /* its place in the line, left to right */
+    unsigned char priority; /* a short line drops the lowest first */
+    const char *text;       /* "step" */
+    const char *text_on;    /* when the action's state is on ("pause" for run); NULL: text */
+    const char *text_ascii; /* in ASCII; NULL: text */
+} Hint;
+
+enum { KEYMAP_KEYS = 6, KEYMAP_HINTS = 3 };
+
+typedef struct {
+    int keys[KEYMAP_KEYS];  /* the codes (UIK_* or characters), 0-terminated */
+    int caseless;           /* a letter's capital does the same */
+    Action action;          /* session_act's arg: which of the keys was pressed */
+    const char *label, *label_ascii;    /* the keys in the hint line ("n \u2192") */
+    HelpGroup group;        /* HELP_NONE: told in another row's line */
+    const char *help_label, *help_label_ascii, *help_text;
+    Hint hint[KEYMAP_HINTS];
+} KeyRow;
+
+/* The table, in the help overlay's order; *count rows. */
+const KeyRow *keymap_rows(int *count);
+/* The row of a key, or NULL; *which is the key's index among the row's keys. */
+const KeyRow *keymap_find(int key, int *which);
+/* A key's name as the docs write it: "q", "space", "Right", "PgDn",
+ * "Ctrl-L", "Enter" (for CR, LF and the keypad's Enter), "F1", "Esc". */
+const char *keymap_key_name(int key, char buf[8]);
+
+/* What the hint line shows depends on: */
+typedef struct {
+    int phase_mode, zoomed, hiding, samples, running;
+} HintState;
+
+typedef struct {
+    const char *key, *text;
+    int priority;
+} HintItem;
+
+/* The hints for a state, left to right; returns how many (at most cap). */
+int keymap_hints(const HintState *st, int ascii, HintItem *out, int cap);
+
+#endif

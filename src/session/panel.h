@@ -1,0 +1,27 @@
+/* panel.h: the panels of the screen, as the session knows them.
+ *
+ * Which panel has the focus and which one is zoomed is session state; the
+ * layout (render/layout.h) maps the panels to rectangles.  The status line,
+ * the lesson line and the key hints are always there and never take the
+ * focus. */
+#ifndef MICROGPT_PANEL_H
+#define MICROGPT_PANEL_H
+
+typedef enum {
+    PANEL_NONE = -1,
+    PANEL_STATUS, PANEL_LESSON, PANEL_NAME, PANEL_POSITIONS, PANEL_PROBS, PANEL_PHASE, PANEL_LR,
+    PANEL_LOSS, PANEL_LIVE, PANEL_EXPLAIN, PANEL_KEYS,
+    PANEL_COUNT
+} PanelId;
+
+/* A set of panels: bit 1 << PanelId per panel. */
+typedef unsigned PanelSet;
+#define PANEL_BIT(p) (1u << (unsigned)(p))
+
+/* A panel's name ("status", "name", ...), for tests and messages. */
+const char *panel_name(PanelId p);
+/* 1 for the panels that can take the focus (all but the status line, the
+ * lesson line and the key hints). */
+int panel_focusable(PanelId p);
+
+#endif

@@ -1,0 +1,466 @@
+/* session.c: the runs, where the user is, what is shown, and the actions. */
+#include "session/session.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include "session/arc.h"
+
+/* Steps per second, slowest first; 0: as fast as the core goes. */
+static const int speeds[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0 };
+enum { NSPEEDS = (int)(sizeof speeds / sizeof speeds[0]), DEFAULT_SPEED = 3 };
+
+/* Final samples drawn for the screen: more could never fit. */
+enum { SAMPLES_CAP = 500 };
+
+/* The panels Tab visits, in order. */
+static const PanelId focus_order[] = {
+    PANEL_NAME, PANEL_POSITIONS, PANEL_PROBS, PANEL_PHASE, PANEL_LOSS, PANEL_LR, PANEL_LIVE,
+    PANEL_EXPLAIN,
+};
+enum { NFOCUS = (int)(sizeof focus_order / sizeof focus_order[0]) };
+
+Run *session_run(Session *s)
+{
+    return &s->runs[s->shown];
+}
+
+static const Run *run_shown(const Session *s)
+{
+    return &s->runs[s->shown];
+}
+
+int session_speed(const Session *s)
+{
+    return speeds[s->speed];
+}
+
+/* The positions of the step shown. */
+static int step_n(const Session *s)
+{
+    return run_shown(s)->t->info.n;
+}
+
+/* The selection clamped to the step's positions. */
+static int sel_of(const Session *s)
+{
+    int n = step_n(s);
+    if (n < 1)
+        return 0;
+    return s->sel < 0 ? 0 : s->sel >= n ? n - 1 : s->sel;
+}
+
+/* The phase shown: the one asked for in phase mode, clamped to the step;
+ * in step mode the last (the whole step).  The one place it is clamped. */
+static Phase phase_of(const Session *s)
+{
+    return s->phase_mode ? phase_clamp(s->phase, step_n(s)) : phase_last();
+}
+
+/* The position whose answer guess mode hides now, or -1. */
+static int hidden_pos(const Session *s)
+{
+    if (!s->guess || s->revealed || s->running || step_n(s) < 1)
+        return -1;
+    if (!s->phase_mode)
+        return sel_of(s);
+    Phase p = phase_of(s);
+    return p.kind == PHASE_FORWARD ? p.pos : -1;
+}
+
+/* The focused panel among those on screen: the one asked for when there,
+ * else the main one (the phase panel, or the probabilities), else the first
+ * on screen in Tab's order; PANEL_NONE when none is. */
+static PanelId focus_of(const Session *s, PanelSet on)
+{
+    if (s->focus != PANEL_NONE && panel_focusable(s->focus) && (on & PANEL_BIT(s->focus)))
+        return s->focus;
+    PanelId main_panel = s->phase_mode ? PANEL_PHASE : PANEL_PROBS;
+    if (on & PANEL_BIT(main_panel))
+        return main_panel;
+    for (int i = 0; i < NFOCUS; i++)
+        if (on & PANEL_BIT(focus_order[i]))
+            return focus_order[i];
+    return PANEL_NONE;
+}
+
+/* Makes s->step every run's current step; at the last step the run pauses
+ * and the final samples are drawn (once: the same names every time). */
+static void arrive(Session *s)
+{
+    for (int i = 0; i < s->nruns && !s->failed; i++) {
+        Run *r = &s->runs[i];
+        if (timeline_current(r->tl) != s->step && timeline_goto(r->tl, s->step) != 0) {
+            s->failed = 1;
+            return;
+        }
+        /* live samples due at this step, drawn now the parameters are here
+         * (at most about 50 draws in a whole run) */
+        if (s->live)
+            live_draw(&r->live, r->t);
+        if (s->step >= s->num_steps - 1 && !r->have_samples && s->cfg.samples > 0) {
+            if (samples_draw(&r->samples, r->t, s->cfg.samples, SAMPLES_CAP, s->cfg.temperature) != 0)
+                s->failed = 1;
+            else
+                r->have_samples = 1;
+        }
+    }
+    s->reached = timeline_reached(run_shown(s)->tl);
+    if (s->step >= s->num_steps - 1)
+        s->running = 0;
+}
+
+/* The live samples for the model age shown, drawn if they are not yet: at
+ * the step they belong to (the Timeline goes there and back, exactly). */
+static void live_ensure(Session *s, int age)
+{
+    Run *r = session_run(s);
+    age = live_age(age, r->live.every);
+    if (!s->live || age == 0 || live_get(&r->live, age))
+        return;     /* age 0: drawn at the start, before the first step */
+    if (timeline_goto(r->tl, age - 1) != 0) {
+        s->failed = 1;
+        return;
+    }
+    live_draw(&r->live, r->t);
+    if (timeline_goto(r->tl, s->step) != 0)
+        s->failed = 1;
+}
+
+int session_init(Session *s, Trainer *t, const SessionConfig *c)
+{
+    memset(s, 0, sizeof *s);
+    s->cfg = *c;
+    s->nruns = 1;
+    s->num_steps = t->cfg.adam.num_steps;
+    s->reached = 1;
+    s->running = !c->paused && s->num_steps > 1;
+    s->speed = DEFAULT_SPEED;
+    s->samples = 1;
+    s->phase = phase_first();
+    s->focus = PANEL_NONE;
+    s->contrast = c->high_contrast;
+    if (c->emma) {  /* the lesson's worked example: step 1, phase by phase, explained */
+        s->phase_mode = 1;
+        s->explain = 1;
+    }
+    Run *r = &s->runs[0];
+    r->t = t;
+    /* the untrained model's live samples, before the first step changes it */
+    if (seen_init(&r->seen, t->ds) != 0 || live_init(&r->live, t, c->temperature) != 0 ||
+        (live_draw(&r->live, t), !(r->tl = timeline_new(t)))) {
+        session_free(s);
+        return -1;
+    }
+    arrive(s);      /* step 1 is computed before the screen opens */
+    if (s->failed) {
+        session_free(s);
+        return -1;
+    }
+    return 0;
+}
+
+void session_free(Session *s)
+{
+    for (int i = 0; i < s->nruns; i++) {
+        Run *r = &s->runs[i];
+        samples_free(&r->samples);
+        live_free(&r->live);
+        seen_free(&r->seen);
+        timeline_free(r->tl);
+    }
+    memset(s, 0, sizeof *s);
+    s->focus = PANEL_NONE;
+}
+
+/* Pauses (a key that moves stops the run); DO_CLOCK when it was running. */
+static unsigned pause(Session *s)
+{
+    unsigned r = s->running ? DO_CLOCK : 0;
+    s->running = 0;
+    return r;
+}
+
+unsigned session_go(Session *s, long k)
+{
+    unsigned r = DO_DRAW | pause(s);
+    if (k < 0)
+        k = 0;
+    if (k > s->num_steps - 1)
+        k = s->num_steps - 1;
+    if (k != s->step) {
+        s->step = (int)k;
+        if (s->phase_mode)
+            s->phase = phase_first();
+        arrive(s);
+    }
+    return r;
+}
+
+void session_tick(Session *s)
+{
+    if (s->step >= s->num_steps - 1) {
+        s->running = 0;
+        return;
+    }
+    s->step++;
+    arrive(s);
+}
+
+/* The focus moved to the next (dir 1) or previous (-1) panel on screen. */
+static unsigned focus_move(Session *s, int dir, PanelSet on)
+{
+    PanelId f = focus_of(s, on);
+    if (f == PANEL_NONE)
+        return 0;
+    int at = 0;
+    for (int i = 0; i < NFOCUS; i++)
+        if (focus_order[i] == f)
+            at = i;
+    for (int k = 1; k <= NFOCUS; k++) {
+        int i = (at + dir * k + NFOCUS * k) % NFOCUS;
+        if (on & PANEL_BIT(focus_order[i])) {
+            if (focus_order[i] == f)
+                return 0;
+            s->focus = focus_order[i];
+            return DO_DRAW;
+        }
+    }
+    return 0;
+}
+
+static unsigned apply(Session *s, Action a, int arg, PanelSet on)
+{
+    const int n = step_n(s);
+    const Phase cur = phase_of(s);
+    switch (a) {
+    case ACT_QUIT:
+        return DO_QUIT;
+    case ACT_RUN:
+        if (!s->running && s->step >= s->num_steps - 1)
+            return 0;       /* nothing left to run */
+        s->running = !s->running;
+        if (s->running && s->phase_mode)
+            s->phase = phase_last();    /* running shows whole steps */
+        return DO_DRAW | DO_CLOCK;
+    case ACT_NEXT:
+        if (hidden_pos(s) >= 0) {       /* guess mode: the answer first */
+            s->revealed = 1;
+            return DO_DRAW;
+        }
+        if (s->phase_mode && !phase_is_last(cur)) {
+            s->phase = phase_next(cur, n);
+            return DO_DRAW | pause(s);
+        }
+        return session_go(s, (long)s->step + 1);
+    case ACT_BACK:
+        if (s->phase_mode && !phase_is_first(cur)) {
+            s->phase = phase_prev(cur, n);
+            return DO_DRAW | pause(s);
+        }
+        if (s->phase_mode && s->step > 0) {
+            unsigned r = session_go(s, (long)s->step - 1);
+            s->phase = phase_last();    /* the step before's last phase */
+            return r;
+        }
+        return session_go(s, (long)s->step - 1);
+    case ACT_AHEAD10:
+        return session_go(s, (long)s->step + 10);
+    case ACT_BACK10:
+        return session_go(s, (long)s->step - 10);
+    case ACT_FIRST:
+        return session_go(s, 0);
+    case ACT_LAST:
+        return session_go(s, (long)s->reached - 1);
+    case ACT_ARC: {
+        int b[ARC_STAGES];
+        if (arg < 0 || arg >= ARC_STAGES)
+            return 0;
+        arc_bookmarks(s->num_steps, b);
+        unsigned r = session_go(s, (long)b[arg] - 1);
+        if (s->phase_mode && !phase_is_first(s->phase)) {
+            s->phase = phase_first();   /* the start of that step */
+            r |= DO_DRAW;
+        }
+        return r;
+    }
+    case ACT_UP:
+        if (s->phase_mode) {            /* the previous position's forward phase */
+            if (n < 1 || cur.kind == PHASE_SAMPLE || (cur.kind == PHASE_FORWARD && cur.pos == 0))
+                return 0;
+            s->sel = cur.kind == PHASE_FORWARD ? cur.pos - 1 : n - 1;
+            s->phase = phase_forward(s->sel);
+            return DO_DRAW | pause(s);
+        } else {
+            int c = sel_of(s);
+            s->sel = c > 0 ? c - 1 : 0;
+            return c != s->sel ? DO_DRAW : 0;
+        }
+    case ACT_DOWN:
+        if (s->phase_mode) {            /* the next position's forward phase */
+            if (n < 1 || (cur.kind != PHASE_SAMPLE && cur.kind != PHASE_FORWARD) ||
+                (cur.kind == PHASE_FORWARD && cur.pos >= n - 1))
+                return 0;
+            s->sel = cur.kind == PHASE_SAMPLE ? 0 : cur.pos + 1;
+            s->phase = phase_forward(s->sel);
+            return DO_DRAW | pause(s);
+        } else {
+            int c = sel_of(s);
+            s->sel = c < n - 1 ? c + 1 : c;
+            return c != s->sel ? DO_DRAW : 0;
+        }
+    case ACT_FASTER:
+        if (s->speed >= NSPEEDS - 1)
+            return 0;
+        s->speed++;
+        return DO_DRAW | DO_CLOCK;
+    case ACT_SLOWER:
+        if (s->speed <= 0)
+            return 0;
+        s->speed--;
+        return DO_DRAW | DO_CLOCK;
+    case ACT_HELP:
+        s->help = 1;
+        return DO_DRAW;
+    case ACT_SAMPLES:
+        s->samples = !s->samples;
+        return DO_DRAW;
+    case ACT_ESCAPE:
+        if (s->zoom) {
+            s->zoom = 0;
+            return DO_DRAW;
+        }
+        if (!s->samples)
+            return 0;
+        s->samples = 0;
+        return DO_DRAW;
+    case ACT_PHASES: {
+        unsigned r = DO_DRAW | pause(s);
+        s->phase_mode = !s->phase_mode;
+        s->phase = s->phase_mode ? phase_first() : phase_last();
+        return r;
+    }
+    case ACT_EXPLAIN:
+        s->explain = !s->explain;
+        return DO_DRAW;
+    case ACT_LIVE:
+        s->live = !s->live;
+        return DO_DRAW;
+    case ACT_GUESS:
+        s->guess = !s->guess;
+        s->revealed = 0;
+        return DO_DRAW;
+    case ACT_REVEAL:
+        if (hidden_pos(s) < 0)
+            return 0;
+        s->revealed = 1;
+        return DO_DRAW;
+    case ACT_ZOOM:
+        s->focus = focus_of(s, on);
+        s->zoom = !s->zoom;
+        return DO_DRAW;
+    case ACT_FOCUS_NEXT:
+        return focus_move(s, 1, on);
+    case ACT_FOCUS_PREV:
+        return focus_move(s, -1, on);
+    case ACT_CONTRAST:
+        s->contrast = !s->contrast;
+        return DO_DRAW | DO_THEME | DO_REPAINT;
+    case ACT_REDRAW:
+        return DO_DRAW | DO_REPAINT;
+    default:
+        return 0;
+    }
+}
+
+unsigned session_act(Session *s, Action a, int arg, PanelSet on)
+{
+    const int step = s->step, sel = sel_of(s), mode = s->phase_mode;
+    const Phase phase = phase_of(s);
+    unsigned r = apply(s, a, arg, on);
+    /* a new step, phase or position hides the answer again */
+    const Phase now = phase_of(s);
+    if (s->step != step || now.kind != phase.kind || now.pos != phase.pos || s->phase_mode != mode ||
+        (!s->phase_mode && sel_of(s) != sel))
+        s->revealed = 0;
+    return r;
+}
+
+unsigned session_key(Session *s, int key, PanelSet on)
+{
+    if (key == UIK_RESIZE)
+        return DO_DRAW | DO_REPAINT;
+    int which = 0;
+    const KeyRow *row = keymap_find(key, &which);
+    if (row && row->action == ACT_REDRAW)
+        return session_act(s, ACT_REDRAW, 0, on);
+    if (s->help) {          /* any key closes the help */
+        s->help = 0;
+        return DO_DRAW;
+    }
+    return row ? session_act(s, row->action, which, on) : 0;
+}
+
+Shown session_shown(const Session *s, PanelSet on)
+{
+    const StepInfo *in = &run_shown(s)->t->info;
+    Shown sh;
+    memset(&sh, 0, sizeof sh);
+    sh.running = s->running;
+    sh.speed = session_speed(s);
+    sh.last = s->step >= s->num_steps - 1;
+    sh.help = s->help;
+    sh.phase_mode = s->phase_mode;
+    sh.phase = phase_of(s);
+    if (s->phase_mode)
+        sh.pos = sh.phase.kind == PHASE_FORWARD ? sh.phase.pos : -1;
+    else
+        sh.pos = sel_of(s);
+    /* before the Update phase the parameters are still the step before's */
+    sh.age = s->step + (phase_has_update(sh.phase) ? 1 : 0);
+    sh.curve_steps = phase_has_log(sh.phase) ? in->step + 1 : in->step;
+    /* guess mode: the hidden position's target and all after it */
+    const int hidden = hidden_pos(s);
+    sh.hiding = hidden >= 0;
+    sh.hide_from = sh.hiding ? hidden + 1 : INT_MAX;
+    sh.hide_loss = sh.hiding;
+    sh.explain = s->explain;
+    sh.live = s->live;
+    sh.focus = focus_of(s, on);
+    sh.zoomed = s->zoom ? sh.focus : PANEL_NONE;
+    sh.on_screen = sh.zoomed == PANEL_NONE ? on
+                 : (on & (PANEL_BIT(PANEL_STATUS) | PANEL_BIT(PANEL_LESSON) | PANEL_BIT(PANEL_KEYS))) |
+                   PANEL_BIT(sh.zoomed);
+    return sh;
+}
+
+void session_view(Session *s, PanelSet on, View *v)
+{
+    memset(v, 0, sizeof *v);
+    v->shown = session_shown(s, on);
+    live_ensure(s, v->shown.age);
+    Run *r = session_run(s);
+    const Trainer *t = r->t;
+    ViewRun *vr = &v->run;
+    vr->ds = t->ds;
+    vr->model = &t->model;
+    vr->adam = t->cfg.adam;
+    vr->num_steps = s->num_steps;
+    vr->vocab_size = t->model.cfg.vocab_size;
+    vr->block_size = t->model.cfg.block_size;
+    vr->distinct = r->seen.distinct;
+    vr->live_every = r->live.every;
+    vr->live_name_bytes = r->live.name_bytes;
+    ViewStep *st = &v->step;
+    st->info = &t->info;
+    st->losses = timeline_losses(r->tl);
+    st->seen = seen_by_step(&r->seen, s->step);
+    trainer_param_name(t, t->info.follow_index, st->follow_name, sizeof st->follow_name);
+    st->live_age = live_age(v->shown.age, r->live.every > 0 ? r->live.every : 1);
+    st->live_names = live_get(&r->live, st->live_age);
+    /* the final samples once training is over: at the last step (in phase
+     * mode, once its Log phase is reached) */
+    if (r->have_samples && s->samples && v->shown.last &&
+        (!s->phase_mode || phase_has_log(v->shown.phase)))
+        st->samples = &r->samples;
+}

@@ -1,0 +1,112 @@
+/* session.h: one interactive session, curses-free: the runs, where the
+ * user is in them, and what is shown.
+ *
+ * A Run is everything one training run owns: its Trainer (not owned), its
+ * Timeline, the distinct names its steps have seen, its live samples and
+ * its final samples.  A Session holds the runs (one today; an array so that
+ * a branched or twin run can join it), the step shown and how it is shown
+ * (phase, selection, guess mode, panels, focus, zoom, overlays) and the
+ * settings (speed, theme).  Keys come in as actions (session_key,
+ * session_act); the input loop (tui/ui.c) only waits, applies and draws.
+ * The screen is a function of the session: session_view. */
+#ifndef MICROGPT_SESSION_H
+#define MICROGPT_SESSION_H
+
+#include "core/sample.h"
+#include "core/timeline.h"
+#include "core/train.h"
+#include "session/keymap.h"
+#include "session/names.h"
+#include "session/panel.h"
+#include "session/phase.h"
+#include "session/view.h"
+
+typedef struct {
+    Trainer *t;             /* not owned; must outlive the run */
+    Timeline *tl;
+    Seen seen;              /* distinct names seen by each step */
+    Live live;              /* live samples, drawn on demand */
+    Samples samples;        /* the final samples, drawn on reaching the last step */
+    int have_samples;
+} Run;
+
+/* How a session starts (from the command line). */
+typedef struct {
+    int paused;             /* start paused on step 1 */
+    int emma;               /* the lesson's worked example: phase mode from step 1's
+                             * Sample phase, with the explanation */
+    int high_contrast;
+    int ascii;              /* plain ASCII drawing asked for */
+    int samples;            /* final samples to draw (--samples) */
+    double temperature;
+} SessionConfig;
+
+enum { SESSION_MAX_RUNS = 2 };
+
+typedef struct {
+    Run runs[SESSION_MAX_RUNS];
+    int nruns;
+    int shown;              /* the run the panels show */
+    SessionConfig cfg;
+    int failed;             /* out of memory in the core: the session must end */
+    /* where the user is */
+    int num_steps;
+    int step;               /* the step shown, 0-based */
+    int reached;            /* steps computed so far (End goes to reached - 1) */
+    int sel;                /* the selected position, as asked (clamped to the step's n) */
+    Phase phase;            /* the phase asked for in phase mode (clamped to the step) */
+    int running;
+    /* how it is shown */
+    int phase_mode;         /* n and b move one phase of the step at a time */
+    int help;               /* the help overlay is open */
+    int samples;            /* show the final samples at the last step */
+    int explain;            /* the explanation panel */
+    int live;               /* the live-samples panel */
+    int guess;              /* guess mode: the answer hides until revealed ... */
+    int revealed;           /* ... and has been, for this step, phase and position */
+    int zoom;               /* the focused panel fills the screen */
+    PanelId focus;          /* the focused panel as asked, or PANEL_NONE for the main one */
+    /* settings */
+    int speed;              /* index into the speed table */
+    int contrast;           /* the high-contrast theme */
+} Session;
+
+/* What a key or an action asks the input loop to do (bits). */
+enum {
+    DO_DRAW = 1,            /* the screen changed */
+    DO_CLOCK = 2,           /* running or speed changed: restart the step clock */
+    DO_REPAINT = 4,         /* repaint the whole terminal (Ctrl-L, resize) */
+    DO_THEME = 8,           /* the theme changed */
+    DO_QUIT = 16,
+};
+
+/* A session over t's run (t must not have stepped): its untrained live
+ * samples drawn, step 1 computed.  Returns 0, or -1 when out of memory
+ * (*s is then freed). */
+int session_init(Session *s, Trainer *t, const SessionConfig *c);
+void session_free(Session *s);
+/* The run the panels show. */
+Run *session_run(Session *s);
+
+/* Applies a key (its row of the key table), knowing the panels on screen
+ * (for the focus).  Any key closes the help; a resize repaints.  Returns
+ * DO_* bits. */
+unsigned session_key(Session *s, int key, PanelSet on_screen);
+/* Applies an action; arg is the action's argument (ACT_ARC: the milestone). */
+unsigned session_act(Session *s, Action a, int arg, PanelSet on_screen);
+/* Goes to step k (clamped; pauses; phase mode: the step's first phase),
+ * computing what it needs.  Returns DO_* bits. */
+unsigned session_go(Session *s, long k);
+/* Running: the next step (at the last one the run pauses). */
+void session_tick(Session *s);
+/* Steps per second at the session's speed; 0: as fast as the core goes. */
+int session_speed(const Session *s);
+
+/* What is shown, resolved in one place: the phase clamped to the step, the
+ * position, what guess mode hides, the focus among the panels on screen
+ * (unzoomed), the zoom, the overlays. */
+Shown session_shown(const Session *s, PanelSet on_screen);
+/* The view of the step shown (the live samples it needs drawn first). */
+void session_view(Session *s, PanelSet on_screen, View *v);
+
+#endif

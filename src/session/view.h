@@ -1,0 +1,74 @@
+/* view.h: what the renderers draw: one frame of the session, in three parts.
+ *
+ * - ViewRun: the run's constants (data, model, schedule).
+ * - ViewStep: the data of the step shown (the Timeline computed it whole).
+ * - Shown: what is shown of it, resolved in one place (session_shown): the
+ *   phase (clamped to the step), the position highlighted, what guess mode
+ *   hides, the model's age, the focused and zoomed panel, the overlays.
+ *
+ * The session fills it (session_view); renderers only read it. */
+#ifndef MICROGPT_VIEW_H
+#define MICROGPT_VIEW_H
+
+#include <stddef.h>
+
+#include "core/adam.h"
+#include "core/dataset.h"
+#include "core/model.h"
+#include "core/sample.h"
+#include "core/train.h"
+#include "session/panel.h"
+#include "session/phase.h"
+
+typedef struct {
+    const Dataset *ds;
+    const Model *model;     /* matrix names and sizes */
+    AdamConfig adam;        /* the lr schedule */
+    int num_steps;
+    int vocab_size;
+    int block_size;
+    size_t distinct;        /* distinct names in the data */
+    int live_every;         /* live samples are drawn every this many steps */
+    int live_name_bytes;    /* room per live name */
+} ViewRun;
+
+typedef struct {
+    const StepInfo *info;   /* the step shown */
+    const double *losses;   /* losses[0 .. info->step]: the loss of every step up to this one */
+    size_t seen;            /* distinct names the steps so far have used */
+    char follow_name[64];   /* the parameter followed through Adam ("lm_head[4][0]") */
+    const char *live_names; /* LIVE_SLOTS names drawn by the model of live_age, or NULL */
+    int live_age;           /* the steps done by the model that drew them */
+    const Samples *samples; /* the final samples, when the overlay shows them; else NULL */
+} ViewStep;
+
+typedef struct {
+    int running;
+    int speed;              /* steps per second; 0: as fast as the core goes */
+    int last;               /* the step shown is the run's last */
+    int help;               /* the help overlay */
+    int phase_mode;         /* the step phase by phase */
+    Phase phase;            /* the phase shown, clamped to the step (step mode: the last) */
+    int pos;                /* the position highlighted (the forward phase's, or the
+                             * selection in step mode), or -1 */
+    int age;                /* steps done by the model shown (the Update phase changes it) */
+    int curve_steps;        /* the steps whose loss the curve shows */
+    /* what guess mode hides now */
+    int hiding;             /* something is hidden, waiting to be revealed */
+    int hide_from;          /* tokens from this index on are hidden (INT_MAX: none) */
+    int hide_loss;          /* the step's loss (status line, mean) is hidden */
+    /* panels */
+    int explain;            /* the explanation panel is asked for */
+    int live;               /* the live samples are asked for */
+    PanelId focus;          /* the focused panel, or PANEL_NONE */
+    PanelId zoomed;         /* the panel zoomed to the whole screen, or PANEL_NONE */
+    PanelSet on_screen;     /* the panels on screen, zoom applied */
+} Shown;
+
+typedef struct {
+    ViewRun run;
+    ViewStep step;
+    Shown shown;
+} View;
+
+#endif
