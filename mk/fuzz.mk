@@ -12,8 +12,10 @@ FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := $(XCFLAGS) -O1 -g $(FUZZ_SAN)
-# Only the core: the fuzzers need no curses.
-FUZZ_LIB_SRC := $(wildcard src/core/*.c) src/app/cli.c src/app/headless.c
+# The core and the front ends' options and headless output (with the
+# lesson they print for --trace): the fuzzers need no curses.
+FUZZ_LIB_SRC := $(wildcard src/core/*.c) src/session/lesson.c src/session/markup.c src/app/cli.c \
+                src/app/headless.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o)
 
 .PHONY: fuzz fuzz-build check-fuzz

@@ -2,12 +2,13 @@
 #include "app/headless.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/logline.h"
 #include "core/sample.h"
+#include "session/lesson.h"
+#include "session/markup.h"
 
 void csv_write_header(FILE *f)
 {
@@ -45,88 +46,37 @@ void csv_write_row(FILE *f, const Dataset *ds, const StepInfo *in)
     fputs("\r\n", f);
 }
 
-/* A token as the lesson writes it: 'e'(4), or BOS(26). */
-static void put_token(FILE *f, const Dataset *ds, int tok, int bos)
+/* Writes line `line` of the lesson as plain text, then `end`. */
+static void trace_line(FILE *f, const Lesson *l, LessonLine line, int arg, const char *end)
 {
-    char u[5];
-    if (tok == bos) {
-        fprintf(f, "BOS(%d)", tok);
-        return;
-    }
-    size_t n = dataset_token_utf8(ds, tok, u);
-    fputc('\'', f);
-    fwrite(u, 1, n, f);
-    fprintf(f, "'(%d)", tok);
+    char mk[4096], plain[4096];
+    size_t n = lesson_line(l, line, arg, mk, sizeof mk);
+    fwrite(plain, 1, markup_plain(plain, sizeof plain, mk, n), f);
+    fputs(end, f);
 }
 
 void trace_write_step(FILE *f, const Trainer *t)
 {
     const StepInfo *in = &t->info;
-    const Dataset *ds = t->ds;
-    const ModelConfig *c = &t->model.cfg;
-    const AdamConfig *a = &t->cfg.adam;
-    const int V = c->vocab_size, BOS = V - 1;
-    const DocRef *d = &ds->docs[in->doc];
-    enum { SHOW = 64 };
-    int ids[SHOW];
-    size_t len = dataset_encode(ds, in->doc, ids, SHOW);
-    size_t shown = len < SHOW ? len : SHOW;
-
-    fprintf(f, "=== step %d / %d ===\n\n1. Sample\n", in->step + 1, a->num_steps);
-    fputs("doc = \"", f);
-    fwrite(ds->buf + d->off, 1, d->len, f);
-    fprintf(f, "\"   # docs[%d %% %zu] = docs[%zu]\n", in->step, ds->count, in->doc);
-    fprintf(f, "tokens = [%d", BOS);
-    for (size_t i = 0; i < shown; i++)
-        fprintf(f, ", %d", ids[i]);
-    if (shown < len)
-        fprintf(f, ", ... (%zu more)", len - shown);
-    fprintf(f, ", %d]   # [BOS", BOS);
-    for (size_t i = 0; i < shown; i++) {
-        char u[5];
-        size_t n = dataset_token_utf8(ds, ids[i], u);
-        fputs(", '", f);
-        fwrite(u, 1, n, f);
-        fputc('\'', f);
-    }
-    fprintf(f, "%s, BOS]\n", shown < len ? ", ..." : "");
-    fprintf(f, "n = min(%d, %zu - 1) = %d\n\n2. Forward pass + loss\n", c->block_size, len + 2, in->n);
-    for (int p = 0; p < in->n; p++) {
-        int tgt = in->tokens[p + 1];
-        double prob = in->probs[(size_t)p * V + tgt];
-        fprintf(f, "Position %d: input ", p);
-        put_token(f, ds, in->tokens[p], BOS);
-        fputs(" -> target ", f);
-        put_token(f, ds, tgt, BOS);
-        fprintf(f, "   p(target) = %.4f   loss_%d = -log(%.4f) = %.4f\n", prob, p, prob, in->pos_loss[p]);
-    }
-    fputs("loss = (", f);
-    for (int p = 0; p < in->n; p++)
-        fprintf(f, p ? " + %.4f" : "%.4f", in->pos_loss[p]);
-    fprintf(f, ") / %d = %.4f   # chance: -log(1/%d) = %.4f\n\n", in->n, in->loss, V, -log(1.0 / V));
-    fprintf(f, "3. Backward pass\ngradient norms:");
-    for (int i = 0; i < t->model.nmat; i++)
-        fprintf(f, "%s%s %.4g", i % 4 ? ", " : "\n  ", t->model.mat[i].name, in->grad_norm[i]);
-    fprintf(f, "\n  all %zu parameters: %.4g\n\n", t->model.nparams, in->grad_norm_total);
-    const AdamTrace *ft = &in->follow;
     char name[64];
     trainer_param_name(t, in->follow_index, name, sizeof name);
-    fprintf(f, "4. Parameter update (Adam)\n");
-    char lr_text[96];
-    adam_lr_worked(a, in->step, lr_text, sizeof lr_text);
-    fprintf(f, "lr_t = %s = %.6g\n", lr_text, in->lr_t);
-    fprintf(f, "%s: grad %.6g\n", name, ft->grad);
-    fprintf(f, "  m = %g * %.6g + (1 - %g) * %.6g = %.6g\n", a->beta1, ft->m_old, a->beta1, ft->grad, ft->m);
-    fprintf(f, ft->grad < 0 ? "  v = %g * %.6g + (1 - %g) * (%.6g)^2 = %.6g\n" : "  v = %g * %.6g + (1 - %g) * %.6g^2 = %.6g\n",
-            a->beta2, ft->v_old, a->beta2, ft->grad, ft->v);
-    fprintf(f, "  m_hat = m / (1 - %g^%d) = %.6g\n", a->beta1, in->step + 1, ft->m_hat);
-    fprintf(f, "  v_hat = v / (1 - %g^%d) = %.6g\n", a->beta2, in->step + 1, ft->v_hat);
-    fprintf(f, "  p = %.6g - %.6g * m_hat / (v_hat^0.5 + %g) = %.6g\n", ft->p_old, in->lr_t, a->eps, ft->p_new);
-    fprintf(f, "%zu parameters updated (%zu changed value), gradients reset to 0\n\n",
-            t->model.nparams, in->params_updated);
-    char line[128];
-    format_log_line(line, sizeof line, in->step + 1, a->num_steps, in->loss);
-    fprintf(f, "5. Log\n%s\n\n", line);
+    const Lesson l = {
+        .ds = t->ds, .in = in, .model = &t->model, .adam = t->cfg.adam,
+        .num_steps = t->cfg.adam.num_steps, .follow_name = name, .trace = 1,
+    };
+    fprintf(f, "=== step %d / %d ===\n\n1. Sample\n", in->step + 1, l.num_steps);
+    trace_line(f, &l, LL_DOC, 0, "\n");
+    trace_line(f, &l, LL_TOKENS, 0, "\n");
+    trace_line(f, &l, LL_N, 0, "\n\n2. Forward pass + loss\n");
+    for (int p = 0; p < in->n; p++)
+        trace_line(f, &l, LL_INPUT, p, "\n");
+    trace_line(f, &l, LL_LOSS_SUM, 4, "\n\n3. Backward pass\n");
+    trace_line(f, &l, LL_NORMS, 0, "\n\n4. Parameter update (Adam)\n");
+    for (LessonLine k = LL_LR; k <= LL_UPDATED; k++)
+        if (k != LL_ADAM_ON)
+            trace_line(f, &l, k, 0, "\n");
+    fputs("\n5. Log\n", f);
+    trace_line(f, &l, LL_LOG, 0, "\n\n");
 }
 
 int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)

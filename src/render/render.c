@@ -10,6 +10,7 @@
 #include "session/keymap.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
+#include "session/lesson.h"
 
 void render_screen(Canvas *c, const Layout *l, const View *v)
 {
@@ -64,12 +65,12 @@ void render_status(Canvas *c, Rect r, const View *v)
     else
         snprintf(loss, sizeof loss, "%.4f", v->step.info->loss);
     if (phase_has_update(phase))
-        fmt_lr(lr, sizeof lr, v->step.info->lr_t);
+        lesson_lr_text(lr, sizeof lr, v->step.info->lr_t);
     else
         snprintf(lr, sizeof lr, "%s", g->ell);
     snprintf(state, sizeof state, "%s %s", v->shown.running ? g->run : g->pause,
              v->shown.running ? "RUNNING" : "PAUSED");
-    const char *sep = c->ascii ? " | " : " \u2502 ";
+    const char *sep = g->field_sep;
     const char *done = " (last step)";
     int widest = 1 + 5 + step_w + 3 + state_w + 3 + speed_w + 3 + 5 + 6 + 3 + 5 + 8;
     int show_done = last && widest + (int)strlen(done) <= r.w;

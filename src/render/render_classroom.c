@@ -2,17 +2,14 @@
  * of the step, the data and the arc of training), the phase panel (what the
  * current phase computes, with its numbers, in the lesson's terms), the
  * explanation and the live samples. */
-#include <limits.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "session/arc.h"
 #include "session/explain.h"
+#include "session/lesson.h"
 #include "session/names.h"
-#include "core/logline.h"
 #include "render/plot.h"
 #include "render/render.h"
 #include "render/render_parts.h"
@@ -96,7 +93,7 @@ void render_lesson(Canvas *c, Rect r, const View *v)
     blank(c, r);
     const StepInfo *in = v->step.info;
     const int step1 = in->step + 1, ascii = c->ascii;
-    const char *dot = ascii ? "," : " \u00b7";
+    const char *dot = glyphs_get(ascii)->item_sep;
     const int stage = arc_stage(step1, v->run.num_steps);
     int b[ARC_STAGES];
     arc_bookmarks(v->run.num_steps, b);
@@ -166,120 +163,74 @@ void render_lesson(Canvas *c, Rect r, const View *v)
 
 /* ----------------------------------------------------------- phase panel */
 
-/* One statement: formatted, flowed from *y with a hanging indent. */
-static void stmt(Canvas *c, Rect a, int *y, int indent, const char *fmt, ...)
+static void label(const Lesson *l, int tok, char out[16])
 {
-    char buf[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    *y += flow_text(c, a, *y, buf, indent);
+    token_label(l->ds, tok, l->ascii, out);
 }
 
-static void token_text(const View *v, int tok, int ascii, char out[16])
+/* The lesson of the view's step, in the screen's wording. */
+static Lesson lesson_of(const View *v, int ascii)
 {
-    token_label(v->run.ds, tok, ascii, out);
+    return (Lesson){
+        .ds = v->run.ds, .in = v->step.info, .model = v->run.model, .adam = v->run.adam,
+        .num_steps = v->run.num_steps, .follow_name = v->step.follow_name, .label = label,
+        .ascii = ascii,
+    };
+}
+
+/* Line `line` of the lesson flowed from *y with a hanging indent (nothing
+ * when the line is empty). */
+static void say(Canvas *c, Rect a, int *y, int indent, const Lesson *l, LessonLine line, int arg)
+{
+    char buf[4096];
+    if (lesson_line(l, line, arg, buf, sizeof buf) > 0)
+        *y += flow_text(c, a, *y, buf, indent);
 }
 
 static void panel_sample(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->step.info;
-    const int ascii = c->ascii, B = v->run.block_size, BOS = v->run.vocab_size - 1;
-    char name[300], buf[2048];
-    doc_text(v->run.ds, in->doc, name, sizeof name - 1);
+    const Lesson l = lesson_of(v, c->ascii);
+    char buf[4096];
     int y = a.y;
-    stmt(c, a, &y, 4, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
-         in->step, v->run.ds->count, name);
-    /* tokens = [26, 4, 12, 12, 0, 26]  (the tail past the block size greyed) */
-    enum { MAXTOK = 64 };
-    int ids[MAXTOK];
-    size_t chars = dataset_encode(v->run.ds, in->doc, ids, MAXTOK);
-    size_t shown = chars < MAXTOK ? chars : MAXTOK, o = 0;
-    o = app(buf, sizeof buf, o, "tokens" NBSP "=" NBSP MK_VALUE "[%d,", BOS);
-    for (size_t i = 0; i < shown; i++) {
-        if ((int)i + 1 == in->n + 1)
-            o = app(buf, sizeof buf, o, " " MK_DIM "%s" MK_CUT, glyphs_get(ascii)->cut);
-        o = app(buf, sizeof buf, o, " %d,", ids[i]);
-    }
-    if (shown < chars)
-        o = app(buf, sizeof buf, o, " %s,", glyphs_get(ascii)->ell);
-    if ((int)chars + 1 == in->n + 1)
-        o = app(buf, sizeof buf, o, " " MK_DIM "%s" MK_CUT, glyphs_get(ascii)->cut);
-    app(buf, sizeof buf, o, " %d]", BOS);
-    y += flow_text(c, a, y, buf, 10);
+    say(c, a, &y, 4, &l, LL_DOC, 0);
+    say(c, a, &y, 10, &l, LL_TOKENS, 0);
     /* # [BOS, 'e', 'm', 'm', 'a', BOS] (without the quotes when that fits
      * on a line and the quotes do not) */
     for (int quotes = 1; quotes >= 0; quotes--) {
-        o = app(buf, sizeof buf, 0, MK_DIM "#" NBSP "[BOS,");
-        for (size_t i = 0; i < shown && i < 40; i++) {
-            char l[16];
-            token_text(v, ids[i], ascii, l);
-            o = app(buf, sizeof buf, o, quotes ? " '%s'," : " %s,", l);
-        }
-        app(buf, sizeof buf, o, "%s BOS]", shown < chars ? " ...," : "");
-        if (flow_rows(ascii, a.w, buf, 3) == 1)
+        lesson_line(&l, LL_CHARS, quotes, buf, sizeof buf);
+        if (flow_rows(c->ascii, a.w, buf, 3) == 1)
             break;
     }
     y += flow_text(c, a, y, buf, 3);
-    stmt(c, a, &y, 8, "n" NBSP "=" NBSP "min(block_size, len(tokens)" NBSP "-" NBSP "1)");
-    stmt(c, a, &y, 4, NBSP NBSP "=" NBSP "min(%d," NBSP "%zu" NBSP "-" NBSP "1)" " =" NBSP MK_VALUE "%d",
-         B, chars + 2, in->n);
-    if (chars + 1 == (size_t)in->n + 1)
-        stmt(c, a, &y, 0, MK_CUT "cut at the block size: the final BOS (after %s) is never predicted.",
-             glyphs_get(ascii)->cut);
-    else if (chars + 1 > (size_t)in->n)
-        stmt(c, a, &y, 0, MK_CUT "cut at the block size: the last %zu tokens (after %s) are never predicted.",
-             chars + 1 - (size_t)in->n, glyphs_get(ascii)->cut);
+    say(c, a, &y, 8, &l, LL_N_RULE, 0);
+    say(c, a, &y, 4, &l, LL_N, 0);
+    say(c, a, &y, 0, &l, LL_CUT, 0);
     y++;
-    stmt(c, a, &y, 0, MK_VALUE "%d" MK_TEXT " prediction%s to make:", in->n, in->n == 1 ? "" : "s");
-    char pairs[2048];
-    o = 0;
-    for (int p = 0; p < in->n; p++) {
-        char l1[16], l2[16];
-        token_text(v, in->tokens[p], ascii, l1);
-        token_text(v, in->tokens[p + 1], ascii, l2);
-        o = app(pairs, sizeof pairs, o, "%s%s%s%s ", p ? " " : "", l1, ascii ? "->" : "\u2192", l2);
-    }
-    y += flow_text(c, a, y, pairs, 0);
+    say(c, a, &y, 0, &l, LL_PREDICTIONS, 0);
+    say(c, a, &y, 0, &l, LL_PAIRS, 0);
     /* data cycling, when there is room for it */
-    char note[400];
-    size_t D = v->run.ds->count, N = (size_t)v->run.num_steps, used = N < D ? N : D;
-    snprintf(note, sizeof note, MK_DIM "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps "
-             "use %zu of the %zu names (%.1f%%)%s.", D, v->run.num_steps, used, D, 100.0 * (double)used / (double)D,
-             N > D ? ", some more than once" : "");
-    if (y + 1 + flow_rows(ascii, a.w, note, 0) <= a.y + a.h)
-        flow_text(c, a, y + 1, note, 0);
+    lesson_line(&l, LL_CYCLING, 0, buf, sizeof buf);
+    if (y + 1 + flow_rows(c->ascii, a.w, buf, 0) <= a.y + a.h)
+        flow_text(c, a, y + 1, buf, 0);
 }
 
 static void panel_forward(Canvas *c, Rect a, const View *v, int pos)
 {
-    const StepInfo *in = v->step.info;
-    const int V = v->run.vocab_size, ascii = c->ascii;
-    const int hidden = pos + 1 >= v->shown.hide_from;
-    const int tok = in->tokens[pos], tgt = in->tokens[pos + 1];
-    char l1[16], l2[16];
-    token_text(v, tok, ascii, l1);
-    token_text(v, tgt, ascii, l2);
+    const Lesson l = lesson_of(v, c->ascii);
+    const int V = v->run.vocab_size;
+    const int hidden = pos + 1 >= v->shown.hide_from, arg = hidden ? pos + LESSON_HIDDEN : pos;
     int y = a.y;
-    if (hidden)
-        stmt(c, a, &y, 2, "input " MK_SELECT "%s" MK_DIM NBSP "(%d)" MK_TEXT " %s target " MK_TARGET "?",
-             l1, tok, ascii ? "->" : "\u2192");
-    else
-        stmt(c, a, &y, 2, "input " MK_SELECT "%s" MK_DIM NBSP "(%d)" MK_TEXT " %s target " MK_TARGET "%s"
-             MK_DIM NBSP "(%d)", l1, tok, ascii ? "->" : "\u2192", l2, tgt);
+    say(c, a, &y, 2, &l, LL_INPUT, arg);
     /* the formulas, unless they would keep the whole vocabulary off the
      * panel (the explanation, when on, has them too) */
     int full = a.h - 2 >= V + 1, lines = a.w >= 56 ? 1 : 2;
     if (full && a.h - 2 - lines < V + 1 && v->shown.explain)
         ;
     else if (a.w >= 56)
-        stmt(c, a, &y, 2, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP "%s" NBSP
-             "%d" NBSP "scores;" NBSP NBSP "probs" NBSP "=" NBSP "softmax(logits)", tok, pos,
-             ascii ? "->" : "\u2192", V);
+        say(c, a, &y, 2, &l, LL_LOGITS, pos);
     else {
-        stmt(c, a, &y, 2, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)", tok, pos);
-        stmt(c, a, &y, 2, MK_DIM "probs" NBSP "=" NBSP "softmax(logits)");
+        say(c, a, &y, 2, &l, LL_LOGITS_ONLY, pos);
+        say(c, a, &y, 2, &l, LL_PROBS_RULE, pos);
     }
     int bottom = a.y + a.h - 1;     /* the loss line */
     Rect list = { a.x, y, a.w, bottom - y };
@@ -289,70 +240,38 @@ static void panel_forward(Canvas *c, Rect a, const View *v, int pos)
         else
             render_probs_list(c, list, v, pos);
     }
-    double p = in->probs[(size_t)pos * (size_t)V + (size_t)tgt];
-    if (hidden)
-        stmt(c, a, &bottom, 4, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "?" MK_TEXT ")" " =" NBSP MK_TARGET "?", pos);
-    else
-        stmt(c, a, &bottom, 4, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "%.4f" MK_TEXT ")" " =" NBSP MK_VALUE "%.4f",
-             pos, p, in->pos_loss[pos]);
+    say(c, a, &bottom, 4, &l, LL_POS_LOSS, arg);
 }
 
 static void panel_loss(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->step.info;
-    const int n = in->n;
-    const double chance = -log(1.0 / v->run.vocab_size);
+    const Lesson l = lesson_of(v, c->ascii);
     char buf[4096];
     int y = a.y;
     /* four decimals when the sum fits on a line, else two */
-    int dec = 4;
-    for (int pass = 0; pass < 2; pass++) {
-        size_t o = app(buf, sizeof buf, 0, "loss" NBSP "=" NBSP "(");
-        for (int p = 0; p < n; p++)
-            o = app(buf, sizeof buf, o, p ? " +" NBSP "%.*f" : "%.*f", dec, in->pos_loss[p]);
-        app(buf, sizeof buf, o, ")" NBSP "/" NBSP "%d", n);
-        if (pass == 0 && markup_width(buf, c->ascii) > a.w)
-            dec = 2;
-        else
-            break;
-    }
+    lesson_line(&l, LL_LOSS_SUM, 4, buf, sizeof buf);
+    if (markup_width(buf, c->ascii) > a.w)
+        lesson_line(&l, LL_LOSS_SUM, 2, buf, sizeof buf);
     y += flow_text(c, a, y, buf, 8);
-    stmt(c, a, &y, 0, NBSP NBSP NBSP NBSP NBSP "=" NBSP MK_VALUE "%.4f", in->loss);
+    say(c, a, &y, 0, &l, LL_LOSS_MEAN, 0);
     y++;
-    stmt(c, a, &y, 4, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", v->run.vocab_size, chance);
+    say(c, a, &y, 4, &l, LL_CHANCE, 0);
     y++;
-    double d = in->loss - chance;
-    if (fabs(d) < 0.1)
-        stmt(c, a, &y, 0, "The model is at " MK_CHANCE "chance" MK_TEXT ": about as good as guessing.");
-    else if (d < 0)
-        stmt(c, a, &y, 0, MK_VALUE "%.2f" MK_TEXT " below " MK_CHANCE "chance" MK_TEXT ": the model has learned something.", -d);
-    else
-        stmt(c, a, &y, 0, MK_VALUE "%.2f" MK_TEXT " above " MK_CHANCE "chance" MK_TEXT ": worse than guessing, on this name.", d);
-    /* the hardest position */
-    int worst = 0;
-    for (int p = 1; p < n; p++)
-        if (in->pos_loss[p] > in->pos_loss[worst])
-            worst = p;
-    if (y < a.y + a.h - 1 && n > 1) {
-        char l1[16], l2[16];
-        token_text(v, in->tokens[worst], c->ascii, l1);
-        token_text(v, in->tokens[worst + 1], c->ascii, l2);
+    say(c, a, &y, 0, &l, LL_VERDICT, 0);
+    if (y < a.y + a.h - 1 && v->step.info->n > 1) {     /* the hardest position */
         y++;
-        stmt(c, a, &y, 0, MK_DIM "Hardest: position %d, %s %s %s (loss %.2f).", worst, l1,
-             c->ascii ? "->" : "\u2192", l2, in->pos_loss[worst]);
+        say(c, a, &y, 0, &l, LL_HARDEST, 0);
     }
 }
 
 static void panel_backward(Canvas *c, Rect a, const View *v)
 {
+    const Lesson l = lesson_of(v, c->ascii);
     const StepInfo *in = v->step.info;
     const Model *m = v->run.model;
     int y = a.y;
-    stmt(c, a, &y, 0, MK_DIM "loss.backward():" MK_TEXT " every one of the " MK_VALUE "%zu" MK_TEXT
-         " parameters gets a gradient.", m ? m->nparams : 0);
-    if (!m)
-        return;
-    stmt(c, a, &y, 0, MK_DIM "gradient norm of each matrix:");
+    say(c, a, &y, 0, &l, LL_BACKWARD, 0);
+    say(c, a, &y, 0, &l, LL_NORMS, 0);
     int nw = 1;
     double top = 0;
     for (int i = 0; i < m->nmat; i++) {
@@ -365,11 +284,11 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
     int shown = m->nmat <= room ? m->nmat : room - 1;
     if (shown < 0)
         shown = 0;
+    char num[32];
     for (int i = 0; i < shown; i++, y++) {
-        char num[32];
         double g = in->grad_norm[i];
         canvas_text(c, a.x, y, nw, m->mat[i].name, ROLE_TEXT);
-        snprintf(num, sizeof num, "%.4g", g);
+        lesson_line(&l, LL_NORM, i, num, sizeof num);
         canvas_text(c, x_num, y, 9, num, g == 0 ? ROLE_DIM : ROLE_VALUE);
         if (bar_w > 2 && top > 0 && g > 0)
             plot_hbar(c, x_bar, y, bar_w, g / top, ROLE_BAR);
@@ -381,73 +300,51 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
         snprintf(more, sizeof more, "%s %d more (z zooms)", glyphs_get(c->ascii)->ell, m->nmat - shown);
         canvas_text_fit(c, a.x, y++, a.w, more, ROLE_DIM);
     }
-    char all[32], num[32];
+    char all[32];
     snprintf(all, sizeof all, "all %zu", m->nparams);
-    snprintf(num, sizeof num, "%.4g", in->grad_norm_total);
+    lesson_line(&l, LL_NORM, -1, num, sizeof num);
     canvas_text(c, a.x, y, nw, all, ROLE_DIM);
     canvas_text(c, x_num, y, 9, num, ROLE_VALUE);
 }
 
 static void panel_update(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->step.info;
-    const AdamConfig *ad = &v->run.adam;
-    const AdamTrace *f = &in->follow;
-    const int ascii = c->ascii;
-    const char *x = ascii ? "*" : "\u00d7", *pi = ascii ? "pi" : "\u03c0";
-    char lr[32];
-    fmt_lr(lr, sizeof lr, in->lr_t);
+    const Lesson l = lesson_of(v, c->ascii);
+    const AdamTrace *f = &v->step.info->follow;
     int y = a.y;
-    stmt(c, a, &y, 7, "lr_t" NBSP "=" NBSP "%g" NBSP "%s" NBSP "0.5" " %s" NBSP "(1" NBSP "+"
-         " cos(%s" NBSP "%s" NBSP "%d" NBSP "/" NBSP "%d))" " =" NBSP MK_VALUE "%s",
-         ad->lr, x, x, pi, x, in->step, v->run.num_steps, lr);
-    stmt(c, a, &y, 2, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", v->step.follow_name);
+    say(c, a, &y, 7, &l, LL_LR, 0);
+    say(c, a, &y, 2, &l, LL_ADAM_ON, 0);
     if (a.w >= 70) {
         /* the worked example's own lines (--trace) */
-        stmt(c, a, &y, 6, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
-        stmt(c, a, &y, 6, "m" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)"
-             NBSP "*" NBSP "%.6g" " =" NBSP MK_VALUE "%.6g", ad->beta1, f->m_old, ad->beta1, f->grad, f->m);
-        stmt(c, a, &y, 6, f->grad < 0 ? "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-"
-             NBSP "%g)" NBSP "*" NBSP "(%.6g)^2" " =" NBSP MK_VALUE "%.6g"
-             : "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)" NBSP "*"
-             NBSP "%.6g^2" " =" NBSP MK_VALUE "%.6g", ad->beta2, f->v_old, ad->beta2, f->grad, f->v);
-        stmt(c, a, &y, 6, "m_hat" NBSP "=" NBSP "m" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
-             ad->beta1, in->step + 1, f->m_hat);
-        stmt(c, a, &y, 6, "v_hat" NBSP "=" NBSP "v" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
-             ad->beta2, in->step + 1, f->v_hat);
-        stmt(c, a, &y, 6, "p" NBSP "=" NBSP "%.6g" NBSP "-" NBSP "%.6g" NBSP "*" NBSP "m_hat" NBSP "/" NBSP
-             "(v_hat^0.5" NBSP "+" NBSP "%g)" " =" NBSP MK_VALUE "%.6g", f->p_old, in->lr_t, ad->eps, f->p_new);
+        for (LessonLine k = LL_GRAD; k <= LL_P; k++)
+            say(c, a, &y, 6, &l, k, 0);
     } else {
         /* a table: each value before and after the update */
         static const char *const lab[] = { "grad", "m", "v", "m_hat", "v_hat", "p" };
-        char before[6][32], after[6][32];
-        snprintf(before[0], 32, " ");
-        snprintf(after[0], 32, "%.6g", f->grad);
-        snprintf(before[1], 32, "%.6g", f->m_old);
-        snprintf(after[1], 32, "%.6g", f->m);
-        snprintf(before[2], 32, "%.6g", f->v_old);
-        snprintf(after[2], 32, "%.6g", f->v);
-        snprintf(before[3], 32, " ");
-        snprintf(after[3], 32, "%.6g", f->m_hat);
-        snprintf(before[4], 32, " ");
-        snprintf(after[4], 32, "%.6g", f->v_hat);
-        snprintf(before[5], 32, "%.6g", f->p_old);
-        snprintf(after[5], 32, "%.6g", f->p_new);
+        const double after[6] = { f->grad, f->m, f->v, f->m_hat, f->v_hat, f->p_new };
+        const double before[6] = { 0, f->m_old, f->v_old, 0, 0, f->p_old };
+        const int has_before[6] = { 0, 1, 1, 0, 0, 1 };
+        char b[6][32], n[32];
         int bw = 6;
-        for (int i = 0; i < 6; i++)
-            bw = (int)strlen(before[i]) > bw ? (int)strlen(before[i]) : bw;
+        for (int i = 0; i < 6; i++) {
+            if (has_before[i])
+                snprintf(b[i], sizeof b[i], "%.6g", before[i]);
+            else
+                snprintf(b[i], sizeof b[i], " ");
+            bw = (int)strlen(b[i]) > bw ? (int)strlen(b[i]) : bw;
+        }
         const int x_b = a.x + 6, x_a = x_b + bw + 2;
         canvas_text(c, x_b, y, bw, "before", ROLE_DIM);
         canvas_text(c, x_a, y, a.x + a.w - x_a, "after", ROLE_DIM);
         y++;
         for (int i = 0; i < 6 && y < a.y + a.h; i++, y++) {
+            snprintf(n, sizeof n, "%.6g", after[i]);
             canvas_text(c, a.x, y, 6, lab[i], ROLE_DIM);
-            canvas_text(c, x_b, y, bw, before[i], ROLE_TEXT);
-            canvas_text(c, x_a, y, a.x + a.w - x_a, after[i], i == 5 ? ROLE_VALUE : ROLE_TEXT);
+            canvas_text(c, x_b, y, bw, b[i], ROLE_TEXT);
+            canvas_text(c, x_a, y, a.x + a.w - x_a, n, i == 5 ? ROLE_VALUE : ROLE_TEXT);
         }
     }
-    stmt(c, a, &y, 0, "All " MK_VALUE "%zu" MK_TEXT " updated (%zu changed value); gradients reset to 0.",
-         v->run.model ? v->run.model->nparams : 0, in->params_updated);
+    say(c, a, &y, 0, &l, LL_UPDATED, 0);
     int left = a.y + a.h - y;
     if (left >= 5 && !(v->shown.on_screen & PANEL_BIT(PANEL_LR))) {    /* the schedule, with this step on it */
         y++;
@@ -457,22 +354,14 @@ static void panel_update(Canvas *c, Rect a, const View *v)
 
 static void panel_log(Canvas *c, Rect a, const View *v)
 {
-    const StepInfo *in = v->step.info;
+    const Lesson l = lesson_of(v, c->ascii);
     char line[128];
     int y = a.y;
-    stmt(c, a, &y, 6, MK_DIM "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
-    format_log_line(line, sizeof line, in->step + 1, v->run.num_steps, in->loss);
+    say(c, a, &y, 6, &l, LL_PRINT, 0);
+    lesson_line(&l, LL_LOG, 0, line, sizeof line);
     canvas_text_fit(c, a.x, y++, a.w, line, ROLE_VALUE);
     y++;
-    if (in->step + 1 < v->run.num_steps) {
-        size_t next = (size_t)(in->step + 1) % v->run.ds->count;
-        char name[300];
-        doc_text(v->run.ds, next, name, sizeof name - 1);
-        stmt(c, a, &y, 0, MK_DIM "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_DIM
-             ", with the parameters just updated.", in->step + 2, next, name);
-    } else {
-        stmt(c, a, &y, 0, MK_DIM "That was the last step: the model is trained.");
-    }
+    say(c, a, &y, 0, &l, LL_NEXT, 0);
     int left = a.y + a.h - y;
     if (left >= 6 && !(v->shown.on_screen & PANEL_BIT(PANEL_LOSS))) {  /* the loss curve, with this step's point */
         y++;
@@ -514,7 +403,7 @@ void render_phase(Canvas *c, Rect r, const View *v)
 void render_explain(Canvas *c, Rect r, const View *v)
 {
     ExplainCtx ctx = {
-        .vocab_size = v->run.vocab_size, .nparams = v->run.model ? v->run.model->nparams : 0,
+        .vocab_size = v->run.vocab_size, .nparams = v->run.model->nparams,
         .block_size = v->run.block_size, .num_steps = v->run.num_steps,
         .live_every = v->run.live_every > 0 ? v->run.live_every : 1,
     };

@@ -9,6 +9,7 @@
 #include "render/render.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
+#include "session/lesson.h"
 
 int render_avg_window(int num_steps)
 {
@@ -57,7 +58,7 @@ void render_lr(Canvas *c, Rect r, const View *v)
 {
     char lr[32], note[48];
     if (phase_has_update(v->shown.phase)) {
-        fmt_lr(lr, sizeof lr, v->step.info->lr_t);
+        lesson_lr_text(lr, sizeof lr, v->step.info->lr_t);
         snprintf(note, sizeof note, "lr_t %s", lr);
     } else {    /* phase mode: computed at the Update phase */
         snprintf(note, sizeof note, "lr_t %s", glyphs_get(c->ascii)->ell);

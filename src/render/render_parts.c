@@ -96,14 +96,6 @@ void text_center(Canvas *c, int x, int y, int w, const char *s, Role role)
         canvas_text(c, x + (w - tw) / 2, y, tw, s, role);
 }
 
-void fmt_lr(char *buf, size_t len, double lr)
-{
-    if (lr < 1.0)
-        snprintf(buf, len, "%.6f", lr);
-    else
-        snprintf(buf, len, "%.4g", lr);
-}
-
 int digits(long v)
 {
     int d = 1;
@@ -133,9 +125,21 @@ static Role markup_role(unsigned char b, Role cur)
     }
 }
 
-static int is_markup(unsigned char b)
+/* Appends the text of byte b of flowed text to buf (k of cap used): a
+ * glyph's look, a space for NBSP, the byte itself; roles add nothing. */
+static size_t text_of(unsigned char b, int ascii, char *buf, size_t k, size_t cap)
 {
-    return (b >= 0x01 && b <= 0x08) || b == 0x0b || b == 0x0c;
+    const char *g = markup_glyph(b, ascii);
+    if (g) {
+        size_t n = strlen(g);
+        if (k + n < cap) {
+            memcpy(buf + k, g, n);
+            k += n;
+        }
+    } else if (!markup_is_role(b) && k + 1 < cap) {
+        buf[k++] = b == (unsigned char)NBSP[0] ? ' ' : (char)b;
+    }
+    return k;
 }
 
 /* The display width of s[0 .. n) without its markup. */
@@ -143,9 +147,8 @@ static int word_width(const char *s, size_t n, int ascii)
 {
     char buf[4096];
     size_t k = 0;
-    for (size_t i = 0; i < n && k < sizeof buf - 1; i++)
-        if (!is_markup((unsigned char)s[i]))
-            buf[k++] = s[i] == '\x1f' ? ' ' : s[i];
+    for (size_t i = 0; i < n; i++)
+        k = text_of((unsigned char)s[i], ascii, buf, k, sizeof buf);
     buf[k] = '\0';
     return text_width(buf, ascii);
 }
@@ -157,7 +160,7 @@ static Role draw_word(Canvas *c, int x, int y, int end, const char *s, size_t n,
     size_t k = 0;
     for (size_t i = 0; i <= n; i++) {
         unsigned char b = i < n ? (unsigned char)s[i] : 0;
-        if (i == n || is_markup(b)) {
+        if (i == n || markup_is_role(b)) {
             buf[k] = '\0';
             if (k > 0 && x < end)
                 x += canvas_text(c, x, y, end - x, buf, role);
@@ -166,8 +169,7 @@ static Role draw_word(Canvas *c, int x, int y, int end, const char *s, size_t n,
                 role = markup_role(b, role);
             continue;
         }
-        if (k < sizeof buf - 1)
-            buf[k++] = b == 0x1f ? ' ' : (char)b;
+        k = text_of(b, c->ascii, buf, k, sizeof buf);
     }
     return role;
 }
@@ -252,17 +254,4 @@ void focus_frame(Canvas *c, Rect r)
             else h = g->fv;
             canvas_put(c, x, y, h, ROLE_FOCUS);
         }
-}
-
-void doc_text(const Dataset *ds, size_t i, char *out, size_t max)
-{
-    const DocRef *d = &ds->docs[i];
-    size_t n = d->len < max ? d->len : max;
-    while (n < d->len && n > 0 && ((unsigned char)ds->buf[d->off + n] & 0xc0) == 0x80)
-        n--;        /* don't cut a character in two */
-    memcpy(out, ds->buf + d->off, n);
-    for (size_t k = 0; k < n; k++)
-        if ((unsigned char)out[k] < 0x20)
-            out[k] = '?';
-    out[n] = '\0';
 }

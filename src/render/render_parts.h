@@ -6,6 +6,7 @@
 #include "core/dataset.h"
 #include "render/render.h"
 #include "render/ui_canvas.h"
+#include "session/markup.h"
 
 /* Draws a rounded frame around r with a title at the left of its top edge
  * and an optional note at the right; returns the inside, with one blank
@@ -18,38 +19,17 @@ void blank(Canvas *c, Rect r);
  * space, ^X for a control character, U+XXXX for non-ASCII in ASCII mode. */
 void token_label(const Dataset *ds, int tok, int ascii, char out[16]);
 
-/* Doc i of ds as a NUL-terminated string, cut after max bytes at a character
- * boundary, with control characters (NUL included) shown as '?', so that it
- * can never be taken for flow_text markup. */
-void doc_text(const Dataset *ds, size_t i, char *out, size_t max);
-
 /* Right-aligns s in a field of w columns at (x, y). */
 void text_right(Canvas *c, int x, int y, int w, const char *s, Role role);
 /* Centres s in a field of w columns at (x, y). */
 void text_center(Canvas *c, int x, int y, int w, const char *s, Role role);
-/* A learning rate for display: six decimals below 1, else %.4g. */
-void fmt_lr(char *buf, size_t len, double lr);
 /* Decimal digits of a non-negative int. */
 int digits(long v);
 
-/* Inline markup for flow_text: a byte that switches the role of the text
- * after it, and a space that never breaks a line. */
-#define MK_TEXT "\x01"
-#define MK_VALUE "\x02"
-#define MK_DIM "\x03"
-#define MK_TARGET "\x04"
-#define MK_TOP "\x05"
-#define MK_KEY "\x06"
-#define MK_CHANCE "\x07"
-#define MK_LR "\x08"
-#define MK_SELECT "\x0b"
-#define MK_CUT "\x0c"
-#define NBSP "\x1f"
-
-/* Writes s (with markup, starting as ROLE_TEXT) into r from row y on, word
- * wrapped at spaces, continuation lines indented by `indent` columns; '\n'
- * starts a new line.  Nothing is drawn outside r.  Returns the rows the
- * text takes (drawn or not). */
+/* Writes s (with markup, session/markup.h, starting as ROLE_TEXT) into r
+ * from row y on, word wrapped at spaces, continuation lines indented by
+ * `indent` columns; '\n' starts a new line.  Nothing is drawn outside r.
+ * Returns the rows the text takes (drawn or not). */
 int flow_text(Canvas *c, Rect r, int y, const char *s, int indent);
 /* The rows flow_text would take in a width of w columns. */
 int flow_rows(int ascii, int w, const char *s, int indent);

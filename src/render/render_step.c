@@ -252,7 +252,7 @@ void render_positions(Canvas *c, Rect r, const View *v)
         text_right(c, x_loss, y, 6, num, role);
         if (bar_w >= 4) {
             if (tick >= 0)
-                canvas_put(c, tick, y, c->ascii ? ":" : "\u2506", ROLE_CHANCE);
+                canvas_put(c, tick, y, g->chance_tick, ROLE_CHANCE);
             plot_hbar(c, x_bar, y, bar_w, in->pos_loss[i] / scale, ROLE_LOSSBAR);
         }
     }

@@ -1,35 +1,37 @@
 /* ui_glyphs.c: the two glyph sets. */
 #include "render/ui_glyphs.h"
 
+#include "session/markup.h"
+
 static const char *const eighths[8] = {
     "", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
 };
 
 static const Glyphs utf8_set = {
     .h = "\u2500", .v = "\u2502", .tl = "\u256d", .tr = "\u256e", .bl = "\u2570", .br = "\u256f",
-    .arrow = " \u2192 ", .sel = "\u25b6", .target = "\u25b6", .top = "\u2605",
+    .arrow = " " GL_TO_UTF8 " ", .sel = "\u25b6", .target = "\u25b6", .top = "\u2605",
     .dot = "\u25cf", .run = "\u25b6", .pause = "\u2016",
-    .bos = "[BOS]", .space = "\u2423", .ell = "\u2026",
-    .axis_tick = "\u2524", .axis_v = "\u2502", .axis_h = "\u2500", .axis_corner = "\u2514",
+    .bos = "[BOS]", .space = "\u2423", .ell = GL_ELL_UTF8,
+    .axis_tick = "\u2524", .axis_v = "\u2502",
     .bar_full = "\u2588", .bar_part = eighths,
-    .legend_raw = "\u2824\u2812", .legend_avg = "\u2501\u2501", .legend_chance = "\u2504\u2504",
+    .legend_raw = "\u2824\u2812", .legend_avg = "\u2501\u2501",
     .ascii_raw = ".", .ascii_avg = "*", .ascii_chance = "-", .ascii_lr = "*",
-    .up_down = "\u2191\u2193", .left_right = "\u2190\u2192", .dash = "\u00b7",
-    .cut = "\u250a", .next = "\u203a", .pending = "\u00b7",
+    .field_sep = " \u2502 ", .item_sep = " \u00b7", .chance_tick = "\u2506",
+    .cut = GL_CUT_UTF8, .next = "\u203a", .pending = "\u00b7",
     .fh = "\u2501", .fv = "\u2503", .ftl = "\u250f", .ftr = "\u2513", .fbl = "\u2517", .fbr = "\u251b",
 };
 
 static const Glyphs ascii_set = {
     .h = "-", .v = "|", .tl = "+", .tr = "+", .bl = "+", .br = "+",
-    .arrow = " -> ", .sel = ">", .target = ">", .top = "*",
+    .arrow = " " GL_TO_ASCII " ", .sel = ">", .target = ">", .top = "*",
     .dot = "@", .run = ">", .pause = "||",
-    .bos = "[BOS]", .space = "SP", .ell = "...",
-    .axis_tick = "+", .axis_v = "|", .axis_h = "-", .axis_corner = "+",
+    .bos = "[BOS]", .space = "SP", .ell = GL_ELL_ASCII,
+    .axis_tick = "+", .axis_v = "|",
     .bar_full = "#", .bar_part = 0,
-    .legend_raw = "..", .legend_avg = "**", .legend_chance = "--",
+    .legend_raw = "..", .legend_avg = "**",
     .ascii_raw = ".", .ascii_avg = "*", .ascii_chance = "-", .ascii_lr = "*",
-    .up_down = "Up/Dn", .left_right = "Lt/Rt", .dash = "|",
-    .cut = "|", .next = ">", .pending = ".",
+    .field_sep = " | ", .item_sep = ",", .chance_tick = ":",
+    .cut = GL_CUT_ASCII, .next = ">", .pending = ".",
     .fh = "=", .fv = "#", .ftl = "#", .ftr = "#", .fbl = "#", .fbr = "#",
 };
 

@@ -16,15 +16,13 @@ typedef struct {
     const char *ell;        /* "more to come" */
     const char *axis_tick;  /* y axis tick: "┤" */
     const char *axis_v;     /* y axis without tick */
-    const char *axis_h;     /* x axis */
-    const char *axis_corner;/* where the axes meet */
     const char *bar_full;   /* a full bar cell */
     const char *const *bar_part; /* [1..7]: 1/8 .. 7/8 of a cell (ASCII: NULL) */
-    const char *legend_raw, *legend_avg, *legend_chance;
+    const char *legend_raw, *legend_avg;
     const char *ascii_raw, *ascii_avg, *ascii_chance, *ascii_lr; /* ASCII plot marks */
-    const char *up_down;    /* "↑↓" */
-    const char *left_right; /* "←→" */
-    const char *dash;       /* separator in lines of text: "·" */
+    const char *field_sep;  /* between the status line's fields: " │ " */
+    const char *item_sep;   /* between the lesson line's items: " ·" */
+    const char *chance_tick;/* the chance level across a bar: "┆" */
     const char *cut;        /* where a name is cut at the block size: "┊" */
     const char *pending;    /* a number not computed yet (phase mode): "·" */
     const char *next;       /* between the phases of a step: "›" */

@@ -1,0 +1,460 @@
+/* lesson.c: the lesson's worked example, line by line. */
+#include "session/lesson.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/logline.h"
+#include "session/markup.h"
+
+/* A line being written: appends clamp at the end of the buffer. */
+typedef struct {
+    char *b;
+    size_t cap, n;
+} Out;
+
+static void put(Out *o, const char *fmt, ...)
+{
+    if (o->n + 1 >= o->cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(o->b + o->n, o->cap - o->n, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        o->n = o->n + (size_t)k >= o->cap ? o->cap - 1 : o->n + (size_t)k;
+}
+
+/* Bytes of the data as they are (--trace prints them raw): those that would
+ * read as markup behind MK_RAW. */
+static void put_raw(Out *o, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && o->n + 3 < o->cap; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x20) {
+            o->b[o->n++] = MK_RAW[0];
+            b = (unsigned char)(b + 0x40);
+        }
+        o->b[o->n++] = (char)b;
+    }
+    o->b[o->n] = '\0';
+}
+
+/* A token: on screen its label; in --trace BOS, or the character quoted. */
+static void put_token(Out *o, const Lesson *l, int tok)
+{
+    const int BOS = l->model->cfg.vocab_size - 1;
+    if (!l->trace) {
+        char lab[16];
+        l->label(l, tok, lab);
+        put(o, "%s", lab);
+    } else if (tok == BOS) {
+        put(o, "BOS");
+    } else {
+        char u[5];
+        size_t n = dataset_token_utf8(l->ds, tok, u);
+        put(o, "'");
+        put_raw(o, u, n);
+        put(o, "'");
+    }
+}
+
+/* The doc's ids (at most SHOW of them) and how many characters it has. */
+enum { SHOW = 64 };
+static size_t doc_ids(const Lesson *l, int ids[SHOW], size_t *shown)
+{
+    size_t chars = dataset_encode(l->ds, l->in->doc, ids, SHOW);
+    *shown = chars < SHOW ? chars : SHOW;
+    return chars;
+}
+
+static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
+{
+    const StepInfo *in = l->in;
+    const int BOS = l->model->cfg.vocab_size - 1, n = in->n;
+    int ids[SHOW];
+    size_t shown, chars = doc_ids(l, ids, &shown);
+    switch (line) {
+    case LL_DOC:
+        if (l->trace) {
+            const DocRef *d = &l->ds->docs[in->doc];
+            put(o, "doc = \"");
+            put_raw(o, l->ds->buf + d->off, d->len);
+            put(o, "\"   # docs[%d %% %zu] = docs[%zu]", in->step, l->ds->count, in->doc);
+        } else {
+            char name[300];
+            doc_text(l->ds, in->doc, name, sizeof name - 1);
+            put(o, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
+                in->step, l->ds->count, name);
+        }
+        break;
+    case LL_TOKENS:
+        /* the screen marks where the block size cuts (after token n) */
+        put(o, "tokens" NBSP "=" NBSP MK_VALUE "[%d", BOS);
+        for (size_t i = 0; i < shown; i++) {
+            put(o, ",");
+            if (!l->trace && (int)i == n)
+                put(o, " " MK_DIM GL_CUT MK_CUT);
+            put(o, " %d", ids[i]);
+        }
+        if (shown < chars) {
+            if (l->trace)
+                put(o, ", ... (%zu more)", chars - shown);
+            else
+                put(o, ", " GL_ELL);
+        }
+        put(o, ",");
+        if (!l->trace && (int)chars == n)
+            put(o, " " MK_DIM GL_CUT MK_CUT);
+        put(o, " %d]", BOS);
+        if (l->trace) {
+            put(o, "   ");
+            sample_line(o, l, LL_CHARS, 1);
+        }
+        break;
+    case LL_CHARS: {
+        /* the screen: at most 40, quoted or not (arg) */
+        const size_t most = l->trace ? SHOW : 40;
+        put(o, MK_DIM "#" NBSP "[BOS");
+        for (size_t i = 0; i < shown && i < most; i++) {
+            put(o, arg && !l->trace ? ", '" : ", ");
+            put_token(o, l, ids[i]);
+            put(o, arg && !l->trace ? "'" : "");
+        }
+        put(o, "%s, BOS]", shown < chars ? ", ..." : "");
+        break;
+    }
+    case LL_N_RULE:
+        put(o, "n" NBSP "=" NBSP "min(block_size, len(tokens)" NBSP "-" NBSP "1)");
+        break;
+    case LL_N:
+        put(o, l->trace ? "n " : NBSP NBSP);
+        put(o, "=" NBSP "min(%d," NBSP "%zu" NBSP "-" NBSP "1)" " =" NBSP MK_VALUE "%d",
+            l->model->cfg.block_size, chars + 2, n);
+        break;
+    case LL_CUT:
+        if (chars + 1 == (size_t)n + 1)
+            put(o, MK_CUT "cut at the block size: the final BOS (after " GL_CUT ") is never predicted.");
+        else if (chars + 1 > (size_t)n)
+            put(o, MK_CUT "cut at the block size: the last %zu tokens (after " GL_CUT ") are never predicted.",
+                chars + 1 - (size_t)n);
+        break;
+    case LL_PREDICTIONS:
+        put(o, MK_VALUE "%d" MK_TEXT " prediction%s to make:", n, n == 1 ? "" : "s");
+        break;
+    case LL_PAIRS:
+        for (int p = 0; p < n; p++) {
+            put(o, p ? " " : "");
+            put_token(o, l, in->tokens[p]);
+            put(o, GL_TO);
+            put_token(o, l, in->tokens[p + 1]);
+            put(o, " ");
+        }
+        break;
+    case LL_CYCLING: {
+        size_t D = l->ds->count, N = (size_t)l->num_steps, used = N < D ? N : D;
+        put(o, MK_DIM "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps use %zu of the "
+            "%zu names (%.1f%%)%s.", D, l->num_steps, used, D, 100.0 * (double)used / (double)D,
+            N > D ? ", some more than once" : "");
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void forward_line(Out *o, const Lesson *l, LessonLine line, int arg)
+{
+    const StepInfo *in = l->in;
+    const int V = l->model->cfg.vocab_size;
+    const int hidden = arg >= LESSON_HIDDEN, pos = hidden ? arg - LESSON_HIDDEN : arg;
+    if (pos < 0 || pos >= in->n)
+        return;
+    const int tok = in->tokens[pos], tgt = in->tokens[pos + 1];
+    const double p = in->probs[(size_t)pos * (size_t)V + (size_t)tgt];
+    switch (line) {
+    case LL_INPUT:
+        if (l->trace)
+            put(o, "Position %d: ", pos);
+        put(o, "input " MK_SELECT);
+        put_token(o, l, tok);
+        put(o, l->trace ? "(%d)" : MK_DIM NBSP "(%d)", tok);
+        put(o, MK_TEXT " " GL_TO " target " MK_TARGET);
+        if (hidden) {
+            put(o, "?");
+            break;
+        }
+        put_token(o, l, tgt);
+        put(o, l->trace ? "(%d)" : MK_DIM NBSP "(%d)", tgt);
+        if (l->trace) {
+            put(o, "   p(target) = %.4f   ", p);
+            forward_line(o, l, LL_POS_LOSS, pos);
+        }
+        break;
+    case LL_LOGITS:
+        put(o, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP GL_TO NBSP "%d" NBSP
+            "scores;" NBSP NBSP "probs" NBSP "=" NBSP "softmax(logits)", tok, pos, V);
+        break;
+    case LL_LOGITS_ONLY:
+        put(o, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)", tok, pos);
+        break;
+    case LL_PROBS_RULE:
+        put(o, MK_DIM "probs" NBSP "=" NBSP "softmax(logits)");
+        break;
+    case LL_POS_LOSS:
+        if (hidden)
+            put(o, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "?" MK_TEXT ")" " =" NBSP MK_TARGET "?", pos);
+        else
+            put(o, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "%.4f" MK_TEXT ")" " =" NBSP MK_VALUE "%.4f",
+                pos, p, in->pos_loss[pos]);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The chance level, -log(1 / vocab_size): a model guessing uniformly. */
+static double chance(const Lesson *l)
+{
+    return -log(1.0 / l->model->cfg.vocab_size);
+}
+
+static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
+{
+    const StepInfo *in = l->in;
+    const int V = l->model->cfg.vocab_size, n = in->n;
+    switch (line) {
+    case LL_LOSS_SUM: {
+        const int dec = l->trace ? 4 : arg;
+        put(o, "loss" NBSP "=" NBSP "(");
+        for (int p = 0; p < n; p++)
+            put(o, p ? " +" NBSP "%.*f" : "%.*f", dec, in->pos_loss[p]);
+        put(o, ")" NBSP "/" NBSP "%d", n);
+        if (l->trace)
+            put(o, " = %.4f   # chance: -log(1/%d) = %.4f", in->loss, V, chance(l));
+        break;
+    }
+    case LL_LOSS_MEAN:
+        put(o, NBSP NBSP NBSP NBSP NBSP "=" NBSP MK_VALUE "%.4f", in->loss);
+        break;
+    case LL_CHANCE:
+        put(o, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", V, chance(l));
+        break;
+    case LL_VERDICT: {
+        double d = in->loss - chance(l);
+        if (fabs(d) < 0.1)
+            put(o, "The model is at " MK_CHANCE "chance" MK_TEXT ": about as good as guessing.");
+        else if (d < 0)
+            put(o, MK_VALUE "%.2f" MK_TEXT " below " MK_CHANCE "chance" MK_TEXT ": the model has learned "
+                "something.", -d);
+        else
+            put(o, MK_VALUE "%.2f" MK_TEXT " above " MK_CHANCE "chance" MK_TEXT ": worse than guessing, on "
+                "this name.", d);
+        break;
+    }
+    case LL_HARDEST: {
+        if (n < 2)
+            break;
+        int worst = 0;
+        for (int p = 1; p < n; p++)
+            if (in->pos_loss[p] > in->pos_loss[worst])
+                worst = p;
+        put(o, MK_DIM "Hardest: position %d, ", worst);
+        put_token(o, l, in->tokens[worst]);
+        put(o, " " GL_TO " ");
+        put_token(o, l, in->tokens[worst + 1]);
+        put(o, " (loss %.2f).", in->pos_loss[worst]);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void backward_line(Out *o, const Lesson *l, LessonLine line, int arg)
+{
+    const StepInfo *in = l->in;
+    const Model *m = l->model;
+    switch (line) {
+    case LL_BACKWARD:
+        put(o, MK_DIM "loss.backward():" MK_TEXT " every one of the " MK_VALUE "%zu" MK_TEXT
+            " parameters gets a gradient.", m->nparams);
+        break;
+    case LL_NORMS:
+        if (!l->trace) {
+            put(o, MK_DIM "gradient norm of each matrix:");
+            break;
+        }
+        put(o, "gradient norms:");
+        for (int i = 0; i < m->nmat; i++)
+            put(o, "%s%s %.4g", i % 4 ? ", " : "\n  ", m->mat[i].name, in->grad_norm[i]);
+        put(o, "\n  all %zu parameters: %.4g", m->nparams, in->grad_norm_total);
+        break;
+    case LL_NORM:
+        put(o, "%.4g", arg >= 0 && arg < m->nmat ? in->grad_norm[arg] : in->grad_norm_total);
+        break;
+    default:
+        break;
+    }
+}
+
+static int isalpha_ascii(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* lr_t's formula with the run's numbers: the core's (adam_lr_worked, in
+ * ASCII, the one --trace prints); on screen with × and π, and breakable
+ * only before a factor in parentheses and before a function call. */
+static void lr_line(Out *o, const Lesson *l)
+{
+    char worked[128], text[32];
+    adam_lr_worked(&l->adam, l->in->step, worked, sizeof worked);
+    if (l->trace) {
+        put(o, "lr_t = %s = %.6g", worked, l->in->lr_t);
+        return;
+    }
+    put(o, "lr_t" NBSP "=");
+    char *tok[32];
+    int nt = 0;
+    for (char *p = strtok(worked, " "); p && nt < 32; p = strtok(NULL, " "))
+        tok[nt++] = p;
+    for (int i = 0; i < nt; i++) {
+        int brk = (strcmp(tok[i], "*") == 0 && i + 1 < nt && tok[i + 1][0] == '(') ||
+                  (tok[i][0] >= 'a' && tok[i][0] <= 'z' && strchr(tok[i], '('));
+        put(o, brk ? " " : NBSP);
+        if (strcmp(tok[i], "*") == 0) {
+            put(o, GL_TIMES);
+            continue;
+        }
+        for (const char *c = tok[i]; *c; c++) {     /* pi, a word of its own, is π */
+            int word = c[0] == 'p' && c[1] == 'i' && (c == tok[i] || !isalpha_ascii(c[-1])) &&
+                       !isalpha_ascii(c[2]);
+            if (word) {
+                put(o, GL_PI);
+                c++;
+            } else {
+                put(o, "%c", *c);
+            }
+        }
+    }
+    lesson_lr_text(text, sizeof text, l->in->lr_t);
+    put(o, " =" NBSP MK_VALUE "%s", text);
+}
+
+static void update_line(Out *o, const Lesson *l, LessonLine line)
+{
+    const StepInfo *in = l->in;
+    const AdamConfig *ad = &l->adam;
+    const AdamTrace *f = &in->follow;
+    if (l->trace && line >= LL_M && line <= LL_P)
+        put(o, "  ");
+    switch (line) {
+    case LL_LR:
+        lr_line(o, l);
+        break;
+    case LL_ADAM_ON:
+        put(o, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", l->follow_name);
+        break;
+    case LL_GRAD:
+        if (l->trace)
+            put(o, "%s: grad %.6g", l->follow_name, f->grad);
+        else
+            put(o, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
+        break;
+    case LL_M:
+        put(o, "m" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)" NBSP "*" NBSP
+            "%.6g" " =" NBSP MK_VALUE "%.6g", ad->beta1, f->m_old, ad->beta1, f->grad, f->m);
+        break;
+    case LL_V:
+        /* a negative gradient squared is written in parentheses */
+        put(o, f->grad < 0 ? "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)"
+                             NBSP "*" NBSP "(%.6g)^2" " =" NBSP MK_VALUE "%.6g"
+                           : "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)"
+                             NBSP "*" NBSP "%.6g^2" " =" NBSP MK_VALUE "%.6g",
+            ad->beta2, f->v_old, ad->beta2, f->grad, f->v);
+        break;
+    case LL_M_HAT:
+        put(o, "m_hat" NBSP "=" NBSP "m" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
+            ad->beta1, in->step + 1, f->m_hat);
+        break;
+    case LL_V_HAT:
+        put(o, "v_hat" NBSP "=" NBSP "v" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
+            ad->beta2, in->step + 1, f->v_hat);
+        break;
+    case LL_P:
+        put(o, "p" NBSP "=" NBSP "%.6g" NBSP "-" NBSP "%.6g" NBSP "*" NBSP "m_hat" NBSP "/" NBSP "(v_hat^0.5"
+            NBSP "+" NBSP "%g)" " =" NBSP MK_VALUE "%.6g", f->p_old, in->lr_t, ad->eps, f->p_new);
+        break;
+    case LL_UPDATED:
+        if (l->trace)
+            put(o, "%zu parameters updated (%zu changed value), gradients reset to 0", l->model->nparams,
+                in->params_updated);
+        else
+            put(o, "All " MK_VALUE "%zu" MK_TEXT " updated (%zu changed value); gradients reset to 0.",
+                l->model->nparams, in->params_updated);
+        break;
+    default:
+        break;
+    }
+}
+
+static void log_line(Out *o, const Lesson *l, LessonLine line)
+{
+    const StepInfo *in = l->in;
+    switch (line) {
+    case LL_PRINT:
+        put(o, MK_DIM "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+        break;
+    case LL_LOG: {
+        char text[128];
+        format_log_line(text, sizeof text, in->step + 1, l->num_steps, in->loss);
+        put(o, "%s", text);
+        break;
+    }
+    case LL_NEXT:
+        if (in->step + 1 < l->num_steps) {
+            size_t next = (size_t)(in->step + 1) % l->ds->count;
+            char name[300];
+            doc_text(l->ds, next, name, sizeof name - 1);
+            put(o, MK_DIM "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_DIM
+                ", with the parameters just updated.", in->step + 2, next, name);
+        } else {
+            put(o, MK_DIM "That was the last step: the model is trained.");
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t len)
+{
+    Out o = { buf, len, 0 };
+    if (len == 0)
+        return 0;
+    buf[0] = '\0';
+    if (line <= LL_CYCLING)
+        sample_line(&o, l, line, arg);
+    else if (line <= LL_POS_LOSS)
+        forward_line(&o, l, line, arg);
+    else if (line <= LL_HARDEST)
+        loss_line(&o, l, line, arg);
+    else if (line <= LL_NORM)
+        backward_line(&o, l, line, arg);
+    else if (line <= LL_UPDATED)
+        update_line(&o, l, line);
+    else
+        log_line(&o, l, line);
+    return o.n;
+}
+
+void lesson_lr_text(char *buf, size_t len, double lr)
+{
+    if (lr < 1.0)
+        snprintf(buf, len, "%.6f", lr);
+    else
+        snprintf(buf, len, "%.4g", lr);
+}

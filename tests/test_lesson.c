@@ -1,0 +1,204 @@
+/* test_lesson.c: the lesson's worked example (session/lesson.h) and its
+ * markup (session/markup.h): the statements --trace and the screen share
+ * read the same, with step 1 of --emma's real numbers; the screen's
+ * markup (roles, glyphs, where lines may break); the lr_t formula of
+ * either schedule; raw data bytes kept exact for --trace. */
+#include "testutil.h"
+
+#include "core/dataset.h"
+#include "core/train.h"
+#include "session/lesson.h"
+#include "session/markup.h"
+
+typedef struct {
+    Dataset ds;
+    Trainer t;
+    char follow[64];
+} Step1;
+
+static Step1 *step1(const char *text, int block, LrSchedule schedule)
+{
+    Step1 *s = calloc(1, sizeof *s);
+    char err[256];
+    assert_non_null(s);
+    if (text)
+        assert_int_equal(dataset_parse(&s->ds, text, strlen(text), "mem", err), 0);
+    else
+        assert_int_equal(dataset_load(&s->ds, "data/names.txt", err), 0);
+    TrainConfig cfg = train_config_default();
+    cfg.shuffle = 0;
+    cfg.model.block_size = block;
+    cfg.adam.schedule = schedule;
+    assert_int_equal(trainer_init(&s->t, &s->ds, &cfg, err, sizeof err), 0);
+    trainer_step(&s->t);
+    trainer_param_name(&s->t, s->t.info.follow_index, s->follow, sizeof s->follow);
+    return s;
+}
+
+static void step1_free(Step1 *s)
+{
+    trainer_free(&s->t);
+    dataset_free(&s->ds);
+    free(s);
+}
+
+static void label(const Lesson *l, int tok, char out[16])
+{
+    if (tok == l->model->cfg.vocab_size - 1)
+        snprintf(out, 16, "[BOS]");
+    else
+        out[dataset_token_utf8(l->ds, tok, out)] = '\0';
+}
+
+static Lesson lesson(const Step1 *s, int trace)
+{
+    return (Lesson){ .ds = &s->ds, .in = &s->t.info, .model = &s->t.model, .adam = s->t.cfg.adam,
+                     .num_steps = s->t.cfg.adam.num_steps, .follow_name = s->follow, .trace = trace,
+                     .label = label };
+}
+
+/* A line as plain text. */
+static char *plain(const Lesson *l, LessonLine line, int arg)
+{
+    static char out[2][4096];
+    static int k;
+    char mk[4096];
+    size_t n = lesson_line(l, line, arg, mk, sizeof mk);
+    k ^= 1;
+    markup_plain(out[k], sizeof out[k], mk, n);
+    return out[k];
+}
+
+/* step 1 of --emma: the lesson's figures, and the same text for both
+ * readers where they share a statement. */
+static void test_emma_lines(void **state)
+{
+    (void)state;
+    Step1 *s = step1(NULL, 8, LR_COSINE);
+    const Lesson scr = lesson(s, 0), tr = lesson(s, 1);
+    assert_string_equal(plain(&scr, LL_DOC, 0), "doc = docs[0 % 32033] = \"emma\"");
+    assert_string_equal(plain(&tr, LL_DOC, 0), "doc = \"emma\"   # docs[0 % 32033] = docs[0]");
+    assert_string_equal(plain(&scr, LL_TOKENS, 0), "tokens = [26, 4, 12, 12, 0, 26]");
+    assert_string_equal(plain(&tr, LL_TOKENS, 0),
+                        "tokens = [26, 4, 12, 12, 0, 26]   # [BOS, 'e', 'm', 'm', 'a', BOS]");
+    assert_string_equal(plain(&scr, LL_CHARS, 1), "# [BOS, 'e', 'm', 'm', 'a', BOS]");
+    assert_string_equal(plain(&scr, LL_CHARS, 0), "# [BOS, e, m, m, a, BOS]");
+    assert_string_equal(plain(&scr, LL_N, 0), "  = min(8, 6 - 1) = 5");
+    assert_string_equal(plain(&tr, LL_N, 0), "n = min(8, 6 - 1) = 5");
+    assert_string_equal(plain(&scr, LL_CUT, 0), "");
+    assert_string_equal(plain(&scr, LL_PREDICTIONS, 0), "5 predictions to make:");
+    assert_string_equal(plain(&scr, LL_PAIRS, 0), "[BOS]->e  e->m  m->m  m->a  a->[BOS] ");
+    assert_string_equal(plain(&scr, LL_INPUT, 1), "input e (4) -> target m (12)");
+    assert_string_equal(plain(&scr, LL_INPUT, 1 + LESSON_HIDDEN), "input e (4) -> target ?");
+    assert_string_equal(plain(&tr, LL_INPUT, 1), "Position 1: input 'e'(4) -> target 'm'(12)   "
+                                                 "p(target) = 0.0396   loss_1 = -log(0.0396) = 3.2279");
+    assert_string_equal(plain(&scr, LL_POS_LOSS, 1), "loss_1 = -log(0.0396) = 3.2279");
+    assert_string_equal(plain(&scr, LL_POS_LOSS, 1 + LESSON_HIDDEN), "loss_1 = -log(?) = ?");
+    assert_string_equal(plain(&scr, LL_POS_LOSS, 9), "");     /* no such position */
+    assert_string_equal(plain(&scr, LL_LOSS_SUM, 2), "loss = (3.39 + 3.23 + 3.25 + 3.15 + 3.36) / 5");
+    assert_string_equal(plain(&tr, LL_LOSS_SUM, 2), "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5"
+                                                    " = 3.2764   # chance: -log(1/27) = 3.2958");
+    assert_string_equal(plain(&scr, LL_CHANCE, 0), "chance = -log(1/27) = 3.2958");
+    assert_string_equal(plain(&scr, LL_HARDEST, 0), "Hardest: position 0, [BOS] -> e (loss 3.39).");
+    assert_string_equal(plain(&scr, LL_NORM, 0), "1.396");
+    assert_string_equal(plain(&scr, LL_NORM, -1), "2.51");
+    assert_string_equal(plain(&scr, LL_LR, 0), "lr_t = 0.01 * 0.5 * (1 + cos(pi * 0 / 500)) = 0.010000");
+    assert_string_equal(plain(&tr, LL_LR, 0), "lr_t = 0.01 * 0.5 * (1 + cos(pi * 0 / 500)) = 0.01");
+    assert_string_equal(plain(&scr, LL_GRAD, 0), "grad = -0.124877");
+    assert_string_equal(plain(&tr, LL_GRAD, 0), "lm_head[4][0]: grad -0.124877");
+    /* Adam's lines: the screen's are --trace's, indent aside */
+    for (LessonLine k = LL_M; k <= LL_P; k++) {
+        char want[512];
+        snprintf(want, sizeof want, "  %s", plain(&scr, k, 0));
+        assert_string_equal(plain(&tr, k, 0), want);
+    }
+    assert_string_equal(plain(&scr, LL_V, 0), "v = 0.95 * 0 + (1 - 0.95) * (-0.124877)^2 = 0.00077971");
+    assert_string_equal(plain(&tr, LL_UPDATED, 0),
+                        "4064 parameters updated (1808 changed value), gradients reset to 0");
+    assert_string_equal(plain(&scr, LL_LOG, 0), plain(&tr, LL_LOG, 0));
+    assert_string_equal(plain(&tr, LL_LOG, 0), "step    1 /  500 | loss 3.2764");
+    assert_string_equal(plain(&scr, LL_NEXT, 0),
+                        "Next: step 2 trains on docs[1] = \"olivia\", with the parameters just updated.");
+    step1_free(s);
+}
+
+/* The screen's markup: figures, the target, glyphs, and where a line may
+ * break (a plain space) or not (NBSP). */
+static void test_screen_markup(void **state)
+{
+    (void)state;
+    Step1 *s = step1(NULL, 8, LR_COSINE);
+    const Lesson scr = lesson(s, 0);
+    char buf[512];
+    lesson_line(&scr, LL_POS_LOSS, 1, buf, sizeof buf);
+    assert_string_equal(buf, "loss_1" NBSP "=" NBSP "-log(" MK_TARGET "0.0396" MK_TEXT ") =" NBSP MK_VALUE
+                             "3.2279");
+    lesson_line(&scr, LL_LR, 0, buf, sizeof buf);
+    assert_string_equal(buf, "lr_t" NBSP "=" NBSP "0.01" NBSP GL_TIMES NBSP "0.5 " GL_TIMES NBSP "(1" NBSP "+ cos("
+                             GL_PI NBSP GL_TIMES NBSP "0" NBSP "/" NBSP "500)) =" NBSP MK_VALUE "0.010000");
+    char out[128];
+    assert_int_equal(markup_plain(out, sizeof out, GL_TO GL_CUT GL_ELL, 3), 6);
+    assert_string_equal(out, "->|...");
+    assert_string_equal(markup_glyph(GL_PI[0], 0), "\u03c0");
+    assert_null(markup_glyph('a', 0));
+    step1_free(s);
+}
+
+/* The gist's linear schedule: its own formula on screen and in --trace. */
+static void test_linear_lr(void **state)
+{
+    (void)state;
+    Step1 *s = step1(NULL, 8, LR_LINEAR);
+    const Lesson scr = lesson(s, 0), tr = lesson(s, 1);
+    assert_string_equal(plain(&tr, LL_LR, 0), "lr_t = 0.01 * (1 - 0 / 500) = 0.01");
+    assert_string_equal(plain(&scr, LL_LR, 0), "lr_t = 0.01 * (1 - 0 / 500) = 0.010000");
+    char buf[256];
+    lesson_line(&scr, LL_LR, 0, buf, sizeof buf);
+    assert_string_equal(buf, "lr_t" NBSP "=" NBSP "0.01 " GL_TIMES NBSP "(1" NBSP "-" NBSP "0" NBSP "/" NBSP
+                             "500) =" NBSP MK_VALUE "0.010000");
+    step1_free(s);
+}
+
+/* A name longer than the block size: the screen marks the cut and says
+ * what is never predicted; --trace lists the tokens plainly.  Control
+ * characters and a NUL in a name: --trace prints them raw, the screen as '?'. */
+static void test_cut_and_raw(void **state)
+{
+    (void)state;
+    static const char text[] = "abcdef\nb\x01\x1f" "c\n";
+    Step1 *s = step1(text, 4, LR_COSINE);
+    const Lesson scr = lesson(s, 0), tr = lesson(s, 1);
+    char buf[512];
+    lesson_line(&scr, LL_TOKENS, 0, buf, sizeof buf);
+    /* ids: \x01 0, \x1f 1, a 2 ... f 7, BOS 8; n = 4: e and f are cut */
+    assert_non_null(strstr(buf, ", 4, 5, " MK_DIM GL_CUT MK_CUT " 6, 7, 8]"));
+    assert_string_equal(plain(&scr, LL_TOKENS, 0), "tokens = [8, 2, 3, 4, 5, | 6, 7, 8]");
+    assert_string_equal(plain(&tr, LL_TOKENS, 0),
+                        "tokens = [8, 2, 3, 4, 5, 6, 7, 8]   # [BOS, 'a', 'b', 'c', 'd', 'e', 'f', BOS]");
+    assert_string_equal(plain(&scr, LL_CUT, 0),
+                        "cut at the block size: the last 3 tokens (after |) are never predicted.");
+    step1_free(s);
+    /* raw bytes: step 2 trains on "b\x01\x1f" "c" */
+    s = step1(text, 8, LR_COSINE);
+    trainer_step(&s->t);
+    const Lesson scr2 = lesson(s, 0), tr2 = lesson(s, 1);
+    char mk[512], out[512];
+    size_t n = lesson_line(&tr2, LL_DOC, 0, mk, sizeof mk);
+    size_t len = markup_plain(out, sizeof out, mk, n);
+    static const char want[] = "doc = \"b\x01\x1f" "c\"   # docs[1 % 2] = docs[1]";
+    assert_int_equal(len, sizeof want - 1);
+    assert_memory_equal(out, want, len);
+    assert_string_equal(plain(&scr2, LL_DOC, 0), "doc = docs[1 % 2] = \"b??c\"");
+    step1_free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_emma_lines),
+        cmocka_unit_test(test_screen_markup),
+        cmocka_unit_test(test_linear_lr),
+        cmocka_unit_test(test_cut_and_raw),
+    };
+    return cmocka_run_group_tests_name("lesson", tests, NULL, NULL);
+}
