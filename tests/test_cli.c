@@ -24,7 +24,7 @@ static void test_defaults(void **state)
     Options o;
     char err[CLI_ERRLEN];
     assert_int_equal(parse(&o, err, NULL, NULL, NULL), 0);
-    assert_string_equal(o.data, "data/names.txt");
+    assert_null(o.data);            /* the default dataset: app/datafile.c */
     assert_int_equal(o.train.adam.num_steps, 500);
     assert_int_equal(o.train.seed, 42);
     assert_bits_equal(o.train.adam.lr, 0.01);
@@ -176,6 +176,30 @@ static void test_errors(void **state)
     expect_error("--samples", "-1", NULL, "--samples");
     expect_error("--block-size", "0", NULL, "--block-size");
     expect_error("--n-layer", "0", NULL, "--n-layer");
+    /* one rule for every number: bare, no whitespace before or after */
+    expect_error("--steps", " 5", NULL, "--steps: ' 5' is not an integer");
+    expect_error("--steps", "5 ", NULL, "--steps");
+    expect_error("--samples", "\t3", NULL, "--samples: '?3'");
+    expect_error("--n-embd", "16\n", NULL, "--n-embd: '16?'");
+    expect_error("--lr", " 0.5", NULL, "--lr: ' 0.5' is not a number >= 0");
+    expect_error("--lr", "0.5 ", NULL, "--lr");
+    expect_error("--temperature", "\v1", NULL, "--temperature");
+    expect_error("--init-std", " 0.1", NULL, "--init-std");
+    expect_error("--beta1", "0.9\t", NULL, "--beta1");
+    expect_error("--seed", " 5", NULL, "--seed: ' 5' is not an integer");
+    expect_error("--seed", "5 ", NULL, "--seed");
+    /* what Python accepts otherwise still reads: a sign */
+    Options o;
+    char err[CLI_ERRLEN];
+    assert_int_equal(parse(&o, err, "--steps", "+7", "--lr=+0.5"), 0);
+    assert_int_equal(o.train.adam.num_steps, 7);
+    assert_bits_equal(o.train.adam.lr, 0.5);
+    /* -h and -V */
+    assert_int_equal(parse(&o, err, "-h", NULL, NULL), 0);
+    assert_true(o.help && !o.version);
+    assert_int_equal(parse(&o, err, "-V", NULL, NULL), 0);
+    assert_true(o.version && !o.help);
+    expect_error("-v", NULL, NULL, "unknown option '-v'");
 }
 
 /* ---- the binary ----------------------------------------------------------- */
@@ -402,7 +426,9 @@ static void test_samples_zero(void **state)
 /* Exit status 2 and exactly one line on stderr containing `needle`, nothing on stdout. */
 static void expect_fail(const char *args, const char *needle)
 {
-    assert_int_equal(run(args), 2);
+    int rc = run(args);
+    if (rc != 2)
+        fail_msg("%s: exit status %d", args, rc);
     size_t n;
     char *err = slurp(ERR, &n), *out = slurp(OUT, NULL);
     if (!strstr(err, needle))
@@ -439,7 +465,17 @@ static void test_bad_input(void **state)
     expect_fail("--headless --lr-schedule none", "--lr-schedule");
     expect_fail("--headless --init-std -1", "--init-std");
     expect_fail("--headless --n-embd 512 --n-layer 32 --block-size 256", "model too large");
-    expect_fail("--headless --csv build/no-such-dir/x.csv --steps 1", "cannot write");
+    expect_fail("--headless --csv build/no-such-dir/x.csv --steps 1", "build/no-such-dir/x.csv: cannot write");
+    /* control characters in the name (a newline, an escape, a UTF-8 C1 CSI) as '?' */
+    expect_fail("--headless --csv \"$(printf 'build/no-such-dir/\\033[2J\\nx\\302\\233.csv')\" --steps 1",
+                "build/no-such-dir/?[2J?x?.csv: cannot write");
+    /* checked before the trainer is built, in every mode: refused, and no
+     * file is created when the data or the model is refused */
+    expect_fail("--csv build/no-such-dir/x.csv --steps 1", "not a terminal");
+    unlink("build/refused.csv");
+    expect_fail("--headless --csv build/refused.csv --n-embd 512 --n-layer 32 --block-size 256", "model too large");
+    expect_fail("--headless --csv build/refused.csv --data build/no-such-file.txt", "cannot open");
+    assert_int_equal(access("build/refused.csv", F_OK), -1);
     /* no --headless and stdout is a file: refuse, suggest --headless */
     expect_fail("--steps 1", "--headless");
 }
@@ -526,11 +562,39 @@ static void test_help_version(void **state)
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
         if (!strstr(out, opts[i]))
             fail_msg("--help lacks %s", opts[i]);
+    /* the keys of the UI are one key away */
+    assert_non_null(strstr(out, "press ? for the keys"));
+    assert_int_equal(run("-h"), 0);
+    char *h = slurp(OUT, NULL);
+    assert_string_equal(h, out);
+    free(h);
     free(out);
     assert_int_equal(run("--version"), 0);
     out = slurp(OUT, NULL);
     assert_string_equal(out, "microgpt-tui " MICROGPT_VERSION "\n");
     free(out);
+    assert_int_equal(run("-V"), 0);
+    out = slurp(OUT, NULL);
+    assert_string_equal(out, "microgpt-tui " MICROGPT_VERSION "\n");
+    free(out);
+}
+
+/* Without --data, away from the source tree (no data/names.txt, and the
+ * binary not in a bin/ directory with an installed copy): refused with a
+ * hint.  (The installed copy is found: tests/checks/install.sh.) */
+static void test_no_dataset_hint(void **state)
+{
+    (void)state;
+    mkdir("build/elsewhere", 0755);
+    int st = system("cd build/elsewhere && ../../microgpt-tui --headless --steps 1 >../../" OUT
+                    " 2>../../" ERR " </dev/null");
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 2);
+    size_t n;
+    char *err = slurp(ERR, &n);
+    assert_string_equal(err, "microgpt-tui: no dataset: data/names.txt does not exist; give --data FILE "
+                             "(one name per line), or run 'make data' in the source tree\n");
+    free(err);
 }
 
 int main(void)
@@ -550,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_emma_trace),
         cmocka_unit_test(test_gist_trace),
         cmocka_unit_test(test_help_version),
+        cmocka_unit_test(test_no_dataset_hint),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

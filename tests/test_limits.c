@@ -59,9 +59,12 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Runs BIN with args (NULL-terminated, after argv[0]), stdout to `out` and
- * stderr to ERR; stdin from `in_fd` (or /dev/null when -1).  Kills it after
- * `limit` seconds. */
+/* The address-space limit of the next run_bin's child (0: none). */
+static rlim_t child_as_limit;
+
+/* Runs BIN with args (NULL-terminated, after argv[0]), stdout to `out` (or
+ * closed when NULL) and stderr to ERR; stdin from `in_fd` (or /dev/null when
+ * -1).  Kills it after `limit` seconds. */
 static Run run_bin(const char *const *args, const char *out, int in_fd, double limit)
 {
     const char *argv[32];
@@ -78,9 +81,15 @@ static Run run_bin(const char *const *args, const char *out, int in_fd, double l
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644), e = open(ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int o = out ? open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644) : 1;
+        int e = open(ERR, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         int i = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);
-        if (o < 0 || e < 0 || i < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0 || dup2(i, 0) < 0)
+        if (o < 0 || e < 0 || i < 0 || (out && dup2(o, 1) < 0) || dup2(e, 2) < 0 || dup2(i, 0) < 0)
+            _exit(126);
+        if (!out)
+            close(1);
+        struct rlimit lim = { child_as_limit, child_as_limit };
+        if (child_as_limit && setrlimit(RLIMIT_AS, &lim) != 0)
             _exit(126);
         execv(BIN, (char *const *)argv);
         _exit(127);
@@ -371,10 +380,106 @@ static void test_write_errors(void **state)
     const char *help[] = { "--help", NULL }, *version[] = { "--version", NULL };
     const char *run[] = { "--headless", "--steps", "3", NULL };
     const char *csv[] = { "--headless", "--steps", "3", "--csv", "/dev/full", NULL };
-    expect_write_error(help, "/dev/full", "error writing output");
-    expect_write_error(version, "/dev/full", "error writing output");
-    expect_write_error(run, "/dev/full", "error writing output");
-    expect_write_error(csv, OUT, "error writing '/dev/full'");
+    expect_write_error(help, "/dev/full", "standard output: write error: No space left on device");
+    expect_write_error(version, "/dev/full", "standard output: write error");
+    expect_write_error(run, "/dev/full", "standard output: write error");
+    expect_write_error(csv, OUT, "/dev/full: write error: No space left on device");
+    /* the first write that fails stops the run: of 40,000 steps, the CSV
+     * beside it holds the rows of the first stdio buffer's worth of lines */
+    const char *far[] = { "--headless", "--steps", "40000", "--csv", "build/limits_full.csv", NULL };
+    expect_write_error(far, "/dev/full", "standard output: write error");
+    size_t n;
+    char *rows = slurp("build/limits_full.csv", &n);
+    size_t lines = 0;
+    for (size_t i = 0; i < n; i++)
+        lines += rows[i] == '\n';
+    free(rows);
+    print_message("stdout to /dev/full: stopped after %zu steps of 40000\n", lines - 1);
+    assert_true(lines >= 2 && lines < 1000);
+    unlink("build/limits_full.csv");
+}
+
+/* With stdout closed (>&-), the CSV does not take fd 1: it gets its rows
+ * only, and the first log line fails to be written (exit 1). */
+static void test_closed_stdout(void **state)
+{
+    (void)state;
+    const char *args[] = { "--headless", "--steps", "3", "--csv", "build/limits_closed.csv", NULL };
+    Run r = run_bin(args, NULL, -1, 30.0);
+    assert_false(r.timed_out);
+    assert_int_equal(r.status, 1);
+    size_t n;
+    char *err = slurp(ERR, &n), *csv = slurp("build/limits_closed.csv", NULL);
+    assert_contains(err, "standard output: write error: Bad file descriptor");
+    assert_true(n > 0 && memchr(err, '\n', n - 1) == NULL);
+    assert_true(strncmp(csv, "step,doc,n,loss,lr,position_losses\r\n", 36) == 0);
+    assert_null(strstr(csv, "num docs"));
+    free(err);
+    free(csv);
+    unlink("build/limits_closed.csv");
+}
+
+/* Files that say they are empty but are not (/proc): read to the end.  A
+ * read error is a failure while running (1), not bad input. */
+static void test_proc_files(void **state)
+{
+    (void)state;
+    if (access("/proc/cpuinfo", R_OK) != 0)
+        skip();
+    const char *args[] = { "--headless", "--data", "/proc/cpuinfo", "--steps", "2", "--samples", "0", NULL };
+    Run r = run_bin(args, OUT, -1, 30.0);
+    assert_int_equal(r.status, 0);
+    char *out = slurp(OUT, NULL);
+    unsigned long docs = 0;
+    assert_int_equal(sscanf(out, "num docs: %lu", &docs), 1);
+    assert_true(docs > 0);
+    free(out);
+    const char *mem[] = { "--headless", "--data", "/proc/self/mem", NULL };
+    r = run_bin(mem, OUT, -1, 30.0);
+    assert_int_equal(r.status, 1);
+    char *err = slurp(ERR, NULL);
+    assert_contains(err, "/proc/self/mem: read error");
+    free(err);
+}
+
+/* Out of memory is a failure while running (1); a model the size check
+ * refuses is bad input (2), before anything large is allocated. */
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    if (SANITIZED)
+        skip();     /* the sanitizers need more address space than the limit */
+    const char *big[] = { "--headless", "--block-size", "128", "--n-embd", "64", NULL };
+    child_as_limit = (rlim_t)60000 * 1024;      /* ulimit -v 60000 */
+    Run r = run_bin(big, OUT, -1, 60.0);
+    child_as_limit = 0;
+    assert_int_equal(r.status, 1);
+    char *err = slurp(ERR, NULL);
+    assert_contains(err, "out of memory");
+    free(err);
+    const char *huge[] = { "--headless", "--n-embd", "512", "--n-layer", "32", "--block-size", "256", NULL };
+    r = run_bin(huge, OUT, -1, 30.0);
+    assert_int_equal(r.status, 2);
+    err = slurp(ERR, NULL);
+    assert_contains(err, "model too large");
+    free(err);
+    assert_true(r.maxrss_kb < 64 * 1024);
+}
+
+/* Usage is checked before the work: no terminal for the UI is refused
+ * before a model that takes seconds and gigabytes to build is built. */
+static void test_usage_before_work(void **state)
+{
+    (void)state;
+    const char *args[] = { "--n-embd", "512", "--n-head", "1", NULL };
+    Run r = run_bin(args, OUT, -1, 30.0);
+    assert_int_equal(r.status, 2);
+    char *err = slurp(ERR, NULL);
+    assert_contains(err, "standard output is not a terminal");
+    free(err);
+    print_message("refused in %.3f s, peak RSS %ld kB\n", r.seconds, r.maxrss_kb);
+    if (!SANITIZED)
+        assert_true(r.maxrss_kb < 32 * 1024);
 }
 
 int main(void)
@@ -387,6 +492,10 @@ int main(void)
         cmocka_unit_test(test_million_steps_bounded_memory),
         cmocka_unit_test(test_data_not_a_file),
         cmocka_unit_test(test_write_errors),
+        cmocka_unit_test(test_closed_stdout),
+        cmocka_unit_test(test_proc_files),
+        cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_usage_before_work),
     };
     return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
 }

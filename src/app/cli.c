@@ -1,6 +1,7 @@
 /* cli.c: option parsing with getopt_long and strict number checks. */
 #include "app/cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -9,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/message.h"
+
 enum {
     OPT_DATA = 256, OPT_STEPS, OPT_SEED, OPT_LR, OPT_BETA1, OPT_BETA2, OPT_N_EMBD, OPT_N_HEAD,
     OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
@@ -16,6 +19,9 @@ enum {
     OPT_HIGH_CONTRAST, OPT_VARIANT, OPT_INIT_STD, OPT_ZERO_INIT_PROJ, OPT_NO_ZERO_INIT_PROJ,
     OPT_ACTIVATION, OPT_LR_SCHEDULE,
 };
+
+/* getopt's: errors reported by us (':' first), -h and -V. */
+#define SHORT_OPTIONS ":hV"
 
 static const struct option long_options[] = {
     { "variant", required_argument, NULL, OPT_VARIANT },
@@ -59,7 +65,10 @@ static const char help_text[] =
     "                       with its defaults (marked \"gist\" below) and its output;\n"
     "                       the options below override them, in any order\n"
     "Data and run:\n"
-    "  --data FILE          names to train on, one per line, UTF-8 (default data/names.txt)\n"
+    "  --data FILE          names to train on, one per line, UTF-8 (default\n"
+    "                       data/names.txt, which make data fetches in the source\n"
+    "                       tree; else the copy make install put in\n"
+    "                       PREFIX/share/microgpt-tui/names.txt)\n"
     "  --steps N            training steps (default 500; gist 1000)\n"
     "  --seed N             random seed, any integer below 2^64 in magnitude (default 42)\n"
     "  --no-shuffle         keep the file's order (no shuffle, no shuffle draws)\n"
@@ -98,11 +107,16 @@ static const char help_text[] =
     "  --paused             start paused on step 1\n"
     "  --ascii              plain ASCII drawing, even in a UTF-8 locale\n"
     "  --high-contrast      high-contrast theme for projectors (key c toggles it)\n"
-    "  --help               show this help and exit\n"
-    "  --version            show the version and exit\n"
+    "  -h, --help           show this help and exit\n"
+    "  -V, --version        show the version and exit\n"
     "\n"
-    "Exit status: 0 on success, 2 on bad input (options, data file, terminal),\n"
-    "1 on other errors.  See README.md and docs/ for more.\n";
+    "In the UI, press ? for the keys (space runs, n steps, b rewinds, q quits).\n"
+    "Numbers are written bare: no spaces around them.\n"
+    "\n"
+    "Exit status: 0 on success; 2 on bad input or usage (options, data file, a CSV\n"
+    "file that cannot be created, a model too large, no terminal for the UI); 1 on\n"
+    "a failure while running (out of memory, an output that cannot be written).\n"
+    "See README.md and docs/ for more.\n";
 
 const char *cli_help(void) { return help_text; }
 
@@ -136,13 +150,22 @@ static int ambiguous(const char *arg, char err[CLI_ERRLEN])
     return 1;
 }
 
+/* Numbers are the bare number, with nothing around it: no whitespace before
+ * or after (strtol and strtod skip it before, Python's int() and float()
+ * strip it both sides, and a value of one shell word holding a space is a
+ * quoting slip), as no underscores or hexadecimal. */
+static int bare(const char *s)
+{
+    return *s != '\0' && !isspace((unsigned char)*s);
+}
+
 /* A decimal integer in [lo, hi], the whole string. */
 static int parse_int(const char *s, long long lo, long long hi, long long *out)
 {
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (*s == '\0' || *end != '\0' || errno == ERANGE || v < lo || v > hi)
+    if (!bare(s) || *end != '\0' || errno == ERANGE || v < lo || v > hi)
         return -1;
     *out = v;
     return 0;
@@ -155,7 +178,7 @@ static int parse_double(const char *s, double *out)
     double v = strtod(s, &end);
     /* strtod sets ERANGE on overflow (then v is infinite) and on underflow:
      * 1e-310 reads as a subnormal and 1e-400 as 0, as float() reads them. */
-    if (*s == '\0' || *end != '\0' || !isfinite(v))
+    if (!bare(s) || *end != '\0' || !isfinite(v))
         return -1;
     /* strtod also reads hexadecimal ("0x1p-3"), which Python's float() does not */
     if (strpbrk(s, "xX"))
@@ -199,7 +222,7 @@ static int find_variant(Variant *v, int argc, char **argv, char err[CLI_ERRLEN])
     optind = 0; /* glibc: 0 also re-initialises getopt's internal state */
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1)
+    while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, NULL)) != -1)
         if (c == OPT_VARIANT && variant_parse(optarg, v) != 0) {
             snprintf(err, CLI_ERRLEN, "--variant: '%s' is not course or gist", optarg);
             return -1;
@@ -212,14 +235,13 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
     memset(o, 0, sizeof *o);
     if (find_variant(&o->variant, argc, argv, err) != 0)
         return -1;
-    o->data = "data/names.txt";
     o->train = train_config_variant(o->variant);
     o->temperature = 0.5;
     o->samples = 20;
     optind = 0;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, NULL)) != -1) {
         long long iv = 0;
         double dv = 0.0;
         switch (c) {
@@ -232,8 +254,8 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         case OPT_EMMA: o->emma = 1; o->train.shuffle = 0; o->paused = 1; break;
         case OPT_TRACE: o->trace = 1; o->headless = 1; break;
         case OPT_HIGH_CONTRAST: o->high_contrast = 1; break;
-        case OPT_HELP: o->help = 1; break;
-        case OPT_VERSION: o->version = 1; break;
+        case OPT_HELP: case 'h': o->help = 1; break;
+        case OPT_VERSION: case 'V': o->version = 1; break;
         case OPT_VARIANT: break; /* read by find_variant */
         case OPT_ZERO_INIT_PROJ: o->train.model.zero_init_proj = 1; break;
         case OPT_NO_ZERO_INIT_PROJ: o->train.model.zero_init_proj = 0; break;
@@ -334,8 +356,6 @@ int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
     /* The message quotes what was typed: keep it on one line (and keep
      * terminal control characters out of it). */
     if (rc != 0)
-        for (char *p = err; *p; p++)
-            if ((unsigned char)*p < 0x20 || *p == 0x7F)
-                *p = '?';
+        message_scrub(err);
     return rc;
 }

@@ -10,7 +10,7 @@
 #define MICROGPT_VERSION "0.1.0"
 
 typedef struct {
-    const char *data;       /* --data FILE */
+    const char *data;       /* --data FILE, or NULL: the default (app/datafile.h) */
     const char *csv;        /* --csv FILE, or NULL */
     Variant variant;        /* --variant: the program whose defaults and output format are used */
     TrainConfig train;      /* the variant's defaults, then --steps --seed --lr --beta1 --beta2 --n-embd

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/logline.h"
+#include "core/message.h"
 #include "core/sample.h"
 #include "session/lesson.h"
 #include "session/markup.h"
@@ -79,23 +80,26 @@ void trace_write_step(FILE *f, const Trainer *t)
     trace_line(f, &l, LL_LOG, 0, "\n\n");
 }
 
-int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
+/* After a write to f: 0, or 1 with a message when it failed (named `what`). */
+static int write_failed(FILE *f, const char *what, FILE *err)
 {
-    FILE *csv = NULL;
-    if (o->csv) {
-        csv = fopen(o->csv, "w");
-        if (!csv) {
-            fprintf(err, "microgpt-tui: cannot write '%s': %s\n", o->csv, strerror(errno));
-            return 2;
-        }
-        csv_write_header(csv);
-    }
+    if (!ferror(f))
+        return 0;
+    char msg[DATASET_ERRLEN];
+    message_about(msg, sizeof msg, what, "write error: %s", strerror(errno));
+    fprintf(err, "microgpt-tui: %s\n", msg);
+    return 1;
+}
+
+int headless_run(const Options *o, Trainer *t, FILE *out, FILE *csv, FILE *err)
+{
     const int steps = t->cfg.adam.num_steps;
     const VariantInfo *vi = variant_info(o->variant);
     char line[128];
     fprintf(out, "num docs: %zu\n", t->ds->count);
     fprintf(out, "vocab size: %d\n", t->model.cfg.vocab_size);
     fprintf(out, "num params: %zu\n", t->model.nparams);
+    /* a write that fails (a full disk, a closed stdout) stops the run there */
     for (int s = 0; s < steps; s++) {
         trainer_step(t);
         if (o->trace) {
@@ -104,17 +108,12 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
             format_log_line(line, sizeof line, s + 1, steps, t->info.loss);
             fprintf(out, "%s%s", line, vi->log_end);
         }
-        if (csv)
+        if (write_failed(out, "standard output", err))
+            return 1;
+        if (csv) {
             csv_write_row(csv, t->ds, &t->info);
-    }
-    int status = 0;
-    if (csv) {
-        /* A write that failed earlier leaves the error flag set even when
-         * the final flush in fclose succeeds. */
-        int bad = ferror(csv);
-        if (fclose(csv) != 0 || bad) {
-            fprintf(err, "microgpt-tui: error writing '%s': %s\n", o->csv, strerror(errno));
-            status = 1;
+            if (write_failed(csv, o->csv, err))
+                return 1;
         }
     }
     if (o->samples > 0 || vi->header_without_samples)
@@ -127,7 +126,7 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
             fprintf(err, "microgpt-tui: out of memory\n");
             return 1;
         }
-        for (int i = 0; i < o->samples; i++) {
+        for (int i = 0; i < o->samples && !ferror(out); i++) {
             size_t len = sampler_name(&sp, trainer_params(t), &t->rng, o->temperature, t->ds, name);
             fprintf(out, "sample %2d: ", i + 1);
             fwrite(name, 1, len, out);
@@ -136,9 +135,6 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err)
         sampler_free(&sp);
         free(name);
     }
-    if (fflush(out) != 0 || ferror(out)) {
-        fprintf(err, "microgpt-tui: error writing output: %s\n", strerror(errno));
-        status = 1;
-    }
-    return status;
+    fflush(out);
+    return write_failed(out, "standard output", err);
 }

@@ -20,7 +20,10 @@ void csv_write_row(FILE *f, const Dataset *ds, const StepInfo *in);
 void trace_write_step(FILE *f, const Trainer *t);
 
 /* Trains as the reference does, printing exactly its stdout (the course's or,
- * with o->variant, the gist's) to `out` (and the CSV when o->csv).  Returns the process exit status; messages go to `err`. */
-int headless_run(const Options *o, Trainer *t, FILE *out, FILE *err);
+ * with o->variant, the gist's) to `out`, and a row per step to `csv` (the
+ * file of o->csv, its header written; or NULL).  The first write that fails
+ * stops the run.  Returns the process exit status (0, or 1: a write error,
+ * out of memory); messages go to `err`. */
+int headless_run(const Options *o, Trainer *t, FILE *out, FILE *csv, FILE *err);
 
 #endif

@@ -1,23 +1,139 @@
-/* main.c: parse the options, load the data, then run headless or the UI. */
+/* main.c: a run in order: the standard descriptors, the options, every check
+ * of what was given (before any work), the CSV file, the data, the model, then
+ * headless or the UI.
+ *
+ * Exit status, one rule (README, --help and the man page say the same):
+ * 0 success; 2 bad input or usage (options, the data file, a CSV file that
+ * cannot be created, a model the size check refuses, no terminal for the UI);
+ * 1 a failure while running (out of memory, a read or write error); 128 + N
+ * when the UI dies of signal N (the terminal restored first). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app/cli.h"
-#include "core/dataset.h"
+#include "app/datafile.h"
 #include "app/headless.h"
+#include "core/dataset.h"
+#include "core/message.h"
 #include "core/train.h"
+#include "tui/terminal.h"
 #include "tui/ui.h"
+
+enum { EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+/* Makes sure descriptors 0-2 are open, so that no file the program opens
+ * takes one (with stdout closed, the CSV would get fd 1 and the log lines).
+ * A closed one gets /dev/null opened the other way round, so that using it
+ * still fails as it would have (gnulib's stdopen does the same).  0 or -1. */
+static int std_fds_open(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int n = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (n != fd) {
+            if (n >= 0)
+                close(n);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Prints "microgpt-tui: msg" on stderr and returns status. */
+static int fail(int status, const char *msg)
+{
+    fprintf(stderr, "microgpt-tui: %s\n", msg);
+    return status;
+}
+
+/* The CSV file of --csv, created and its header row written out; NULL with
+ * a message in err and *status set: 2 when it cannot be created (a wrong
+ * path: bad input), 1 when the header cannot be written (a full disk). */
+static FILE *csv_create(const char *path, char *err, size_t len, int *status)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        message_about(err, len, path, "cannot write: %s", strerror(errno));
+        *status = EXIT_USAGE;
+        return NULL;
+    }
+    csv_write_header(f);
+    if (fflush(f) != 0) {
+        message_about(err, len, path, "write error: %s", strerror(errno));
+        fclose(f);
+        *status = EXIT_RUNTIME;
+        return NULL;
+    }
+    return f;
+}
+
+/* The run once the options are read: returns the exit status. */
+static int run(const Options *o)
+{
+    char err[CLI_ERRLEN];
+    if (!o->headless && term_check(err, sizeof err) != 0)
+        return fail(EXIT_USAGE, err);
+    char found[1024];
+    const char *path = o->data ? o->data : datafile_default(found, sizeof found);
+    if (!path) {
+        const char *hint = "give --data FILE (one name per line), or run 'make data' in the source tree";
+        message_scrub(found);
+        if (found[0])
+            fprintf(stderr, "microgpt-tui: no dataset: neither %s nor %s exists; %s\n", DATAFILE_LOCAL, found, hint);
+        else
+            fprintf(stderr, "microgpt-tui: no dataset: %s does not exist; %s\n", DATAFILE_LOCAL, hint);
+        return EXIT_USAGE;
+    }
+    Dataset ds;
+    char derr[DATASET_ERRLEN];
+    int rc = dataset_load(&ds, path, derr);
+    if (rc != 0)
+        return fail(rc == DATASET_FAILED ? EXIT_RUNTIME : EXIT_USAGE, derr);
+    FILE *csv = NULL;
+    Trainer t;
+    int status = EXIT_USAGE;
+    if ((rc = trainer_check(&o->train, &ds, err, sizeof err)) != 0 ||
+        (o->csv && !(csv = csv_create(o->csv, err, sizeof err, &status))) ||
+        (rc = trainer_init(&t, &ds, &o->train, err, sizeof err)) != 0) {
+        if (csv)
+            fclose(csv);
+        dataset_free(&ds);
+        return fail(rc == -2 ? EXIT_RUNTIME : status, err);
+    }
+    /* the UI does not write rows yet: its CSV holds the header row */
+    const SessionConfig sc = {
+        .paused = o->paused, .emma = o->emma, .high_contrast = o->high_contrast, .ascii = o->ascii,
+        .samples = o->samples, .temperature = o->temperature,
+    };
+    status = o->headless ? headless_run(o, &t, stdout, csv, stderr) : ui_run(&sc, &t);
+    if (csv) {
+        /* a write that failed earlier leaves the error flag set even when
+         * the final flush in fclose succeeds */
+        int bad = ferror(csv);
+        if ((fclose(csv) != 0 || bad) && status != EXIT_RUNTIME) {
+            message_about(err, sizeof err, o->csv, "write error: %s", strerror(errno));
+            status = fail(EXIT_RUNTIME, err);
+        }
+    }
+    trainer_free(&t);
+    dataset_free(&ds);
+    return status;
+}
 
 int main(int argc, char **argv)
 {
+    if (std_fds_open() != 0)
+        return EXIT_RUNTIME;    /* no /dev/null: nowhere to say so either */
     Options o;
     char err[CLI_ERRLEN];
     if (cli_parse(&o, argc, argv, err) != 0) {
         fprintf(stderr, "microgpt-tui: %s (try --help)\n", err);
-        return 2;
+        return EXIT_USAGE;
     }
     if (o.help || o.version) {
         if (o.help)
@@ -25,34 +141,10 @@ int main(int argc, char **argv)
         else
             printf("microgpt-tui %s\n", MICROGPT_VERSION);
         if (fflush(stdout) != 0 || ferror(stdout)) {   /* e.g. --help >/dev/full */
-            fprintf(stderr, "microgpt-tui: error writing output: %s\n", strerror(errno));
-            return 1;
+            snprintf(err, sizeof err, "standard output: write error: %s", strerror(errno));
+            return fail(EXIT_RUNTIME, err);
         }
         return 0;
     }
-    if (!o.headless && !isatty(STDOUT_FILENO)) {
-        fprintf(stderr, "microgpt-tui: standard output is not a terminal; use --headless for plain output\n");
-        return 2;
-    }
-    Dataset ds;
-    char derr[DATASET_ERRLEN];
-    if (dataset_load(&ds, o.data, derr) != 0) {
-        fprintf(stderr, "microgpt-tui: %s\n", derr);
-        return 2;
-    }
-    Trainer t;
-    char terr[256];
-    if (trainer_init(&t, &ds, &o.train, terr, sizeof terr) != 0) {
-        fprintf(stderr, "microgpt-tui: %s\n", terr);
-        dataset_free(&ds);
-        return 2;
-    }
-    const SessionConfig sc = {
-        .paused = o.paused, .emma = o.emma, .high_contrast = o.high_contrast, .ascii = o.ascii,
-        .samples = o.samples, .temperature = o.temperature,
-    };
-    int status = o.headless ? headless_run(&o, &t, stdout, stderr) : ui_run(&sc, &t);
-    trainer_free(&t);
-    dataset_free(&ds);
-    return status;
+    return run(&o);
 }

@@ -7,11 +7,11 @@
  * an (offset, length) pair.  The vocabulary is a bitmap over all code points,
  * read out in ascending order at the end. */
 #include "core/dataset.h"
+#include "core/message.h"
 #include "core/utf8.h"
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,35 +41,6 @@ int dataset_isspace(uint32_t cp)
             hi = mid;
     }
     return lo < sizeof py_space / sizeof py_space[0] && py_space[lo] == cp;
-}
-
-/* Writes "name: message" into err on one line: a name too long to leave room
- * for the message is cut, and a line break or another control character in
- * it (which could drive the terminal) becomes '?'. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void set_err(char err[DATASET_ERRLEN], const char *name, const char *fmt, ...)
-{
-    char msg[DATASET_ERRLEN];
-    size_t mlen, nlen;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    mlen = strlen(msg);
-    if (mlen > DATASET_ERRLEN - 3)
-        mlen = DATASET_ERRLEN - 3;
-    nlen = strlen(name);
-    if (nlen > DATASET_ERRLEN - 3 - mlen)
-        nlen = DATASET_ERRLEN - 3 - mlen;
-    memcpy(err, name, nlen);
-    memcpy(err + nlen, ": ", 2);
-    memcpy(err + nlen + 2, msg, mlen);
-    err[nlen + 2 + mlen] = '\0';
-    for (char *p = err; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            *p = '?';
 }
 
 static void mark(uint64_t *bitmap, uint32_t cp)
@@ -115,23 +86,24 @@ static int parse_owned(Dataset *ds, char *buf, size_t size, const char *name,
     /* The current line: whether it has a non-blank character yet, the byte
      * span from its first to the end of its last non-blank character, and the
      * same span in code points. */
-    int in_doc = 0;
+    int in_doc = 0, rc = DATASET_REFUSED;
     size_t doc_off = 0, doc_end = 0, cp_idx = 0, cp_first = 0, cp_end = 0;
 
     memset(ds, 0, sizeof *ds);
     if (size == 0) {
-        set_err(err, name, "the file is empty");
+        message_about(err, DATASET_ERRLEN, name, "the file is empty");
         goto fail;
     }
     if (size > UINT32_MAX) {
-        set_err(err, name, "file too large (%zu bytes; the limit is %lu)",
+        message_about(err, DATASET_ERRLEN, name, "file too large (%zu bytes; the limit is %lu)",
                 size, (unsigned long)UINT32_MAX);
         goto fail;
     }
     docs = malloc(count_lines(s, size) * sizeof *docs);
     bitmap = calloc(BITMAP_WORDS, sizeof *bitmap);
     if (!docs || !bitmap) {
-        set_err(err, name, "out of memory");
+        message_about(err, DATASET_ERRLEN, name, "out of memory");
+        rc = DATASET_FAILED;
         goto fail;
     }
 
@@ -165,7 +137,7 @@ static int parse_owned(Dataset *ds, char *buf, size_t size, const char *name,
         } else {
             n = utf8_decode(s + i, size - i, &cp);
             if (n == 0) {
-                set_err(err, name, "invalid UTF-8 on line %zu (byte 0x%02X)", line, s[i]);
+                message_about(err, DATASET_ERRLEN, name, "invalid UTF-8 on line %zu (byte 0x%02X)", line, s[i]);
                 goto fail;
             }
             if (dataset_isspace(cp)) {
@@ -190,20 +162,21 @@ static int parse_owned(Dataset *ds, char *buf, size_t size, const char *name,
     }
 
     if (count == 0) {
-        set_err(err, name, "contains no names (only blank lines)");
+        message_about(err, DATASET_ERRLEN, name, "contains no names (only blank lines)");
         goto fail;
     }
     for (size_t w = 0; w < BITMAP_WORDS; w++)
         for (uint64_t b = bitmap[w]; b; b &= b - 1)
             nchars++;
     if (nchars > DATASET_MAX_CHARS) {
-        set_err(err, name, "too many distinct characters (%zu; the limit is %d)",
+        message_about(err, DATASET_ERRLEN, name, "too many distinct characters (%zu; the limit is %d)",
                 nchars, DATASET_MAX_CHARS);
         goto fail;
     }
     chars = malloc(nchars * sizeof *chars);
     if (!chars) {
-        set_err(err, name, "out of memory");
+        message_about(err, DATASET_ERRLEN, name, "out of memory");
+        rc = DATASET_FAILED;
         goto fail;
     }
     nchars = 0;
@@ -234,7 +207,7 @@ fail:
     free(docs);
     free(bitmap);
     free(chars);
-    return -1;
+    return rc;
 }
 
 int dataset_parse(Dataset *ds, const char *bytes, size_t size, const char *name,
@@ -245,70 +218,100 @@ int dataset_parse(Dataset *ds, const char *bytes, size_t size, const char *name,
         buf = malloc(size);
         if (!buf) {
             memset(ds, 0, sizeof *ds);
-            set_err(err, name, "out of memory");
-            return -1;
+            message_about(err, DATASET_ERRLEN, name, "out of memory");
+            return DATASET_FAILED;
         }
         memcpy(buf, bytes, size);
     }
     return parse_owned(ds, buf, size, name, err);
 }
 
-int dataset_load(Dataset *ds, const char *path, char err[DATASET_ERRLEN])
+/* Reads fd to its end into a new buffer (*size bytes): st_size is where to
+ * start, not the answer (/proc files say 0, a file may grow meanwhile).
+ * Returns 0, or a DATASET_* code with a message. */
+static int read_all(int fd, size_t hint, const char *path, char **out, size_t *size,
+                    char err[DATASET_ERRLEN])
 {
-    struct stat st;
-    char *buf;
-    size_t size, got = 0;
-    /* O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below). */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-
-    memset(ds, 0, sizeof *ds);
-    if (fd < 0) {
-        set_err(err, path, "cannot open: %s", strerror(errno));
-        return -1;
-    }
-    if (fstat(fd, &st) != 0) {
-        set_err(err, path, "cannot stat: %s", strerror(errno));
-        close(fd);
-        return -1;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        set_err(err, path, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
-        close(fd);
-        return -1;
-    }
-    if ((uintmax_t)st.st_size > UINT32_MAX) {
-        set_err(err, path, "file too large (%jd bytes; the limit is %lu)",
-                (intmax_t)st.st_size, (unsigned long)UINT32_MAX);
-        close(fd);
-        return -1;
-    }
-    size = (size_t)st.st_size;
-    if (size == 0) {
-        close(fd);
-        return parse_owned(ds, NULL, 0, path, err);
-    }
-    buf = malloc(size);
-    if (!buf) {
-        set_err(err, path, "out of memory");
-        close(fd);
-        return -1;
-    }
-    while (got < size) {   /* a file that shrank meanwhile ends early */
-        ssize_t r = read(fd, buf + got, size - got);
+    const size_t limit = (size_t)UINT32_MAX;
+    size_t cap = hint < limit ? hint + 1 : limit + 1, got = 0;
+    if (cap < 4096)
+        cap = 4096;
+    char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            message_about(err, DATASET_ERRLEN, path, "out of memory");
+            return DATASET_FAILED;
+        }
+        if (got == cap) {   /* full, and not yet at the end */
+            if (cap > limit) {
+                free(buf);
+                message_about(err, DATASET_ERRLEN, path, "file too large (more than %lu bytes)",
+                              (unsigned long)UINT32_MAX);
+                return DATASET_REFUSED;
+            }
+            size_t ncap = cap <= limit / 2 ? cap * 2 : limit + 1;
+            char *nbuf = realloc(buf, ncap);
+            if (!nbuf)
+                free(buf);
+            buf = nbuf;
+            cap = ncap;
+            continue;
+        }
+        ssize_t r = read(fd, buf + got, cap - got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
-            set_err(err, path, "read error: %s", strerror(errno));
+            message_about(err, DATASET_ERRLEN, path, "read error: %s", strerror(errno));
             free(buf);
-            close(fd);
-            return -1;
+            return DATASET_FAILED;
         }
         if (r == 0)
             break;
         got += (size_t)r;
     }
+    *out = buf;
+    *size = got;
+    return 0;
+}
+
+int dataset_load(Dataset *ds, const char *path, char err[DATASET_ERRLEN])
+{
+    struct stat st;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below). */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+    memset(ds, 0, sizeof *ds);
+    if (fd < 0) {
+        message_about(err, DATASET_ERRLEN, path, "cannot open: %s", strerror(errno));
+        return DATASET_REFUSED;
+    }
+    if (fstat(fd, &st) != 0) {
+        message_about(err, DATASET_ERRLEN, path, "cannot stat: %s", strerror(errno));
+        close(fd);
+        return DATASET_REFUSED;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        message_about(err, DATASET_ERRLEN, path, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+        close(fd);
+        return DATASET_REFUSED;
+    }
+    if ((uintmax_t)st.st_size > UINT32_MAX) {
+        message_about(err, DATASET_ERRLEN, path, "file too large (%jd bytes; the limit is %lu)",
+                (intmax_t)st.st_size, (unsigned long)UINT32_MAX);
+        close(fd);
+        return DATASET_REFUSED;
+    }
+    char *buf = NULL;
+    size_t size = 0;
+    int rc = read_all(fd, (size_t)st.st_size, path, &buf, &size, err);
     close(fd);
-    return parse_owned(ds, buf, got, path, err);
+    if (rc != 0)
+        return rc;
+    if (size == 0) {
+        free(buf);
+        buf = NULL;
+    }
+    return parse_owned(ds, buf, size, path, err);
 }
 
 void dataset_free(Dataset *ds)

@@ -25,15 +25,21 @@ typedef struct {
 } Dataset;
 
 enum { DATASET_ERRLEN = 256 };
+/* What the loaders return besides 0: the file is refused (bad input), or
+ * loading it failed (out of memory, a read error). */
+enum { DATASET_REFUSED = -1, DATASET_FAILED = -2 };
 
-/* Reads and parses the file at `path`.  Returns 0, or -1 with a one-line
- * message (no trailing newline, naming the file) in `err`: missing,
- * unreadable, a directory, not a regular file (FIFOs and devices, /dev/null
- * included, are refused before any read), too large (more than UINT32_MAX
- * bytes), empty, only blank lines, invalid UTF-8 on line N (1-based, after
- * newline translation; checked over the whole file, as Python decodes it all),
- * or more than DATASET_MAX_CHARS distinct characters.  On failure *ds is left
- * zeroed and owns nothing.  Memory: the file's bytes plus 8 bytes per line. */
+/* Reads (to its end, whatever stat says: /proc files say 0 bytes) and parses
+ * the file at `path`.  Returns 0, or with a one-line message (no trailing
+ * newline, naming the file, control characters as '?') in `err`:
+ * DATASET_REFUSED when it is missing, unreadable, a directory, not a regular
+ * file (FIFOs and devices, /dev/null included, are refused before any read),
+ * too large (more than UINT32_MAX bytes), empty, only blank lines, invalid
+ * UTF-8 on line N (1-based, after newline translation; checked over the whole
+ * file, as Python decodes it all), or more than DATASET_MAX_CHARS distinct
+ * characters; DATASET_FAILED when out of memory or on a read error.  On
+ * failure *ds is left zeroed and owns nothing.  Memory: the file's bytes plus
+ * 8 bytes per line. */
 int dataset_load(Dataset *ds, const char *path, char err[DATASET_ERRLEN]);
 /* Same, from bytes in memory (copied).  `name` is used in messages. */
 int dataset_parse(Dataset *ds, const char *bytes, size_t size, const char *name,

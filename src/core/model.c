@@ -41,7 +41,7 @@ int model_init(Model *m, ModelConfig c, char *err, size_t errlen)
     m->mat = calloc((size_t)m->nmat, sizeof *m->mat);
     if (!m->mat) {
         snprintf(err, errlen, "out of memory");
-        return -1;
+        return -2;
     }
     size_t off = 0;
     int e = c.n_embd;

@@ -50,7 +50,8 @@ typedef struct {
 } ModelWork;
 
 /* Checks the configuration (sizes positive, n_embd divisible by n_head,
- * init_std finite and >= 0) and lays out the parameters.  Returns 0, or -1 with a message in err. */
+ * init_std finite and >= 0) and lays out the parameters.  Returns 0, or with
+ * a message in err -1 (the configuration is refused) or -2 (out of memory). */
 int model_init(Model *m, ModelConfig cfg, char *err, size_t errlen);
 void model_free(Model *m);
 /* Index of matrix `which` of layer `layer` (MAT_WQ...), or of a global one (layer -1). */

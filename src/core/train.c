@@ -158,14 +158,36 @@ int trainer_set_reference(Trainer *t, int on)
     return build_orders(t);
 }
 
+int trainer_check(const TrainConfig *cfg, const Dataset *ds, char *err, size_t errlen)
+{
+    ModelConfig c = cfg->model;
+    c.vocab_size = (int)ds->nchars + 1;
+    Model m;
+    int rc = model_init(&m, c, err, errlen);
+    if (rc != 0)
+        return rc;
+    const double nodes = model_graph_nodes(&c, c.block_size);
+    const double total = nodes + (double)m.nparams;
+    model_free(&m);
+    if (total > TRAIN_MAX_NODES) {
+        snprintf(err, errlen, "model too large: %.0f autograd nodes per step (at most %d); "
+                 "use a smaller --n-embd, --n-layer or --block-size", nodes, TRAIN_MAX_NODES);
+        return -1;
+    }
+    return 0;
+}
+
 int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen)
 {
     memset(t, 0, sizeof *t);
+    int rc = trainer_check(cfg, ds, err, errlen);
+    if (rc != 0)
+        return rc;
     t->ds = ds;
     t->cfg = *cfg;
     t->cfg.model.vocab_size = (int)ds->nchars + 1;
-    if (model_init(&t->model, t->cfg.model, err, errlen) != 0)
-        return -1;
+    if ((rc = model_init(&t->model, t->cfg.model, err, errlen)) != 0)
+        return rc;
     const ModelConfig *c = &t->model.cfg;
     const size_t V = (size_t)c->vocab_size, B = (size_t)c->block_size, E = (size_t)c->n_embd;
 
@@ -175,12 +197,6 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
         rng_shuffle(&t->rng, ds->docs, ds->count, sizeof *ds->docs);
 
     const double nodes = model_graph_nodes(c, c->block_size);
-    if (nodes + (double)t->model.nparams > TRAIN_MAX_NODES) {
-        snprintf(err, errlen, "model too large: %.0f autograd nodes per step (at most %d); "
-                 "use a smaller --n-embd, --n-layer or --block-size", nodes, TRAIN_MAX_NODES);
-        model_free(&t->model);
-        return -1;
-    }
     if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + (size_t)nodes) != 0)
         goto oom;
     model_init_params(&t->model, &t->rng, t->tape.data + 1);
@@ -206,7 +222,7 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
 oom:
     trainer_free(t);
     snprintf(err, errlen, "out of memory");
-    return -1;
+    return -2;
 }
 
 void trainer_free(Trainer *t)

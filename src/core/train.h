@@ -81,8 +81,14 @@ typedef struct {
     double *xd, *e, *total; /* per position: last residual data, exps, their sum */
 } Trainer;
 
+/* Whether a trainer for cfg on ds can be built: the model's checks
+ * (model_init) and the size check (the graph within TRAIN_MAX_NODES), before
+ * anything large is allocated.  Returns 0, or with a message -1 (refused: bad
+ * input) or -2 (out of memory). */
+int trainer_check(const TrainConfig *cfg, const Dataset *ds, char *err, size_t errlen);
 /* Does what the reference does before its loop: seed, shuffle the docs (when
- * cfg->shuffle), draw the parameters.  Returns 0, or -1 with a message. */
+ * cfg->shuffle), draw the parameters.  Returns 0, or with a message -1 when
+ * trainer_check refuses the configuration or -2 when out of memory. */
 int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen);
 void trainer_free(Trainer *t);
 /* The parameters, nparams of them. */

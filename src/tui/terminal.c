@@ -38,6 +38,11 @@ int term_locale_utf8(void)
 
 int term_check(char *err, size_t len)
 {
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO)) {
+        snprintf(err, len, "standard %s is not a terminal; use --headless for plain output",
+                 isatty(STDOUT_FILENO) ? "input" : "output");
+        return -1;
+    }
     const char *name = getenv("TERM");
     if (!name || !*name) {
         snprintf(err, len, "TERM is not set; a full-screen terminal is needed (or use --headless)");

@@ -31,8 +31,9 @@ typedef struct {
 /* 1 when the locale's character set (nl_langinfo(CODESET)) is UTF-8; call
  * after setlocale(LC_ALL, ""). */
 int term_locale_utf8(void);
-/* Checks, before curses starts, that $TERM names a terminal that can address
- * the cursor.  Returns 0, or -1 with a one-line message in err. */
+/* Checks, before curses starts (and before any work: it is quick), that
+ * standard output and input are terminals and that $TERM names one that can
+ * address the cursor.  Returns 0, or -1 with a one-line message in err. */
 int term_check(char *err, size_t len);
 /* Starts curses (and the signal handlers).  Colours unless the terminal has
  * none or NO_COLOR is set and not empty.  Returns 0, or -1 with a message. */

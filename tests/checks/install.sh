@@ -19,17 +19,24 @@ $make -s --no-print-directory install DESTDIR="$d" PREFIX=/usr >"$tmp/log" 2>&1 
     { cat "$tmp/log"; fail "make install DESTDIR=$d PREFIX=/usr"; }
 [ -x "$d/usr/bin/$bin" ] || fail "no $d/usr/bin/$bin"
 [ -f "$d/usr/share/man/man1/microgpt-tui.1" ] || fail "no $d/usr/share/man/man1/microgpt-tui.1"
-[ "$(find "$d" -type f | wc -l)" -eq 2 ] || fail "installed more than two files: $(find "$d" -type f)"
+# the dataset (make test fetched it) beside them, found from any directory
+cmp -s data/names.txt "$d/usr/share/microgpt-tui/names.txt" || fail "no $d/usr/share/microgpt-tui/names.txt"
+[ "$(find "$d" -type f | wc -l)" -eq 3 ] || fail "installed more than three files: $(find "$d" -type f)"
 [ "$("$d/usr/bin/$bin" --version)" = "microgpt-tui $version" ] || fail "the installed binary's --version"
+mkdir "$tmp/elsewhere"
+( cd "$tmp/elsewhere" && "$d/usr/bin/$bin" --headless --steps 1 --samples 0 ) >"$tmp/out" 2>&1 ||
+    { cat "$tmp/out"; fail "the installed binary does not find its dataset from another directory"; }
+grep -qx "num docs: 32033" "$tmp/out" || fail "the installed dataset is not names.txt: $(head -1 "$tmp/out")"
 inst=$d/usr/share/man/man1/microgpt-tui.1
 $make -s --no-print-directory uninstall DESTDIR="$d" PREFIX=/usr >"$tmp/log" 2>&1 ||
     { cat "$tmp/log"; fail "make uninstall DESTDIR=$d PREFIX=/usr"; }
 [ "$(find "$d" -type f | wc -l)" -eq 0 ] || fail "make uninstall left: $(find "$d" -type f)"
+[ ! -d "$d/usr/share/microgpt-tui" ] || fail "make uninstall left $d/usr/share/microgpt-tui/"
 # the default PREFIX is /usr/local
 $make -s --no-print-directory install DESTDIR="$tmp/def" >"$tmp/log" 2>&1 ||
     { cat "$tmp/log"; fail "make install DESTDIR=$tmp/def"; }
-[ -x "$tmp/def/usr/local/bin/$bin" ] && [ -f "$tmp/def/usr/local/share/man/man1/microgpt-tui.1" ] ||
-    fail "the default PREFIX is not /usr/local"
+[ -x "$tmp/def/usr/local/bin/$bin" ] && [ -f "$tmp/def/usr/local/share/man/man1/microgpt-tui.1" ] &&
+    [ -f "$tmp/def/usr/local/share/microgpt-tui/names.txt" ] || fail "the default PREFIX is not /usr/local"
 $make -s --no-print-directory uninstall DESTDIR="$tmp/def" >/dev/null 2>&1
 [ "$(find "$tmp/def" -type f | wc -l)" -eq 0 ] || fail "make uninstall (default PREFIX) left files"
 
@@ -59,11 +66,11 @@ for p in "$inst" "$page"; do
     groff -man -Tascii -P-cbou "$p" 2>/dev/null | sed -n '/^OPTIONS/,/^KEYS/p' >"$tmp/options.txt"
     n=0
     for o in $opts; do
-        grep -Eq -- "^ {7}$o( |\$)" "$tmp/options.txt" ||
+        grep -Eq -- "^ {7}(-[a-zA-Z], )?$o(,? |\$)" "$tmp/options.txt" ||
             fail "option $o of --help has no entry in OPTIONS of $p"
         n=$((n + 1))
     done
 done
 $make -s --no-print-directory uninstall DESTDIR="$d" PREFIX=/usr >/dev/null 2>&1
 end=$(date +%s)
-echo "install: ok (install/uninstall with DESTDIR and PREFIX; man page: no warnings, $n options, version $version) in $((end - start)) s"
+echo "install: ok (install/uninstall with DESTDIR and PREFIX, the dataset found from elsewhere; man page: no warnings, $n options, version $version) in $((end - start)) s"

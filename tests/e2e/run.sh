@@ -552,6 +552,17 @@ lit sh2 "$BIN < /dev/null; echo rc=\$?"; keys sh2 Enter
 if wait_for sh2 "standard input is not a terminal" && [ "$(capture sh2 | grep -c 'rc=2')" -ge 3 ]; then ok
 else fail "not refused" sh2; fi
 
+begin "stdin not a terminal is refused before the model is built (not 9 s and 3 GB later)"
+lit sh2 "clear; $BIN --n-embd 512 --n-head 1 < /dev/null; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "rc=2" 3 && wait_for sh2 "standard input is not a terminal" 1; then ok
+else fail "not refused at once" sh2; fi
+
+begin "the UI refuses a --csv file that cannot be created, with exit 2"
+lit sh2 "clear; $BIN --csv /nonexistent/dir/x.csv; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "rc=2" && wait_for sh2 "/nonexistent/dir/x.csv: cannot write: No such file" 1 &&
+   ! capture sh2 | grep -q "step 1/"; then ok
+else fail "not refused" sh2; fi
+
 begin "stdout not a terminal is refused with exit 2"
 $BIN --paused > "$TMP/out" 2> "$TMP/err" < /dev/null
 rc=$?

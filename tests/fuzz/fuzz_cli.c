@@ -91,7 +91,6 @@ static void fc_check_result(int rc, const Options *o, const char *err)
     if (rc == 0) {
         const ModelConfig *m = &o->train.model;
         const AdamConfig *a = &o->train.adam;
-        FC_CHECK(o->data != NULL);
         FC_CHECK(a->num_steps >= 1 && a->num_steps <= 100000000);
         FC_CHECK(m->n_embd >= 1 && m->n_embd <= 512 && m->n_head >= 1 && m->n_head <= 512);
         FC_CHECK(m->n_embd % m->n_head == 0);
