@@ -3,7 +3,8 @@
 # DIR/BIN.  The unit tests run ./BIN and read tests/ and data/ from the
 # current directory, so they run in DIR/root, where ./BIN is the sanitized
 # binary, data/ is the repository's and tests/ a tree of links to its files
-# (what a failing test writes, such as a golden's .actual, stays in DIR).
+# (what a failing test writes, such as a golden's .actual, stays in DIR);
+# docs/ and README.md are links too.
 set -u
 dir=$1; bin=$2; shift 2
 top=$(pwd)
@@ -12,6 +13,8 @@ rm -rf "$root"
 mkdir -p "$root/build"
 cp -rs "$top/tests" "$root/tests"
 ln -s "$top/data" "$root/data"
+ln -s "$top/docs" "$root/docs"          # test_keymap reads the docs' key tables
+ln -s "$top/README.md" "$root/README.md"
 ln -s "$top/$dir/$bin" "$root/$bin"
 ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
