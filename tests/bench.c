@@ -149,7 +149,7 @@ static int bench_frame(int cols, int rows)
     char terr[256];
     if (trainer_init(&t, &ds, &c, terr, sizeof terr) != 0)
         return 1;
-    const SessionConfig sc = { .paused = 1, .samples = 20, .temperature = 0.5 };
+    const SessionConfig sc = { .paused = 1, .samples = 20 };
     Session s;
     if (session_init(&s, &t, &sc) != 0)
         return 1;

@@ -213,7 +213,7 @@ static void test_live_schedule(void **state)
         Run r;
         run_init(&r, steps[i][0]);
         Live l;
-        assert_int_equal(live_init(&l, &r.t, 0.5), 0);
+        assert_int_equal(live_init(&l, &r.t), 0);
         assert_int_equal(l.every, steps[i][1]);
         assert_int_equal(l.nbuckets, steps[i][0] / steps[i][1] + 1);
         live_free(&l);
@@ -225,7 +225,7 @@ static void test_live_schedule(void **state)
     assert_int_equal(live_age(499, 10), 490);
 }
 
-/* Slot i is drawn with random.seed(LIVE_SEED + i), afresh every time: two
+/* Slot i is drawn with random.seed(SAMPLE_FIXED_SEED + i), afresh every time: two
  * draws from the same parameters give the same names, and each name is
  * what sampler_draw gives with that generator. */
 static void test_live_seeds(void **state)
@@ -234,8 +234,8 @@ static void test_live_seeds(void **state)
     Run r;
     run_init(&r, 500);
     Live a, b;
-    assert_int_equal(live_init(&a, &r.t, 0.5), 0);
-    assert_int_equal(live_init(&b, &r.t, 0.5), 0);
+    assert_int_equal(live_init(&a, &r.t), 0);
+    assert_int_equal(live_init(&b, &r.t), 0);
     assert_null(live_get(&a, 0));
     assert_int_equal(live_draw(&a, &r.t), 1);
     assert_int_equal(live_draw(&a, &r.t), 0);     /* drawn already */
@@ -249,7 +249,7 @@ static void test_live_seeds(void **state)
     for (int i = 0; i < LIVE_SLOTS; i++) {
         assert_string_equal(na + i * a.name_bytes, nb + i * b.name_bytes);
         Rng rng;
-        rng_seed(&rng, LIVE_SEED + (unsigned)i);
+        rng_seed(&rng, SAMPLE_FIXED_SEED + (unsigned)i);
         int len = sampler_draw(&sp, trainer_params(&r.t), &rng, 0.5, ids);
         char want[40], *p = want;
         for (int k = 0; k < len; k++)
@@ -288,7 +288,7 @@ static void test_live_leaves_training_exact(void **state)
     }
 
     Live live;
-    assert_int_equal(live_init(&live, &ui.t, 0.5), 0);
+    assert_int_equal(live_init(&live, &ui.t), 0);
     assert_int_equal(live_draw(&live, &ui.t), 1);     /* the untrained model, before step 1 */
     Timeline *tl = timeline_new(&ui.t);
     assert_non_null(tl);

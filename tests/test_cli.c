@@ -30,7 +30,7 @@ static void test_defaults(void **state)
     assert_bits_equal(o.train.adam.lr, 0.01);
     assert_bits_equal(o.train.adam.beta1, 0.9);
     assert_bits_equal(o.train.adam.beta2, 0.95);
-    assert_bits_equal(o.temperature, 0.5);
+    assert_bits_equal(o.train.temperature, 0.5);
     assert_int_equal(o.samples, 20);
     assert_int_equal(o.train.model.n_embd, 16);
     assert_int_equal(o.train.model.n_head, 4);
@@ -70,7 +70,7 @@ static void test_variant(void **state)
     assert_int_equal(o.train.model.n_layer, 1);
     assert_int_equal(o.train.seed, 42);
     assert_int_equal(o.train.shuffle, 1);
-    assert_bits_equal(o.temperature, 0.5);
+    assert_bits_equal(o.train.temperature, 0.5);
     assert_int_equal(o.samples, 20);
     /* before or after --variant, an explicit option wins */
     assert_int_equal(parse(&o, err, "--steps=7", "--variant=gist", "--block-size=8"), 0);
@@ -126,7 +126,8 @@ static void expect_error(const char *a1, const char *a2, const char *a3, const c
 {
     Options o;
     char err[CLI_ERRLEN] = "";
-    assert_int_equal(parse(&o, err, a1, a2, a3), -1);
+    if (parse(&o, err, a1, a2, a3) != -1)
+        fail_msg("%s %s %s: accepted, expected '%s'", a1, a2 ? a2 : "", a3 ? a3 : "", needle);
     if (!strstr(err, needle))
         fail_msg("error '%s' lacks '%s'", err, needle);
     assert_null(strchr(err, '\n'));
@@ -200,6 +201,132 @@ static void test_errors(void **state)
     assert_int_equal(parse(&o, err, "-V", NULL, NULL), 0);
     assert_true(o.version && !o.help);
     expect_error("-v", NULL, NULL, "unknown option '-v'");
+}
+
+/* --change: the syntax, the names, the ranges of the matching options, the
+ * step within the run, one value per name and step. */
+static void test_change_options(void **state)
+{
+    (void)state;
+    Options o;
+    char err[CLI_ERRLEN];
+    assert_int_equal(parse(&o, err, "--change", "100:lr=0.003,temperature=0.8", "--change=3:beta2=0.5"), 0);
+    const Changes *c = &o.train.changes;
+    assert_int_equal(c->count, 2);
+    assert_int_equal(c->at[0].step, 2);     /* 0-based, sorted by step */
+    assert_int_equal(c->at[0].set, CHANGE_BETA2);
+    assert_bits_equal(c->at[0].value[2], 0.5);
+    assert_int_equal(c->at[1].step, 99);
+    assert_int_equal(c->at[1].set, CHANGE_LR | CHANGE_TEMPERATURE);
+    assert_bits_equal(c->at[1].value[0], 0.003);
+    assert_bits_equal(c->at[1].value[3], 0.8);
+    /* the settings of a step: every change up to it */
+    assert_bits_equal(train_adam_at(&o.train, 98).lr, 0.01);
+    assert_bits_equal(train_adam_at(&o.train, 99).lr, 0.003);
+    assert_bits_equal(train_adam_at(&o.train, 499).lr, 0.003);
+    assert_bits_equal(train_adam_at(&o.train, 1).beta2, 0.95);
+    assert_bits_equal(train_adam_at(&o.train, 2).beta2, 0.5);
+    assert_bits_equal(train_temperature_at(&o.train, 98), 0.5);
+    assert_bits_equal(train_temperature_at(&o.train, 99), 0.8);
+    char text[64];
+    change_format(&c->at[1], text, sizeof text);
+    assert_string_equal(text, "100:lr=0.003,temperature=0.8");
+    /* the same step twice merges; the last step is the run's */
+    assert_int_equal(parse(&o, err, "--change=5:lr=0", "--change=5:beta1=0", "--change=500:beta1=0.1"), 0);
+    assert_int_equal(o.train.changes.count, 2);
+    assert_int_equal(o.train.changes.at[0].set, CHANGE_LR | CHANGE_BETA1);
+    expect_error("--change", "501:lr=0.1", NULL, "--change: step 501 is past the last step (500)");
+    expect_error("--change=8:lr=0.1", "--steps", "7", "--change: step 8 is past the last step (7)");
+    expect_error("--change", "0:lr=0.1", NULL, "--change: '0:lr=0.1': the step is not an integer from 1");
+    expect_error("--change", "x:lr=0.1", NULL, "the step is not an integer");
+    expect_error("--change", "5", NULL, "--change: '5' is not STEP:NAME=VALUE[,NAME=VALUE...]");
+    expect_error("--change", "5:", NULL, "--change: '5:' changes nothing");
+    expect_error("--change", "5:eps=0.1", NULL, "--change: 'eps' is not lr, beta1, beta2 or temperature");
+    expect_error("--change", "5:lr=0.1,,beta1=0.5", NULL, "'' is not lr");
+    expect_error("--change", "5:lr", NULL, "--change: lr needs a value (lr=X)");
+    expect_error("--change", "5:lr=-1", NULL, "--change: lr: '-1' is not a number >= 0");
+    expect_error("--change", "5:beta1=1", NULL, "--change: beta1: '1' is not a number in [0, 1)");
+    expect_error("--change", "5:beta2=nan", NULL, "--change: beta2: 'nan' is not a number in [0, 1)");
+    expect_error("--change", "5:temperature=0", NULL, "--change: temperature: '0' is not a number > 0");
+    expect_error("--change", "5:temperature=5.5e-309", NULL, "is too small (1 / temperature overflows)");
+    expect_error("--change", "5:lr=0x10", NULL, "--change: lr: '0x10' is not a number >= 0");
+    expect_error("--change", "5:lr=0.1,lr=0.2", NULL, "--change: lr is changed twice at step 5");
+    expect_error("--change=5:lr=0.1", "--change=5:lr=0.1", NULL, "lr is changed twice at step 5");
+    /* at most CHANGES_MAX steps */
+    char *argv[CHANGES_MAX + 3], buf[CHANGES_MAX + 1][32];
+    argv[0] = "microgpt-tui";
+    for (int i = 0; i <= CHANGES_MAX; i++) {
+        snprintf(buf[i], sizeof buf[i], "--change=%d:lr=0.1", i + 1);
+        argv[i + 1] = buf[i];
+    }
+    argv[CHANGES_MAX + 2] = NULL;
+    assert_int_equal(cli_parse(&o, CHANGES_MAX + 2, argv, err), -1);
+    assert_non_null(strstr(err, "--change: at most 32 steps with changes"));
+    argv[CHANGES_MAX + 1] = NULL;
+    assert_int_equal(cli_parse(&o, CHANGES_MAX + 1, argv, err), 0);
+    assert_int_equal(o.train.changes.count, CHANGES_MAX);
+}
+
+/* --compare: the twin's options are this run's, then the string's words. */
+static void test_compare_options(void **state)
+{
+    (void)state;
+    Options o;
+    char err[CLI_ERRLEN];
+    assert_int_equal(parse(&o, err, "--lr=0.02", "--compare", "--beta1 '0.5' --csv \"b c.csv\""), 0);
+    assert_string_equal(o.compare, "--beta1 '0.5' --csv \"b c.csv\"");
+    assert_bits_equal(o.train.adam.lr, 0.02);
+    assert_bits_equal(o.train.adam.beta1, 0.9);
+    assert_bits_equal(o.twin.adam.lr, 0.02);       /* this run's ... */
+    assert_bits_equal(o.twin.adam.beta1, 0.5);     /* ... then the words */
+    assert_string_equal(o.twin_csv, "b c.csv");
+    assert_null(o.csv);
+    /* no --compare: no twin */
+    assert_int_equal(parse(&o, err, "--lr=0.02", NULL, NULL), 0);
+    assert_null(o.compare);
+    /* --variant in the words: its defaults under this run's explicit options */
+    assert_int_equal(parse(&o, err, "--steps=10", "--compare=--variant gist", NULL), 0);
+    assert_int_equal(o.variant, VARIANT_COURSE);
+    assert_int_equal(o.twin_variant, VARIANT_GIST);
+    assert_int_equal(o.twin.adam.num_steps, 10);
+    assert_int_equal(o.twin.model.block_size, 16);
+    assert_int_equal(o.twin.adam.schedule, LR_LINEAR);
+    assert_int_equal(parse(&o, err, "--compare=--seed 7 --no-shuffle --temperature 0.9", NULL, NULL), 0);
+    assert_int_equal(o.twin.seed, 7);
+    assert_int_equal(o.twin.shuffle, 0);
+    assert_bits_equal(o.twin.temperature, 0.9);
+    assert_int_equal(o.train.seed, 42);
+    /* the twin's --change at a step replaces this run's there; others add up */
+    assert_int_equal(parse(&o, err, "--change=5:lr=0.1,beta1=0.5", "--compare",
+                           "--change 5:lr=0.2 --change 7:beta2=0.5"), 0);
+    assert_int_equal(o.twin.changes.count, 2);
+    assert_bits_equal(o.twin.changes.at[0].value[0], 0.2);
+    assert_bits_equal(o.twin.changes.at[0].value[1], 0.5);
+    assert_int_equal(o.train.changes.count, 1);
+    assert_bits_equal(o.train.changes.at[0].value[0], 0.1);
+    /* refused, with the reason */
+    expect_error("--compare", "--data x.txt", NULL,
+                 "--compare: --data is not for the twin (both runs train on the same data)");
+    expect_error("--compare", "--samples 3", NULL, "--compare: --samples is not for the twin");
+    expect_error("--compare", "--headless", NULL, "--compare: --headless is not for the twin (it is the front end's");
+    expect_error("--compare", "--compare x", NULL, "--compare: --compare is not for the twin");
+    expect_error("--compare", "--emma", NULL, "--compare: --emma is not");
+    expect_error("--compare", "--variant gist", NULL,
+                 "--compare: the twin trains 1000 steps and this run 500: both must train as many");
+    expect_error("--csv=a.csv", "--compare", "--csv a.csv", "--compare: --csv: the twin's file must be another");
+    expect_error("--compare", "--lr -1", NULL, "--compare: --lr: '-1' is not a number >= 0");
+    expect_error("--compare", "--bogus", NULL, "--compare: unknown option '--bogus'");
+    expect_error("--compare", "--n-head 3", NULL, "--compare: --n-embd (16) must be divisible by --n-head (3)");
+    expect_error("--compare", "--change 5:lr=1,lr=2", NULL, "--compare: --change: lr is changed twice at step 5");
+    /* what wordexp(3) refuses: commands, undefined variables, unquoted
+     * operators, unmatched quotes */
+    expect_error("--compare", "--lr $(echo 1)", NULL, "--compare: a command substitution (not run) in");
+    expect_error("--compare", "--lr `echo 1`", NULL, "a command substitution");
+    expect_error("--compare", "--lr ${MICROGPT_NO_SUCH_VARIABLE}", NULL, "--compare: an undefined variable");
+    expect_error("--compare", "--lr 1; rm x", NULL, "--compare: an unquoted |, &, ;");
+    expect_error("--compare", "--lr '1", NULL, "--compare: a syntax error (an unmatched quote?)");
+    expect_error("--compare", NULL, NULL, "option '--compare' needs a value");
+    expect_error("--c", "x", NULL, "ambiguous option '--c' (--change, --compare, --csv)");
 }
 
 /* ---- the binary ----------------------------------------------------------- */
@@ -405,6 +532,88 @@ static void test_other_settings_match_python(void **state)
               "--activation relu --lr-schedule linear --no-zero-init-proj --init-std 0.1 --steps 5 --samples 4");
 }
 
+/* --change: the reference assigning the values at the top of a step's
+ * iteration (tests/tools/microgpt_ref.py --change, the same arguments):
+ * lr twice (the second at the last step, which changes only its update and
+ * the samples), betas in the bias corrections, temperature in the samples;
+ * the gist with a change at step 1 and two steps changing two names each. */
+static void test_changes_match_python(void **state)
+{
+    (void)state;
+    check_ref("tests/golden/change-course.ref",
+              "--steps 8 --samples 5 --change 3:lr=0.003,temperature=0.8 --change 5:beta1=0.5,beta2=0.7 "
+              "--change 8:lr=0.05");
+    check_ref("tests/golden/change-gist.ref",
+              "--variant gist --seed 5 --steps 6 --samples 5 --change 1:beta1=0.7 "
+              "--change 2:lr=0.02,beta2=0.9 --change 4:temperature=1.2,beta1=0.6");
+    /* the order of --change options and how a step's names are grouped do not matter */
+    check_ref("tests/golden/change-course.ref",
+              "--change 8:lr=0.05 --change 5:beta2=0.7 --steps 8 --change 3:temperature=0.8 --samples 5 "
+              "--change 5:beta1=0.5 --change 3:lr=0.003");
+    /* a change at step 1 is the option itself */
+    assert_int_equal(run("--headless --steps 3 --samples 3 --change 1:lr=0.02,beta1=0.8,temperature=0.7"), 0);
+    char *a = slurp(OUT, NULL);
+    assert_int_equal(run("--headless --steps 3 --samples 3 --lr 0.02 --beta1 0.8 --temperature 0.7"), 0);
+    char *b = slurp(OUT, NULL);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+/* The output of `args` alone (the last run's stdout). */
+static char *output_of(const char *args)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "--headless %s", args);
+    assert_int_equal(run(cmd), 0);
+    return slurp(OUT, NULL);
+}
+
+/* --headless --compare: each run's output exactly as it alone prints it,
+ * labelled, then when their sampled names first differ. */
+static void expect_compare(const char *a_args, const char *b_args, const char *compare, const char *summary)
+{
+    char *a = output_of(a_args), *b = output_of(b_args), cmd[1024];
+    snprintf(cmd, sizeof cmd, "--headless %s --compare '%s'", a_args, compare);
+    assert_int_equal(run(cmd), 0);
+    char *got = slurp(OUT, NULL), *want = malloc(strlen(a) + strlen(b) + strlen(compare) + 512);
+    sprintf(want, "=== run A ===\n%s=== run B: --compare '%s' ===\n%s=== runs A and B ===\n%s\n"
+            "(the sampled names: 12 names drawn from each model before step 1 and after every step, "
+            "name i with random.seed(1000 + i))\n", a, compare, b, summary);
+    assert_string_equal(got, want);
+    free(a);
+    free(b);
+    free(got);
+    free(want);
+}
+
+static void test_compare_headless(void **state)
+{
+    (void)state;
+    expect_compare("--steps 5 --samples 3", "--steps 5 --samples 3 --lr 0.003", "--lr 0.003",
+                   "sampled names: first differ after step 1");
+    /* the twin in the gist's format (its step lines end in CR) with a CSV of its own */
+    expect_compare("--steps 4 --samples 2 --csv build/a.csv", "--steps 4 --samples 2 --variant gist "
+                   "--csv build/b-alone.csv", "--variant gist --csv build/b.csv",
+                   "sampled names: differ from the start (before step 1)");
+    char *b1 = slurp("build/b.csv", NULL), *b2 = slurp("build/b-alone.csv", NULL);
+    assert_string_equal(b1, b2);
+    free(b1);
+    free(b2);
+    /* no difference at all; another seed from the start */
+    expect_compare("--steps 3 --samples 2", "--steps 3 --samples 2", "", "sampled names: the same after every step");
+    expect_compare("--steps 3 --samples 0", "--steps 3 --samples 0 --seed 7", "--seed 7",
+                   "sampled names: differ from the start (before step 1)");
+    /* a later change: the same until it, then (tests/golden/change-course.ref's run) */
+    expect_compare("--steps 8 --samples 5", "--steps 8 --samples 5 --change 3:lr=0.003,temperature=0.8 "
+                   "--change 5:beta1=0.5,beta2=0.7 --change 8:lr=0.05",
+                   "--change 3:lr=0.003,temperature=0.8 --change 5:beta1=0.5,beta2=0.7 --change 8:lr=0.05",
+                   "sampled names: first differ after step 3");
+    /* a temperature change alone: the models stay the same, their names do not */
+    expect_compare("--steps 4 --samples 2", "--steps 4 --samples 2 --change 3:temperature=2",
+                   "--change 3:temperature=2", "sampled names: first differ after step 3");
+}
+
 static void test_samples_zero(void **state)
 {
     (void)state;
@@ -476,6 +685,15 @@ static void test_bad_input(void **state)
     expect_fail("--headless --csv build/refused.csv --n-embd 512 --n-layer 32 --block-size 256", "model too large");
     expect_fail("--headless --csv build/refused.csv --data build/no-such-file.txt", "cannot open");
     assert_int_equal(access("build/refused.csv", F_OK), -1);
+    expect_fail("--headless --steps 1 --compare '--csv build/no-such-dir/x.csv'", "build/no-such-dir/x.csv: cannot write");
+    expect_fail("--headless --steps 1 --csv build/no-such-dir/x.csv --compare '--lr 0'", "cannot write");
+    expect_fail("--headless --compare '--data x.txt'", "--compare: --data is not for the twin");
+    expect_fail("--headless --change 501:lr=0.1", "--change: step 501 is past the last step (500)");
+    expect_fail("--headless --compare '--n-embd 512 --n-layer 32 --block-size 256'", "--compare: model too large");
+    expect_fail("--headless --csv build/refused.csv --compare '--csv build/refused2.csv --n-embd 512 --n-layer 32 "
+                "--block-size 256'", "--compare: model too large");
+    assert_int_equal(access("build/refused.csv", F_OK), -1);
+    assert_int_equal(access("build/refused2.csv", F_OK), -1);
     /* no --headless and stdout is a file: refuse, suggest --headless */
     expect_fail("--steps 1", "--headless");
 }
@@ -558,7 +776,7 @@ static void test_help_version(void **state)
         "--n-embd", "--n-head", "--n-layer", "--block-size", "--temperature", "--samples",
         "--no-shuffle", "--headless", "--csv", "--trace", "--emma", "--paused", "--ascii", "--help",
         "--version", "--variant", "--init-std", "--zero-init-proj", "--no-zero-init-proj",
-        "--activation", "--lr-schedule" };
+        "--activation", "--lr-schedule", "--change", "--compare" };
     for (size_t i = 0; i < sizeof opts / sizeof *opts; i++)
         if (!strstr(out, opts[i]))
             fail_msg("--help lacks %s", opts[i]);
@@ -604,10 +822,14 @@ int main(void)
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_variant),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_change_options),
+        cmocka_unit_test(test_compare_options),
         cmocka_unit_test(test_headless_matches_reference_log),
         cmocka_unit_test(test_csv_matches_reference_tsv),
         cmocka_unit_test(test_gist_matches_its_log_and_tsv),
         cmocka_unit_test(test_other_settings_match_python),
+        cmocka_unit_test(test_changes_match_python),
+        cmocka_unit_test(test_compare_headless),
         cmocka_unit_test(test_samples_zero),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_crlf_file),

@@ -30,7 +30,7 @@ static Run1 *run_new(int steps, int paused)
     cfg.shuffle = 0;
     cfg.adam.num_steps = steps;
     assert_int_equal(trainer_init(&r->t, &r->ds, &cfg, err, sizeof err), 0);
-    const SessionConfig sc = { .paused = paused, .samples = 3, .temperature = 0.5 };
+    const SessionConfig sc = { .paused = paused, .samples = 3 };
     assert_int_equal(session_init(&r->s, &r->t, &sc), 0);
     return r;
 }
@@ -91,8 +91,7 @@ static void test_initial(void **state)
     TrainConfig cfg = train_config_default();
     cfg.shuffle = 0;
     assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
-    const SessionConfig sc = { .paused = 1, .emma = 1, .high_contrast = 1, .samples = 20,
-                               .temperature = 0.5 };
+    const SessionConfig sc = { .paused = 1, .emma = 1, .high_contrast = 1, .samples = 20 };
     assert_int_equal(session_init(&e, &t, &sc), 0);
     assert_int_equal(e.phase_mode, 1);
     assert_int_equal(e.explain, 1);

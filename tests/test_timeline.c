@@ -13,6 +13,17 @@
 #include "core/timeline.h"
 #include "core/train.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
 /* 48 names over 22 letters (3,936 parameters with the default model). */
 static const char names[] =
     "emma\nolivia\nava\nisabella\nsophia\ncharlotte\nmia\namelia\nharper\nevelyn\n"
@@ -161,11 +172,9 @@ static void fixture_free(Fixture *f)
     dataset_free(&f->d2);
 }
 
-/* The trainer stands exactly where the straight run stood after step k. */
-static void check_step(const Fixture *f, const Timeline *tl, int k)
+/* Trainer t stands exactly where the straight run r stood after step k. */
+static void check_at(const Straight *r, const Trainer *t, const Timeline *tl, int k)
 {
-    const Straight *r = &f->ref;
-    const Trainer *t = &f->t;
     const StepInfo *in = &t->info;
     size_t V = (size_t)r->V, B = (size_t)r->B, nm = (size_t)t->model.nmat;
     if (in->step != k || t->step != k + 1 || timeline_current(tl) != k)
@@ -189,6 +198,12 @@ static void check_step(const Fixture *f, const Timeline *tl, int k)
         assert_memory_equal(trainer_params(t), r->params + (size_t)k * r->np, r->np * sizeof(double));
     if (fnv(trainer_params(t), r->np * sizeof(double)) != r->phash[k])
         fail_msg("step %d: parameters differ from the straight run", k);
+}
+
+/* The fixture's trainer stands where its straight run stood after step k. */
+static void check_step(const Fixture *f, const Timeline *tl, int k)
+{
+    check_at(&f->ref, &f->t, tl, k);
 }
 
 static void go(const Fixture *f, Timeline *tl, int k)
@@ -684,6 +699,188 @@ static void test_huge_run_far_jump(void **state)
     fixture_free(&f);
 }
 
+/* A branch (trainer_fork + timeline_branch) of the run of c from step k,
+ * with the configuration c2 (c's changes plus some at k): every step of it,
+ * before k (the shared history) and after, equals a fresh run of c2 from the
+ * start (the straight run r2), bit for bit; the parent run stays its own
+ * (r1).  The parent stands on step `at` when the branch is made. */
+static void branch_case(const TrainConfig *c, const TrainConfig *c2, int k, int at, const Straight *r1,
+                        const Straight *r2, const int *visit, int nvisit)
+{
+    Dataset d;
+    load(&d, NULL);
+    Trainer parent, child;
+    char err[256];
+    assert_int_equal(trainer_init(&parent, &d, c, err, sizeof err), 0);
+    parent.follow = 1234;
+    Timeline *ptl = timeline_new(&parent);
+    assert_non_null(ptl);
+    assert_int_equal(timeline_goto(ptl, at), 0);
+    assert_int_equal(trainer_fork(&child, &parent, c2, err, sizeof err), 0);
+    child.follow = 1234;
+    Timeline *ctl = timeline_branch(ptl, &child, k);
+    assert_non_null(ctl);
+    check_at(r2, &child, ctl, k);       /* on the branch's first step */
+    assert_int_equal(timeline_reached(ctl), k + 1);
+    assert_memory_equal(timeline_losses(ctl), r2->loss, (size_t)k * sizeof(double));
+    check_at(r1, &parent, ptl, at);     /* the parent did not move */
+    for (int i = 0; i < nvisit; i++) {
+        assert_int_equal(timeline_goto(ctl, visit[i]), 0);
+        check_at(r2, &child, ctl, visit[i]);
+        assert_int_equal(timeline_goto(ptl, visit[i]), 0);
+        check_at(r1, &parent, ptl, visit[i]);
+    }
+    assert_int_equal(timeline_goto(ctl, r2->steps - 1), 0);
+    assert_memory_equal(timeline_losses(ctl), r2->loss, (size_t)r2->steps * sizeof(double));
+    assert_true(timeline_bytes(ctl) <= TIMELINE_BUDGET);
+    timeline_free(ctl);
+    timeline_free(ptl);
+    trainer_free(&child);
+    trainer_free(&parent);
+    dataset_free(&d);
+}
+
+static void test_branch_equals_fresh_change_run(void **state)
+{
+    (void)state;
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = 300;
+    char err[128];
+    Fixture f1, f2, f3;
+    fixture_init_cfg(&f1, NULL, &c);
+    record(&f1, 300, 1);
+    /* lr and beta1 from step 138 (k = 137): what --change 138:lr=0.003,beta1=0.8 runs */
+    TrainConfig c2 = c;
+    assert_int_equal(changes_set(&c2.changes, 137, 0, 0.003, 0, err, sizeof err), 0);
+    assert_int_equal(changes_set(&c2.changes, 137, 1, 0.8, 0, err, sizeof err), 0);
+    assert_int_equal(train_config_diverge(&c, &c2), 137);
+    fixture_init_cfg(&f2, NULL, &c2);
+    record(&f2, 300, 1);
+    assert_bits_equal(f2.ref.loss[137], f1.ref.loss[137]);   /* the step's loss is before its update */
+    assert_false(same_bits(f2.ref.lr[137], f1.ref.lr[137]));
+    assert_false(same_bits(f2.ref.loss[138], f1.ref.loss[138]));
+    static const int visit[] = { 0, 136, 137, 138, 299, 50, 49, 200, 137, 100, 299 };
+    const int nv = (int)(sizeof visit / sizeof *visit);
+    branch_case(&c, &c2, 137, 137, &f1.ref, &f2.ref, visit, nv);  /* paused on the step itself */
+    branch_case(&c, &c2, 137, 250, &f1.ref, &f2.ref, visit, nv);  /* the parent further on */
+    branch_case(&c, &c2, 137, 136, &f1.ref, &f2.ref, visit, nv);  /* the furthest the parent reached */
+    /* a branch of the branch: beta2 too from step 201, from c2's run */
+    TrainConfig c3 = c2;
+    assert_int_equal(changes_set(&c3.changes, 200, 2, 0.5, 0, err, sizeof err), 0);
+    fixture_init_cfg(&f3, NULL, &c3);
+    record(&f3, 300, 1);
+    branch_case(&c2, &c3, 200, 220, &f2.ref, &f3.ref, visit, nv);
+    fixture_free(&f3);
+    /* from step 1 (k = 0): the changed option from the start */
+    c3 = c;
+    assert_int_equal(changes_set(&c3.changes, 0, 0, 0.02, 0, err, sizeof err), 0);
+    fixture_init_cfg(&f3, NULL, &c3);
+    record(&f3, 300, 1);
+    branch_case(&c, &c3, 0, 40, &f1.ref, &f3.ref, visit, nv);
+    fixture_free(&f3);
+    fixture_free(&f2);
+    fixture_free(&f1);
+}
+
+/* What timeline_branch and trainer_fork refuse: a step beyond those reached
+ * or outside the run, a configuration that trains otherwise before the step,
+ * a different data order or model. */
+static void test_branch_refused(void **state)
+{
+    (void)state;
+    Dataset d;
+    load(&d, NULL);
+    TrainConfig c = train_config_default(), c2 = c;
+    c.adam.num_steps = c2.adam.num_steps = 100;
+    char err[256];
+    assert_int_equal(changes_set(&c2.changes, 30, 0, 0.001, 0, err, sizeof err), 0);
+    Trainer parent, child;
+    assert_int_equal(trainer_init(&parent, &d, &c, err, sizeof err), 0);
+    Timeline *ptl = timeline_new(&parent);
+    assert_int_equal(timeline_goto(ptl, 40), 0);
+    assert_int_equal(trainer_fork(&child, &parent, &c2, err, sizeof err), 0);
+    assert_null(timeline_branch(ptl, &child, 42));     /* beyond the 41 steps reached */
+    assert_null(timeline_branch(ptl, &child, 35));     /* c2 differs from step 30 */
+    assert_null(timeline_branch(ptl, &child, -1));
+    assert_null(timeline_branch(ptl, &child, 100));
+    Timeline *ctl = timeline_branch(ptl, &child, 30);
+    assert_non_null(ctl);
+    assert_int_equal(timeline_current(ctl), 30);
+    timeline_free(ctl);
+    trainer_free(&child);
+    static const char *const why = "a branch keeps the seed, the data order, the model and the steps";
+    TrainConfig bad = c;
+    bad.seed = 7;
+    assert_int_equal(trainer_fork(&child, &parent, &bad, err, sizeof err), -1);
+    assert_string_equal(err, why);
+    bad = c;
+    bad.model.block_size = 4;
+    assert_int_equal(trainer_fork(&child, &parent, &bad, err, sizeof err), -1);
+    bad = c;
+    bad.adam.num_steps = 99;
+    assert_int_equal(trainer_fork(&child, &parent, &bad, err, sizeof err), -1);
+    bad = c;
+    bad.shuffle = 0;
+    assert_int_equal(trainer_fork(&child, &parent, &bad, err, sizeof err), -1);
+    timeline_free(ptl);
+    trainer_free(&parent);
+    dataset_free(&d);
+}
+
+/* A branch of a long run whose timeline keeps spaced states and a cache:
+ * it starts from the parent's states (no replay from step 0), stays within
+ * its budget, and is exact before and after the branch point. */
+static void test_branch_long_run(void **state)
+{
+    (void)state;
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = 100000;
+    c.model.n_embd = 4;
+    c.model.n_head = 1;
+    c.model.block_size = 2;
+    const int N = 3000, k = 2345;
+    char err[128];
+    TrainConfig c2 = c;
+    assert_int_equal(changes_set(&c2.changes, k, 0, 0.05, 0, err, sizeof err), 0);
+    assert_int_equal(changes_set(&c2.changes, k, 3, 1.5, 0, err, sizeof err), 0);
+    Fixture f1, f2;
+    fixture_init_cfg(&f1, NULL, &c);
+    record(&f1, N, 0);
+    fixture_init_cfg(&f2, NULL, &c2);
+    record(&f2, N, 0);
+    Timeline *probe = timeline_new_budget(&f1.t, 0);
+    const size_t one = timeline_bytes(probe);
+    timeline_free(probe);
+    /* a budget of 12 states: the parent thins its states as it goes */
+    Timeline *ptl = timeline_new_budget(&f1.t, 12 * one);
+    assert_non_null(ptl);
+    assert_int_equal(timeline_goto(ptl, N - 1), 0);
+    assert_int_equal(timeline_goto(ptl, k + 10), 0);
+    Trainer child;
+    assert_int_equal(trainer_fork(&child, &f1.t, &c2, err, sizeof err), 0);
+    child.follow = 1234;
+    Prog p = { 0 };
+    Timeline *ctl = timeline_branch(ptl, &child, k);
+    assert_non_null(ctl);
+    check_at(&f2.ref, &child, ctl, k);
+    /* the nearest saved state was close: going back there replays little */
+    assert_int_equal(timeline_seek(ctl, k - 1, prog_cb, &p), 0);
+    assert_true(p.total < 1000);
+    check_at(&f2.ref, &child, ctl, k - 1);
+    static const int visit[] = { 2360, 0, 1999, 2351, 2344, 2345, 2346, 2999, 2500, 17, 2349 };
+    for (size_t i = 0; i < sizeof visit / sizeof *visit; i++) {
+        assert_int_equal(timeline_goto(ctl, visit[i]), 0);
+        check_at(&f2.ref, &child, ctl, visit[i]);
+        assert_true(timeline_bytes(ctl) <= 12 * one);
+    }
+    check_step(&f1, ptl, k + 10);      /* the parent where it was */
+    timeline_free(ctl);
+    timeline_free(ptl);
+    trainer_free(&child);
+    fixture_free(&f2);
+    fixture_free(&f1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -700,6 +897,9 @@ int main(void)
         cmocka_unit_test(test_progress_and_stop),
         cmocka_unit_test(test_budget_thinning),
         cmocka_unit_test(test_huge_run_far_jump),
+        cmocka_unit_test(test_branch_equals_fresh_change_run),
+        cmocka_unit_test(test_branch_refused),
+        cmocka_unit_test(test_branch_long_run),
     };
     return cmocka_run_group_tests_name("timeline", tests, NULL, NULL);
 }

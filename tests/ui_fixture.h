@@ -40,7 +40,7 @@ static inline Fixture *fixture_new_shuffle(int shuffle)
     }
     TrainConfig cfg = train_config_default();
     cfg.shuffle = shuffle;
-    const SessionConfig sc = { .paused = 1, .samples = 20, .temperature = 0.5 };
+    const SessionConfig sc = { .paused = 1, .samples = 20 };
     if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0) {
         fprintf(stderr, "fixture: %s\n", err);
         free(f);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wordexp.h>
 
 #include "core/message.h"
 
@@ -17,7 +18,7 @@ enum {
     OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
     OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
     OPT_HIGH_CONTRAST, OPT_VARIANT, OPT_INIT_STD, OPT_ZERO_INIT_PROJ, OPT_NO_ZERO_INIT_PROJ,
-    OPT_ACTIVATION, OPT_LR_SCHEDULE,
+    OPT_ACTIVATION, OPT_LR_SCHEDULE, OPT_CHANGE, OPT_COMPARE,
 };
 
 /* getopt's: errors reported by us (':' first), -h and -V. */
@@ -42,6 +43,8 @@ static const struct option long_options[] = {
     { "lr-schedule", required_argument, NULL, OPT_LR_SCHEDULE },
     { "temperature", required_argument, NULL, OPT_TEMPERATURE },
     { "samples", required_argument, NULL, OPT_SAMPLES },
+    { "change", required_argument, NULL, OPT_CHANGE },
+    { "compare", required_argument, NULL, OPT_COMPARE },
     { "no-shuffle", no_argument, NULL, OPT_NO_SHUFFLE },
     { "headless", no_argument, NULL, OPT_HEADLESS },
     { "csv", required_argument, NULL, OPT_CSV },
@@ -92,6 +95,18 @@ static const char help_text[] =
     "Inference:\n"
     "  --temperature X      sampling temperature, > 0 (default 0.5)\n"
     "  --samples N          names drawn after training; 0 for none (default 20)\n"
+    "What if:\n"
+    "  --change STEP:NAME=VALUE[,NAME=VALUE...]\n"
+    "                       from step STEP (1-based) on, as if the reference assigned\n"
+    "                       the values at the top of that step's iteration; NAME is\n"
+    "                       lr, beta1, beta2 or temperature (ranges as their options);\n"
+    "                       repeatable, one value per NAME and STEP\n"
+    "  --compare OPTIONS    a twin run in lockstep: this run's options, then OPTIONS\n"
+    "                       (split as a shell does, no commands), e.g. '--lr 0.003';\n"
+    "                       the same data and number of steps; not --data, --samples\n"
+    "                       or the UI and output options (but --csv FILE of its own);\n"
+    "                       with --headless (for now): both outputs, then when their\n"
+    "                       sampled names first differ\n"
     "Output:\n"
     "  --headless           no UI: print exactly what microgpt.py prints (the gist's\n"
     "                       output with --variant gist: its step lines end in CR)\n"
@@ -230,14 +245,166 @@ static int find_variant(Variant *v, int argc, char **argv, char err[CLI_ERRLEN])
     return 0;
 }
 
-static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+/* --change STEP:NAME=VALUE[,NAME=VALUE...] into c (the step checked against
+ * the number of steps later). */
+static int parse_change(Changes *c, const char *arg, char err[CLI_ERRLEN])
+{
+    char buf[256];
+    const char *colon = strchr(arg, ':');
+    long long step;
+    if (!colon || strlen(arg) >= sizeof buf) {
+        snprintf(err, CLI_ERRLEN, "--change: '%s' is not STEP:NAME=VALUE[,NAME=VALUE...]", arg);
+        return -1;
+    }
+    memcpy(buf, arg, (size_t)(colon - arg));
+    buf[colon - arg] = '\0';
+    if (parse_int(buf, 1, 100000000, &step) != 0) {
+        snprintf(err, CLI_ERRLEN, "--change: '%s': the step is not an integer from 1 to 100000000", arg);
+        return -1;
+    }
+    snprintf(buf, sizeof buf, "%s", colon + 1);
+    if (!buf[0]) {
+        snprintf(err, CLI_ERRLEN, "--change: '%s' changes nothing (NAME=VALUE after the ':')", arg);
+        return -1;
+    }
+    char *tokens[CHANGE_FIELDS + 1];
+    for (int i = 0; i <= CHANGE_FIELDS; i++)
+        tokens[i] = (char *)change_field_name(i);
+    for (char *p = buf, *value; *p;) {
+        const char *item = p;
+        int f = getsubopt(&p, tokens, &value);
+        double v;
+        const char *bad;
+        char why[96];
+        if (f < 0) {
+            snprintf(err, CLI_ERRLEN, "--change: '%.*s' is not lr, beta1, beta2 or temperature",
+                     (int)strcspn(item, "="), item);
+            return -1;
+        }
+        if (!value) {
+            snprintf(err, CLI_ERRLEN, "--change: %s needs a value (%s=X)", tokens[f], tokens[f]);
+            return -1;
+        }
+        bad = parse_double(value, &v) != 0 ? change_check(f, NAN) : change_check(f, v);
+        if (bad) {
+            snprintf(err, CLI_ERRLEN, "--change: %s: '%s' is %s", tokens[f], value, bad);
+            return -1;
+        }
+        if (changes_set(c, (int)step - 1, f, v, 0, why, sizeof why) != 0) {
+            snprintf(err, CLI_ERRLEN, "--change: %s", why);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int parse_args(Options *o, int argc, char **argv, int twin_from, char err[CLI_ERRLEN]);
+
+/* The options a twin cannot have: the data (the panels compare the runs
+ * position by position, on one vocabulary), the final samples (compared
+ * slot by slot) and the front end's. */
+static int twin_refuses(int id)
+{
+    static const int refused[] = {
+        OPT_DATA, OPT_SAMPLES, OPT_HEADLESS, OPT_TRACE, OPT_EMMA, OPT_PAUSED, OPT_ASCII,
+        OPT_HIGH_CONTRAST, OPT_HELP, OPT_VERSION, OPT_COMPARE,
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        if (refused[i] == id)
+            return 1;
+    return 0;
+}
+
+/* --compare: words[0 .. n) alone, for what a twin may not have and for its
+ * own --csv. */
+static int twin_words(Options *o, int n, char **words, char err[CLI_ERRLEN])
+{
+    optind = 0;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(n, words, ":", long_options, NULL)) != -1) {
+        if (c >= OPT_DATA && twin_refuses(c)) {
+            snprintf(err, CLI_ERRLEN, "--compare: --%s is not for the twin (%s)", opt_name(c),
+                     c == OPT_DATA ? "both runs train on the same data"
+                     : c == OPT_SAMPLES ? "both runs draw the same number of samples"
+                     : "it is the front end's: give it outside --compare");
+            return -1;
+        }
+        if (c == OPT_CSV && snprintf(o->twin_csv, sizeof o->twin_csv, "%s", optarg) >= (int)sizeof o->twin_csv) {
+            snprintf(err, CLI_ERRLEN, "--compare: --csv: the file name is too long");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* --compare OPTIONS: split into words, then this run's arguments followed by
+ * them parsed as one command line: the twin's configuration. */
+static int parse_twin(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+{
+    wordexp_t we;
+    int rc = wordexp(o->compare, &we, WRDE_NOCMD | WRDE_UNDEF);
+    if (rc != 0) {
+        const char *why = rc == WRDE_BADCHAR ? "an unquoted |, &, ;, <, >, (, ), {, } or newline"
+                        : rc == WRDE_BADVAL ? "an undefined variable"
+                        : rc == WRDE_CMDSUB ? "a command substitution (not run)"
+                        : rc == WRDE_SYNTAX ? "a syntax error (an unmatched quote?)" : "no memory left";
+        snprintf(err, CLI_ERRLEN, "--compare: %s in '%s'", why, o->compare);
+        if (rc == WRDE_NOSPACE)
+            wordfree(&we);
+        return -1;
+    }
+    const int n = (int)we.we_wordc;
+    char **av = malloc(((size_t)argc + (size_t)n + 2) * sizeof *av);
+    Options *t = malloc(sizeof *t);
+    char why[CLI_ERRLEN];
+    rc = -1;
+    if (!av || !t) {
+        snprintf(err, CLI_ERRLEN, "out of memory");
+        goto out;
+    }
+    av[0] = argv[0];
+    memcpy(av + 1, we.we_wordv, (size_t)n * sizeof *av);
+    av[n + 1] = NULL;
+    if (twin_words(o, n + 1, av, err) != 0)
+        goto out;
+    memcpy(av, argv, (size_t)argc * sizeof *av);
+    memcpy(av + argc, we.we_wordv, (size_t)n * sizeof *av);
+    av[argc + n] = NULL;
+    if (parse_args(t, argc + n, av, argc, why) != 0) {
+        snprintf(err, CLI_ERRLEN, "--compare: %.*s", CLI_ERRLEN - 16, why);
+        goto out;
+    }
+    o->twin = t->train;
+    o->twin_variant = t->variant;
+    if (t->train.adam.num_steps != o->train.adam.num_steps) {
+        snprintf(err, CLI_ERRLEN, "--compare: the twin trains %d steps and this run %d: both must "
+                 "train as many (give --steps)", t->train.adam.num_steps, o->train.adam.num_steps);
+        goto out;
+    }
+    if (o->twin_csv[0] && o->csv && strcmp(o->twin_csv, o->csv) == 0) {
+        snprintf(err, CLI_ERRLEN, "--compare: --csv: the twin's file must be another one than '%s'", o->csv);
+        goto out;
+    }
+    rc = 0;
+out:
+    free(av);
+    free(t);
+    wordfree(&we);
+    return rc;
+}
+
+/* One command line into o.  twin_from > 0: it is a twin's (see parse_twin):
+ * --compare is ignored and the --change values from argv[twin_from] on
+ * replace those before at the same step. */
+static int parse_args(Options *o, int argc, char **argv, int twin_from, char err[CLI_ERRLEN])
 {
     memset(o, 0, sizeof *o);
     if (find_variant(&o->variant, argc, argv, err) != 0)
         return -1;
     o->train = train_config_variant(o->variant);
-    o->temperature = 0.5;
     o->samples = 20;
+    Changes own = { 0 };    /* a twin's own --change values */
     optind = 0;
     opterr = 0;
     int c;
@@ -257,6 +424,14 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         case OPT_HELP: case 'h': o->help = 1; break;
         case OPT_VERSION: case 'V': o->version = 1; break;
         case OPT_VARIANT: break; /* read by find_variant */
+        case OPT_COMPARE:
+            if (!twin_from)
+                o->compare = optarg;
+            break;
+        case OPT_CHANGE:
+            if (parse_change(twin_from && optind - 1 >= twin_from ? &own : &o->train.changes, optarg, err) != 0)
+                return -1;
+            break;
         case OPT_ZERO_INIT_PROJ: o->train.model.zero_init_proj = 1; break;
         case OPT_NO_ZERO_INIT_PROJ: o->train.model.zero_init_proj = 0; break;
         case OPT_ACTIVATION: case OPT_LR_SCHEDULE: {
@@ -302,27 +477,20 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
             break;
         }
         case OPT_LR: case OPT_BETA1: case OPT_BETA2: case OPT_TEMPERATURE: case OPT_INIT_STD: {
-            const char *want = c == OPT_LR || c == OPT_INIT_STD ? "a number >= 0"
-                             : c == OPT_TEMPERATURE ? "a number > 0" : "a number in [0, 1)";
-            int ok = parse_double(optarg, &dv) == 0;
-            if (ok && (c == OPT_LR || c == OPT_INIT_STD)) ok = dv >= 0.0;
-            if (ok && c == OPT_TEMPERATURE) ok = dv > 0.0;
-            if (ok && (c == OPT_BETA1 || c == OPT_BETA2)) ok = dv >= 0.0 && dv < 1.0;
-            if (!ok) {
-                snprintf(err, CLI_ERRLEN, "--%s: '%s' is not %s", opt_name(c), optarg, want);
-                return -1;
-            }
-            /* The reference samples with logit * temperature ** -1, and Python
-             * raises OverflowError when that power overflows (t < ~5.6e-309). */
-            if (c == OPT_TEMPERATURE && isinf(pow(dv, -1.0))) {
-                snprintf(err, CLI_ERRLEN, "--temperature: '%s' is too small (1 / temperature overflows)", optarg);
+            /* the ranges of the values --change takes too (change_check) */
+            const int field = c == OPT_LR ? 0 : c == OPT_BETA1 ? 1 : c == OPT_BETA2 ? 2
+                            : c == OPT_TEMPERATURE ? 3 : 0;
+            const char *bad = parse_double(optarg, &dv) != 0 ? change_check(field, NAN)
+                            : change_check(field, dv);
+            if (bad) {
+                snprintf(err, CLI_ERRLEN, "--%s: '%s' is %s", opt_name(c), optarg, bad);
                 return -1;
             }
             if (c == OPT_LR) o->train.adam.lr = dv;
             else if (c == OPT_BETA1) o->train.adam.beta1 = dv;
             else if (c == OPT_BETA2) o->train.adam.beta2 = dv;
             else if (c == OPT_INIT_STD) o->train.model.init_std = dv;
-            else o->temperature = dv;
+            else o->train.temperature = dv;
             break;
         }
         case ':':
@@ -347,12 +515,26 @@ static int parse_args(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
         snprintf(err, CLI_ERRLEN, "--n-embd (%d) must be divisible by --n-head (%d)", m->n_embd, m->n_head);
         return -1;
     }
+    /* a twin's own changes replace its first run's at the same step */
+    for (int i = 0; i < own.count; i++)
+        for (int f = 0; f < CHANGE_FIELDS; f++)
+            if ((own.at[i].set & (1u << f)) &&
+                changes_set(&o->train.changes, own.at[i].step, f, own.at[i].value[f], 1, err, CLI_ERRLEN) != 0)
+                return -1;
+    const Changes *ch = &o->train.changes;
+    if (ch->count > 0 && ch->at[ch->count - 1].step >= o->train.adam.num_steps) {
+        snprintf(err, CLI_ERRLEN, "--change: step %d is past the last step (%d)",
+                 ch->at[ch->count - 1].step + 1, o->train.adam.num_steps);
+        return -1;
+    }
+    if (o->compare && !twin_from)
+        return parse_twin(o, argc, argv, err);
     return 0;
 }
 
 int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
 {
-    int rc = parse_args(o, argc, argv, err);
+    int rc = parse_args(o, argc, argv, 0, err);
     /* The message quotes what was typed: keep it on one line (and keep
      * terminal control characters out of it). */
     if (rc != 0)

@@ -62,7 +62,7 @@ void trace_write_step(FILE *f, const Trainer *t)
     char name[64];
     trainer_param_name(t, in->follow_index, name, sizeof name);
     const Lesson l = {
-        .ds = t->ds, .in = in, .model = &t->model, .adam = t->cfg.adam,
+        .ds = t->ds, .in = in, .model = &t->model, .adam = in->adam,  /* the step's, its changes applied */
         .num_steps = t->cfg.adam.num_steps, .follow_name = name, .trace = 1,
     };
     fprintf(f, "=== step %d / %d ===\n\n1. Sample\n", in->step + 1, l.num_steps);
@@ -91,34 +91,55 @@ static int write_failed(FILE *f, const char *what, FILE *err)
     return 1;
 }
 
-int headless_run(const Options *o, Trainer *t, FILE *out, FILE *csv, FILE *err)
+/* One run's output: the reference's stdout (or the trace) to `out`, a row
+ * per step to `csv` (or NULL) named csv_name in messages. */
+typedef struct {
+    Trainer *t;
+    const VariantInfo *vi;
+    FILE *out, *csv;
+    const char *out_name, *csv_name;
+} Job;
+
+/* The reference's first lines. */
+static void job_begin(const Job *j)
 {
-    const int steps = t->cfg.adam.num_steps;
-    const VariantInfo *vi = variant_info(o->variant);
-    char line[128];
-    fprintf(out, "num docs: %zu\n", t->ds->count);
-    fprintf(out, "vocab size: %d\n", t->model.cfg.vocab_size);
-    fprintf(out, "num params: %zu\n", t->model.nparams);
-    /* a write that fails (a full disk, a closed stdout) stops the run there */
-    for (int s = 0; s < steps; s++) {
-        trainer_step(t);
-        if (o->trace) {
-            trace_write_step(out, t);
-        } else {
-            format_log_line(line, sizeof line, s + 1, steps, t->info.loss);
-            fprintf(out, "%s%s", line, vi->log_end);
-        }
-        if (write_failed(out, "standard output", err))
-            return 1;
-        if (csv) {
-            csv_write_row(csv, t->ds, &t->info);
-            if (write_failed(csv, o->csv, err))
-                return 1;
-        }
+    fprintf(j->out, "num docs: %zu\n", j->t->ds->count);
+    fprintf(j->out, "vocab size: %d\n", j->t->model.cfg.vocab_size);
+    fprintf(j->out, "num params: %zu\n", j->t->model.nparams);
+}
+
+/* One training step and what it writes: 0, or 1 when a write failed (a
+ * full disk, a closed stdout: that stops the run). */
+static int job_step(const Job *j, int trace, FILE *err)
+{
+    Trainer *t = j->t;
+    trainer_step(t);
+    if (trace) {
+        trace_write_step(j->out, t);
+    } else {
+        char line[128];
+        format_log_line(line, sizeof line, t->info.step + 1, t->cfg.adam.num_steps, t->info.loss);
+        fprintf(j->out, "%s%s", line, j->vi->log_end);
     }
-    if (o->samples > 0 || vi->header_without_samples)
-        fprintf(out, "\n%s\n", vi->inference_header);
-    if (o->samples > 0) {
+    if (write_failed(j->out, j->out_name, err))
+        return 1;
+    if (j->csv) {
+        csv_write_row(j->csv, t->ds, &t->info);
+        if (write_failed(j->csv, j->csv_name, err))
+            return 1;
+    }
+    return 0;
+}
+
+/* The inference section: 0, or 1 (out of memory, a write error). */
+static int job_finish(const Job *j, int samples, FILE *err)
+{
+    Trainer *t = j->t;
+    if (samples > 0 || j->vi->header_without_samples)
+        fprintf(j->out, "\n%s\n", j->vi->inference_header);
+    if (samples > 0) {
+        /* the temperature assigned last: the changes of every step apply */
+        const double temperature = sample_temperature(t);
         Sampler sp;
         char *name = malloc((size_t)t->model.cfg.block_size * 4 + 1);
         if (!name || sampler_init(&sp, &t->model) != 0) {
@@ -126,15 +147,94 @@ int headless_run(const Options *o, Trainer *t, FILE *out, FILE *csv, FILE *err)
             fprintf(err, "microgpt-tui: out of memory\n");
             return 1;
         }
-        for (int i = 0; i < o->samples && !ferror(out); i++) {
-            size_t len = sampler_name(&sp, trainer_params(t), &t->rng, o->temperature, t->ds, name);
-            fprintf(out, "sample %2d: ", i + 1);
-            fwrite(name, 1, len, out);
-            fputc('\n', out);
+        for (int i = 0; i < samples && !ferror(j->out); i++) {
+            size_t len = sampler_name(&sp, trainer_params(t), &t->rng, temperature, t->ds, name);
+            fprintf(j->out, "sample %2d: ", i + 1);
+            fwrite(name, 1, len, j->out);
+            fputc('\n', j->out);
         }
         sampler_free(&sp);
         free(name);
     }
+    fflush(j->out);
+    return write_failed(j->out, j->out_name, err);
+}
+
+int headless_run(const Options *o, Trainer *t, FILE *out, FILE *csv, FILE *err)
+{
+    const Job j = { t, variant_info(o->variant), out, csv, "standard output", o->csv };
+    job_begin(&j);
+    for (int s = 0; s < t->cfg.adam.num_steps; s++)
+        if (job_step(&j, o->trace, err) != 0)
+            return 1;
+    return job_finish(&j, o->samples, err);
+}
+
+int headless_compare(const Options *o, Trainer *a, Trainer *b, FILE *out, FILE *csv_a, FILE *csv_b,
+                     FILE *err)
+{
+    /* run B's output waits in a temporary file while both train in lockstep */
+    FILE *tmp = tmpfile();
+    if (!tmp) {
+        fprintf(err, "microgpt-tui: cannot make a temporary file: %s\n", strerror(errno));
+        return 1;
+    }
+    const Job ja = { a, variant_info(o->variant), out, csv_a, "standard output", o->csv };
+    const Job jb = { b, variant_info(o->twin_variant), tmp, csv_b, "a temporary file", o->twin_csv };
+    Sampler sa, sb;
+    const int has_a = sampler_init(&sa, &a->model) == 0, has_b = has_a && sampler_init(&sb, &b->model) == 0;
+    int status = has_b ? 0 : 1;
+    if (!has_b)
+        fprintf(err, "microgpt-tui: out of memory\n");
+    fprintf(out, "=== run A ===\n");
+    job_begin(&ja);
+    job_begin(&jb);
+    /* the sampled names of the models before the first step and after each
+     * one, until they differ: while the runs train alike and sample at the
+     * same temperature they cannot */
+    const int steps = a->cfg.adam.num_steps, diverge = train_config_diverge(&a->cfg, &b->cfg);
+    int differ_at = -1;     /* the steps done when they first differ */
+    for (int s = -1; s < steps && status == 0; s++) {
+        if (s >= 0 && (job_step(&ja, o->trace, err) != 0 || job_step(&jb, o->trace, err) != 0))
+            status = 1;
+        else if (differ_at < 0 && (s < 0 || s >= diverge || sample_temperature(a) != sample_temperature(b))) {
+            int d = sampled_names_differ(&sa, a, &sb, b);
+            if (d < 0) {
+                fprintf(err, "microgpt-tui: out of memory\n");
+                status = 1;
+            }
+            differ_at = d > 0 ? s + 1 : -1;
+        }
+    }
+    if (has_a)
+        sampler_free(&sa);
+    if (has_b)
+        sampler_free(&sb);
+    if (status == 0 && (job_finish(&ja, o->samples, err) != 0 || job_finish(&jb, o->samples, err) != 0))
+        status = 1;
+    if (status == 0) {
+        fprintf(out, "=== run B: --compare '%s' ===\n", o->compare);
+        rewind(tmp);
+        char buf[8192];
+        for (size_t n; (n = fread(buf, 1, sizeof buf, tmp)) > 0;)
+            fwrite(buf, 1, n, out);
+        if (ferror(tmp)) {
+            fprintf(err, "microgpt-tui: cannot read back a temporary file: %s\n", strerror(errno));
+            status = 1;
+        }
+    }
+    fclose(tmp);
+    if (status != 0)
+        return status;
+    fprintf(out, "=== runs A and B ===\n");
+    if (differ_at < 0)
+        fprintf(out, "sampled names: the same after every step\n");
+    else if (differ_at == 0)
+        fprintf(out, "sampled names: differ from the start (before step 1)\n");
+    else
+        fprintf(out, "sampled names: first differ after step %d\n", differ_at);
+    fprintf(out, "(the sampled names: %d names drawn from each model before step 1 and after every "
+            "step, name i with random.seed(%u + i))\n", SAMPLE_FIXED, SAMPLE_FIXED_SEED);
     fflush(out);
     return write_failed(out, "standard output", err);
 }

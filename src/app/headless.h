@@ -26,4 +26,13 @@ void trace_write_step(FILE *f, const Trainer *t);
  * out of memory); messages go to `err`. */
 int headless_run(const Options *o, Trainer *t, FILE *out, FILE *csv, FILE *err);
 
+/* --compare: runs a (this run's options) and b (the twin's) in lockstep,
+ * then prints "=== run A ===" and a's output (exactly what headless_run
+ * prints), "=== run B: --compare '...' ===" and b's (in its variant's
+ * format; its rows to csv_b, the file of o->twin_csv, or NULL), and
+ * "=== runs A and B ===" with the first step after which their sampled
+ * names (core/sample.h) differ.  Returns the process exit status. */
+int headless_compare(const Options *o, Trainer *a, Trainer *b, FILE *out, FILE *csv_a, FILE *csv_b,
+                     FILE *err);
+
 #endif

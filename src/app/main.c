@@ -72,10 +72,29 @@ static FILE *csv_create(const char *path, char *err, size_t len, int *status)
     return f;
 }
 
+/* Closes a CSV file of the run (NULL: none) and returns the exit status:
+ * `status`, or 1 when a write to it failed (a message then). */
+static int csv_close(FILE *csv, const char *path, int status)
+{
+    if (!csv)
+        return status;
+    /* a write that failed earlier leaves the error flag set even when the
+     * final flush in fclose succeeds */
+    int bad = ferror(csv);
+    if ((fclose(csv) != 0 || bad) && status != EXIT_RUNTIME) {
+        char err[CLI_ERRLEN];
+        message_about(err, sizeof err, path, "write error: %s", strerror(errno));
+        status = fail(EXIT_RUNTIME, err);
+    }
+    return status;
+}
+
 /* The run once the options are read: returns the exit status. */
 static int run(const Options *o)
 {
     char err[CLI_ERRLEN];
+    if (o->compare && !o->headless)
+        return fail(EXIT_USAGE, "--compare: the interface shows one run for now; use --headless");
     if (!o->headless && term_check(err, sizeof err) != 0)
         return fail(EXIT_USAGE, err);
     char found[1024];
@@ -89,39 +108,56 @@ static int run(const Options *o)
             fprintf(stderr, "microgpt-tui: no dataset: %s does not exist; %s\n", DATAFILE_LOCAL, hint);
         return EXIT_USAGE;
     }
-    Dataset ds;
+    /* --compare: the twin's copy of the data (it shuffles it its own way) */
+    Dataset ds, ds2 = { 0 };
     char derr[DATASET_ERRLEN];
     int rc = dataset_load(&ds, path, derr);
     if (rc != 0)
         return fail(rc == DATASET_FAILED ? EXIT_RUNTIME : EXIT_USAGE, derr);
-    FILE *csv = NULL;
-    Trainer t;
-    int status = EXIT_USAGE;
+    if (o->compare && dataset_copy(&ds2, &ds) != 0) {
+        dataset_free(&ds);
+        return fail(EXIT_RUNTIME, "out of memory");
+    }
+    FILE *csv = NULL, *csv2 = NULL;
+    const char *twin_csv = o->twin_csv[0] ? o->twin_csv : NULL;
+    Trainer t, t2;
+    int status = EXIT_USAGE, made = 0;
+    char twin_err[CLI_ERRLEN];
     if ((rc = trainer_check(&o->train, &ds, err, sizeof err)) != 0 ||
+        (o->compare && (rc = trainer_check(&o->twin, &ds2, twin_err, sizeof twin_err)) != 0 &&
+         snprintf(err, sizeof err, "--compare: %.*s", CLI_ERRLEN - 16, twin_err) > 0) ||
         (o->csv && !(csv = csv_create(o->csv, err, sizeof err, &status))) ||
-        (rc = trainer_init(&t, &ds, &o->train, err, sizeof err)) != 0) {
+        (twin_csv && !(csv2 = csv_create(twin_csv, err, sizeof err, &status))) ||
+        (rc = trainer_init(&t, &ds, &o->train, err, sizeof err)) != 0 || (made = 1, 0) ||
+        (o->compare && (rc = trainer_init(&t2, &ds2, &o->twin, err, sizeof err)) != 0)) {
         if (csv)
             fclose(csv);
+        if (csv2)
+            fclose(csv2);
+        if (made)
+            trainer_free(&t);
         dataset_free(&ds);
+        dataset_free(&ds2);
         return fail(rc == -2 ? EXIT_RUNTIME : status, err);
     }
     /* the UI does not write rows yet: its CSV holds the header row */
     const SessionConfig sc = {
         .paused = o->paused, .emma = o->emma, .high_contrast = o->high_contrast, .ascii = o->ascii,
-        .samples = o->samples, .temperature = o->temperature,
+        .samples = o->samples,
     };
-    status = o->headless ? headless_run(o, &t, stdout, csv, stderr) : ui_run(&sc, &t);
-    if (csv) {
-        /* a write that failed earlier leaves the error flag set even when
-         * the final flush in fclose succeeds */
-        int bad = ferror(csv);
-        if ((fclose(csv) != 0 || bad) && status != EXIT_RUNTIME) {
-            message_about(err, sizeof err, o->csv, "write error: %s", strerror(errno));
-            status = fail(EXIT_RUNTIME, err);
-        }
-    }
+    if (!o->headless)
+        status = ui_run(&sc, &t);
+    else if (o->compare)
+        status = headless_compare(o, &t, &t2, stdout, csv, csv2, stderr);
+    else
+        status = headless_run(o, &t, stdout, csv, stderr);
+    status = csv_close(csv, o->csv, status);
+    status = csv_close(csv2, twin_csv, status);
     trainer_free(&t);
+    if (o->compare)
+        trainer_free(&t2);
     dataset_free(&ds);
+    dataset_free(&ds2);
     return status;
 }
 

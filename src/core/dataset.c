@@ -322,6 +322,29 @@ void dataset_free(Dataset *ds)
     memset(ds, 0, sizeof *ds);
 }
 
+int dataset_copy(Dataset *dst, const Dataset *src)
+{
+    memset(dst, 0, sizeof *dst);
+    size_t end = 0;
+    for (size_t i = 0; i < src->count; i++)
+        if ((size_t)src->docs[i].off + src->docs[i].len > end)
+            end = (size_t)src->docs[i].off + src->docs[i].len;
+    char *buf = malloc(end ? end : 1);
+    DocRef *docs = malloc((src->count ? src->count : 1) * sizeof *docs);
+    uint32_t *chars = malloc((src->nchars ? src->nchars : 1) * sizeof *chars);
+    if (!buf || !docs || !chars) {
+        free(buf);
+        free(docs);
+        free(chars);
+        return -1;
+    }
+    *dst = *src;
+    dst->buf = memcpy(buf, src->buf, end);
+    dst->docs = memcpy(docs, src->docs, src->count * sizeof *docs);
+    dst->chars = memcpy(chars, src->chars, src->nchars * sizeof *chars);
+    return 0;
+}
+
 int dataset_token(const Dataset *ds, uint32_t cp)
 {
     size_t lo = 0, hi = ds->nchars;

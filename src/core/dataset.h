@@ -44,6 +44,10 @@ int dataset_load(Dataset *ds, const char *path, char err[DATASET_ERRLEN]);
 /* Same, from bytes in memory (copied).  `name` is used in messages. */
 int dataset_parse(Dataset *ds, const char *bytes, size_t size, const char *name,
                   char err[DATASET_ERRLEN]);
+/* A copy of src that owns its own memory (the docs in src's order), for a
+ * second run that shuffles them its own way.  Returns 0, or -1 when out of
+ * memory (*dst then owns nothing). */
+int dataset_copy(Dataset *dst, const Dataset *src);
 /* Frees what *ds owns and zeroes it (safe on a zeroed or already freed Dataset). */
 void dataset_free(Dataset *ds);
 /* The reference's `random.shuffle(docs)` is rng_shuffle(rng, ds->docs, ds->count, sizeof(DocRef)). */

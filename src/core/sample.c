@@ -84,6 +84,35 @@ size_t sampler_name(Sampler *s, const double *params, Rng *rng, double temperatu
     return n;
 }
 
+double sample_temperature(const Trainer *t)
+{
+    return train_temperature_at(&t->cfg, t->step > 0 ? t->step - 1 : 0);
+}
+
+size_t sampler_fixed_name(Sampler *s, const double *params, int i, double temperature,
+                          const Dataset *ds, char *out)
+{
+    Rng rng;    /* the name's own generator, seeded the same way every time */
+    rng_seed(&rng, (uint64_t)SAMPLE_FIXED_SEED + (uint64_t)i);
+    return sampler_name(s, params, &rng, temperature, ds, out);
+}
+
+int sampled_names_differ(Sampler *sa, const Trainer *a, Sampler *sb, const Trainer *b)
+{
+    const size_t room_a = (size_t)a->model.cfg.block_size * 4 + 1, room_b = (size_t)b->model.cfg.block_size * 4 + 1;
+    char *na = malloc(room_a), *nb = malloc(room_b);
+    int differ = !na || !nb ? -1 : 0;
+    const double ta = sample_temperature(a), tb = sample_temperature(b);
+    for (int i = 0; i < SAMPLE_FIXED && differ == 0; i++) {
+        size_t la = sampler_fixed_name(sa, trainer_params(a), i, ta, a->ds, na);
+        size_t lb = sampler_fixed_name(sb, trainer_params(b), i, tb, b->ds, nb);
+        differ = la != lb || memcmp(na, nb, la) != 0;
+    }
+    free(na);
+    free(nb);
+    return differ;
+}
+
 int samples_draw(Samples *s, const Trainer *t, int total, int cap, double temperature)
 {
     memset(s, 0, sizeof *s);

@@ -38,6 +38,24 @@ int sampler_draw(Sampler *s, const double *params, Rng *rng, double temperature,
 size_t sampler_name(Sampler *s, const double *params, Rng *rng, double temperature,
                     const Dataset *ds, char *out);
 
+/* The temperature of names drawn from t's model as it stands (after t->step
+ * steps): the one in force at the step that made it (step 0's before any). */
+double sample_temperature(const Trainer *t);
+
+/* A model's "sampled names", to follow it step by step and to compare two
+ * runs: SAMPLE_FIXED names, name i drawn with a generator of its own,
+ * random.seed(SAMPLE_FIXED_SEED + i), afresh every time (never the
+ * trainer's), at sample_temperature(). */
+enum { SAMPLE_FIXED = 12 };
+#define SAMPLE_FIXED_SEED 1000u
+
+/* Name i of the sampled names of params (sampler_name with its generator). */
+size_t sampler_fixed_name(Sampler *s, const double *params, int i, double temperature,
+                          const Dataset *ds, char *out);
+/* 1 when the sampled names of a's and b's models (as they stand, each with
+ * its own sampler) differ in any of the SAMPLE_FIXED; -1 when out of memory. */
+int sampled_names_differ(Sampler *sa, const Trainer *a, Sampler *sb, const Trainer *b);
+
 /* The names a trained model makes up, drawn exactly as the reference's
  * `--- inference ---` draws them: sampler_name on the trainer's parameters
  * with a copy of its generator, so drawing again gives the same names and

@@ -120,6 +120,61 @@ void timeline_free(Timeline *tl)
     free(tl);
 }
 
+/* A copy of a saved state into dst (allocated for t's sizes), or -1. */
+static int state_dup(TrainState *dst, const TrainState *src, const Trainer *t)
+{
+    if (trainstate_alloc(dst, t) != 0)
+        return -1;
+    const size_t n = t->model.nparams * sizeof(double);
+    dst->step = src->step;
+    dst->rng = src->rng;
+    memcpy(dst->params, src->params, n);
+    memcpy(dst->m, src->m, n);
+    memcpy(dst->v, src->v, n);
+    return 0;
+}
+
+Timeline *timeline_branch(Timeline *p, Trainer *child, int k)
+{
+    if (k < 0 || k >= p->num_steps || k > p->reached || child->cfg.adam.num_steps != p->num_steps ||
+        child->model.nparams != p->t->model.nparams || train_config_diverge(&p->t->cfg, &child->cfg) < k)
+        return NULL;
+    Timeline *tl = calloc(1, sizeof *tl);
+    if (!tl)
+        return NULL;
+    /* the same grid and budget; the states before k are the parent's */
+    tl->t = child;
+    tl->num_steps = p->num_steps;
+    tl->cur = -1;
+    tl->reached = k;
+    tl->coarse_every = p->coarse_every;
+    tl->state_bytes = p->state_bytes;
+    tl->coarse_max = p->coarse_max;
+    tl->coarse_cap = p->coarse_cap;
+    tl->fine_max = p->fine_max;
+    tl->losses_cap = p->losses_cap;
+    tl->coarse = calloc((size_t)tl->coarse_cap, sizeof *tl->coarse);
+    tl->fine = tl->fine_max ? calloc((size_t)tl->fine_max, sizeof *tl->fine) : NULL;
+    tl->losses = tl->losses_cap ? malloc((size_t)tl->losses_cap * sizeof *tl->losses) : NULL;
+    if (!tl->coarse || (tl->fine_max && !tl->fine) || (tl->losses_cap && !tl->losses))
+        goto fail;
+    if (k > 0)
+        memcpy(tl->losses, p->losses, (size_t)k * sizeof *tl->losses);
+    for (int i = 0; i < p->ncoarse && p->coarse[i].step <= k; i++) {
+        if (state_dup(&tl->coarse[i], &p->coarse[i], child) != 0)
+            goto fail;
+        tl->coarse_alloc = tl->ncoarse = i + 1;
+    }
+    for (int i = 0; i < p->nfine; i++)
+        if (p->fine[i].st.step <= k && state_dup(&tl->fine[tl->nfine].st, &p->fine[i].st, child) == 0)
+            tl->fine[tl->nfine++].used = ++tl->clock;
+    if (timeline_goto(tl, k) == 0)
+        return tl;
+fail:
+    timeline_free(tl);
+    return NULL;
+}
+
 int timeline_current(const Timeline *tl) { return tl->cur; }
 int timeline_reached(const Timeline *tl) { return tl->reached; }
 const double *timeline_losses(const Timeline *tl) { return tl->losses; }

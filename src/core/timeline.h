@@ -31,6 +31,17 @@ Timeline *timeline_new(Trainer *t);
 Timeline *timeline_new_budget(Trainer *t, size_t budget);
 void timeline_free(Timeline *tl);
 
+/* A timeline for `child`, a branch of tl's run from step k (0-based): child
+ * trains as tl's trainer before step k (train_config_diverge() >= k) and
+ * may differ from step k on.  The branch shares tl's history: it starts
+ * with its own copies of tl's saved states at or before step k (those of a
+ * budget the same as tl's) and the losses of the steps before k, then goes
+ * to step k, replaying from the nearest of those states.  child is a
+ * trainer_fork() of tl's trainer (in any state: it is restored) and must
+ * outlive the timeline.  NULL when out of memory, when k is not a step of the
+ * run or beyond those tl has reached, or when child trains otherwise before k. */
+Timeline *timeline_branch(Timeline *tl, Trainer *child, int k);
+
 /* Called between the steps a timeline_seek replays: `done` of `total` steps
  * replayed so far (0 < done < total).  Returning nonzero stops the replay. */
 typedef int (*TimelineProgress)(void *ctx, int done, int total);

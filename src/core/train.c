@@ -7,6 +7,7 @@
  * cheaper than replaying a graph.  See docs/architecture.md. */
 #include "core/train.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ TrainConfig train_config_variant(Variant v)
                            .schedule = LR_COSINE };
     c.seed = 42;
     c.shuffle = 1;
+    c.temperature = 0.5;
     if (v == VARIANT_GIST) {
         c.model.block_size = 16;
         c.model.init_std = 0.08;
@@ -38,6 +40,69 @@ TrainConfig train_config_variant(Variant v)
 TrainConfig train_config_default(void)
 {
     return train_config_variant(VARIANT_COURSE);
+}
+
+AdamConfig train_adam_at(const TrainConfig *c, int step)
+{
+    return changes_adam(&c->changes, &c->adam, step);
+}
+
+double train_lr_at(const TrainConfig *c, int step)
+{
+    AdamConfig a = train_adam_at(c, step);
+    return adam_lr(&a, step);
+}
+
+double train_lr_peak(const TrainConfig *c)
+{
+    double peak = c->adam.lr;
+    for (int i = 0; i < c->changes.count; i++)
+        if ((c->changes.at[i].set & CHANGE_LR) && c->changes.at[i].value[0] > peak)
+            peak = c->changes.at[i].value[0];
+    return peak;
+}
+
+double train_temperature_at(const TrainConfig *c, int step)
+{
+    return changes_temperature(&c->changes, c->temperature, step);
+}
+
+static int same_adam(const AdamConfig *a, const AdamConfig *b)
+{
+    return a->lr == b->lr && a->beta1 == b->beta1 && a->beta2 == b->beta2 && a->eps == b->eps &&
+           a->num_steps == b->num_steps && a->schedule == b->schedule;
+}
+
+/* The same data order and the same initial model. */
+static int same_start(const TrainConfig *a, const TrainConfig *b)
+{
+    const ModelConfig *x = &a->model, *y = &b->model;
+    return a->seed == b->seed && a->shuffle == b->shuffle && x->n_embd == y->n_embd &&
+           x->n_head == y->n_head && x->n_layer == y->n_layer && x->block_size == y->block_size &&
+           x->init_std == y->init_std && x->zero_init_proj == y->zero_init_proj &&
+           x->activation == y->activation;
+}
+
+int train_config_diverge(const TrainConfig *a, const TrainConfig *b)
+{
+    if (!same_start(a, b))
+        return 0;
+    /* the settings change only at 0 and at the steps of either list */
+    int step = 0, ia = 0, ib = 0;
+    for (;;) {
+        AdamConfig p = train_adam_at(a, step), q = train_adam_at(b, step);
+        if (!same_adam(&p, &q))
+            return step;
+        while (ia < a->changes.count && a->changes.at[ia].step <= step)
+            ia++;
+        while (ib < b->changes.count && b->changes.at[ib].step <= step)
+            ib++;
+        int na = ia < a->changes.count ? a->changes.at[ia].step : INT_MAX;
+        int nb = ib < b->changes.count ? b->changes.at[ib].step : INT_MAX;
+        step = na < nb ? na : nb;
+        if (step == INT_MAX)
+            return INT_MAX;
+    }
 }
 
 const double *trainer_params(const Trainer *t) { return t->tape.data + 1; }
@@ -225,6 +290,26 @@ oom:
     return -2;
 }
 
+int trainer_fork(Trainer *t, const Trainer *from, const TrainConfig *cfg, char *err, size_t errlen)
+{
+    if (!same_start(&from->cfg, cfg) || cfg->adam.num_steps != from->cfg.adam.num_steps) {
+        snprintf(err, errlen, "a branch keeps the seed, the data order, the model and the steps");
+        return -1;
+    }
+    TrainConfig c = *cfg;
+    c.shuffle = 0;      /* the docs are already in from's order */
+    if (trainer_init(t, from->ds, &c, err, errlen) != 0)
+        return -1;
+    t->cfg.shuffle = cfg->shuffle;
+    const size_t n = t->model.nparams;
+    t->step = from->step;
+    t->rng = from->rng;
+    memcpy(t->tape.data + 1, from->tape.data + 1, n * sizeof *t->m);
+    memcpy(t->m, from->m, n * sizeof *t->m);
+    memcpy(t->v, from->v, n * sizeof *t->v);
+    return 0;
+}
+
 void trainer_free(Trainer *t)
 {
     free_orders(t);
@@ -280,7 +365,8 @@ void trainer_forward(Trainer *t)
     }
     /* parity: loss = (1 / n) * sum(losses). */
     in->loss = sum * (1.0 / in->n);
-    in->lr_t = adam_lr(&t->cfg.adam, t->step);
+    in->adam = train_adam_at(&t->cfg, t->step);  /* with the changes assigned up to this step */
+    in->lr_t = adam_lr(&in->adam, t->step);
     if (t->follow_auto)
         t->follow = t->model.mat[MAT_LM_HEAD].off + (size_t)in->tokens[1] * (size_t)E;
     in->follow_index = t->follow;
@@ -374,7 +460,7 @@ void trainer_update(Trainer *t)
 {
     StepInfo *in = &t->info;
     size_t n = t->model.nparams;
-    in->params_updated = adam_update(&t->cfg.adam, t->step, in->lr_t, t->tape.data + 1,
+    in->params_updated = adam_update(&in->adam, t->step, in->lr_t, t->tape.data + 1,
                                      t->tape.grad + 1, t->m, t->v, n, t->follow, &in->follow);
     t->step++;
     t->phase = 0;

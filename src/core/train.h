@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "core/adam.h"
+#include "core/change.h"
 #include "core/dataset.h"
 #include "core/model.h"
 #include "core/rng.h"
@@ -21,15 +22,32 @@ typedef struct {
     AdamConfig adam;
     unsigned long long seed;/* |seed| as random.seed takes it */
     int shuffle;            /* random.shuffle(docs) after seeding */
+    double temperature;     /* of the samples (inference only) */
+    Changes changes;        /* values assigned at the top of later steps (--change) */
 } TrainConfig;
 
 /* The defaults of a variant: the course's (seed 42, 16/4/1/8, std 0.02 with
  * attn_wo and mlp_fc2 at 0, relu ** 2, lr 0.01, betas 0.9/0.95, cosine decay,
  * 500 steps) or the gist's (block size 16, std 0.08 everywhere, relu, betas
- * 0.85/0.99, linear decay, 1000 steps; the rest the same). */
+ * 0.85/0.99, linear decay, 1000 steps; the rest the same); temperature
+ * 0.5, no changes. */
 TrainConfig train_config_variant(Variant v);
 /* The course's: train_config_variant(VARIANT_COURSE). */
 TrainConfig train_config_default(void);
+/* The Adam settings of step `step` (0-based): c->adam with c's changes up
+ * to that step. */
+AdamConfig train_adam_at(const TrainConfig *c, int step);
+/* lr_t of step `step`: adam_lr() with that step's settings. */
+double train_lr_at(const TrainConfig *c, int step);
+/* The largest learning_rate the run uses (the base or a change's). */
+double train_lr_peak(const TrainConfig *c);
+/* The sampling temperature in force at step `step`. */
+double train_temperature_at(const TrainConfig *c, int step);
+/* The first step (0-based) whose training may differ between a run of a and
+ * one of b: 0 when the data order, the model or the schedule differ, else the
+ * first step whose Adam settings differ; INT_MAX when none does (the
+ * temperature, used by inference only, is not compared). */
+int train_config_diverge(const TrainConfig *a, const TrainConfig *b);
 
 /* What the last computed step did; arrays are owned by the Trainer. */
 typedef struct {
@@ -43,6 +61,7 @@ typedef struct {
     double *pos_loss;       /* [n]: -log(probs[t][tokens[t + 1]]) */
     double loss;            /* (1 / n) * sum(pos_loss) */
     double lr_t;
+    AdamConfig adam;        /* the Adam settings of this step (its changes applied) */
     double *grad_norm;      /* [model.nmat]: L2 norm of each matrix's gradient */
     double grad_norm_total; /* over all parameters */
     size_t params_updated;  /* parameters whose value the update changed */
@@ -90,6 +109,12 @@ int trainer_check(const TrainConfig *cfg, const Dataset *ds, char *err, size_t e
  * cfg->shuffle), draw the parameters.  Returns 0, or with a message -1 when
  * trainer_check refuses the configuration or -2 when out of memory. */
 int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, size_t errlen);
+/* A trainer for cfg in `from`'s exact current state (step, parameters,
+ * moments, generator), on from's dataset (already in training order): the
+ * start of a branch.  cfg must train as from's does before the steps it
+ * changes: the same seed, shuffle, model and number of steps.  Returns 0,
+ * or -1 with a message. */
+int trainer_fork(Trainer *t, const Trainer *from, const TrainConfig *cfg, char *err, size_t errlen);
 void trainer_free(Trainer *t);
 /* The parameters, nparams of them. */
 const double *trainer_params(const Trainer *t);

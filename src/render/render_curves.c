@@ -73,9 +73,9 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
     if (a.w < 4 || a.h < 1)
         return;
     const int N = v->run.num_steps;
-    const double top = v->run.adam.lr > 0 ? v->run.adam.lr : 1.0;
+    const double peak = train_lr_peak(v->run.train), top = peak > 0 ? peak : 1.0;
     char hi[32];
-    snprintf(hi, sizeof hi, "%g", v->run.adam.lr);
+    snprintf(hi, sizeof hi, "%g", peak);
     int lab_w = (int)strlen(hi);
     int axis_x = a.x + lab_w + 1;
     int xrow = a.h >= 4 ? 1 : 0;
@@ -83,11 +83,11 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
     Plot p;
     if (pr.w < 2 || plot_begin(&p, c, pr, 0.0, top) != 0)
         return;
-    /* the cosine curve, one point per dot column */
+    /* the schedule (with its changes), one point per dot column */
     int px = 0, py = 0;
     for (int dx = 0; dx < p.xdots; dx++) {
         long s = p.xdots > 1 ? lround((double)dx * (N - 1) / (p.xdots - 1)) : 0;
-        int dy = plot_y(&p, adam_lr(&v->run.adam, (int)s));
+        int dy = plot_y(&p, train_lr_at(v->run.train, (int)s));
         if (dx == 0)
             plot_dot(&p, dx, dy, ROLE_LR, g->ascii_lr);
         else
@@ -96,7 +96,7 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
         py = dy;
     }
     int mx, my;
-    plot_cell_of(&p, plot_x(&p, v->step.info->step, N), plot_y(&p, adam_lr(&v->run.adam, v->step.info->step)), &mx, &my);
+    plot_cell_of(&p, plot_x(&p, v->step.info->step, N), plot_y(&p, train_lr_at(v->run.train, v->step.info->step)), &mx, &my);
     const double ticks[2] = { top, 0.0 };
     const char *const labels[2] = { hi, "0" };
     Plot axis = p;  /* keeps the geometry after plot_end frees the dots */
@@ -151,15 +151,32 @@ static double *moving_avg(const View *v, int k, double *lo, double *hi)
     return avg;
 }
 
-/* The loss curve inside a, with avg the moving average of the k steps
- * shown (NULL when k is 0), which spans [lo, hi] with the chance level. */
-static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, double lo, double hi)
+void render_loss(Canvas *c, Rect r, const View *v)
+{
+    const int k = v->shown.curve_steps;
+    double lo = 0, hi = 0;
+    double *avg = moving_avg(v, k, &lo, &hi);
+    char note[64];
+    if (avg)
+        snprintf(note, sizeof note, "avg %.4f", avg[k - 1]);
+    else
+        snprintf(note, sizeof note, "avg %s", glyphs_get(c->ascii)->ell);
+    free(avg);
+    Rect a = frame(c, r, "Loss per step", note);
+    render_loss_body(c, a, v);
+}
+
+void render_loss_body(Canvas *c, Rect a, const View *v)
 {
     const Glyphs *g = glyphs_get(c->ascii);
     const int N = v->run.num_steps, k = v->shown.curve_steps, W = render_avg_window(N);
     const double chance = log((double)v->run.vocab_size);
-    if (a.w < 8 || a.h < 2)
+    double lo = chance, hi = chance;
+    double *avg = moving_avg(v, k, &lo, &hi);
+    if ((k > 0 && !avg) || a.w < 8 || a.h < 2) {
+        free(avg);
         return;
+    }
     /* The range follows the average (and the chance level) with a margin for
      * the spread of single steps; the rare step beyond it sits on the edge. */
     lo -= 0.75;
@@ -180,8 +197,10 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, doub
     int axis_x = a.x + lab_w + 1;
     Rect pr = { axis_x + 1, a.y, a.x + a.w - axis_x - 1, ph };
     Plot p;
-    if (pr.w < 2 || plot_begin(&p, c, pr, ticks[nt - 1], ticks[0]) != 0)
+    if (pr.w < 2 || plot_begin(&p, c, pr, ticks[nt - 1], ticks[0]) != 0) {
+        free(avg);
         return;
+    }
     if (k > 0) {
         plot_points(&p, v->step.losses, k, N, ROLE_RAW, g->ascii_raw);
         plot_series(&p, avg, k, N, ROLE_AVG, g->ascii_avg);
@@ -214,32 +233,5 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, doub
         x += canvas_text(c, x, y, end - x, g->legend_avg, ROLE_AVG);
         canvas_text(c, x, y, end - x, avg_l, ROLE_DIM);
     }
-}
-
-void render_loss(Canvas *c, Rect r, const View *v)
-{
-    const int k = v->shown.curve_steps;
-    const double chance = log((double)v->run.vocab_size);
-    double lo = chance, hi = chance;
-    double *avg = moving_avg(v, k, &lo, &hi);
-    char note[64];
-    if (avg)
-        snprintf(note, sizeof note, "avg %.4f", avg[k - 1]);
-    else
-        snprintf(note, sizeof note, "avg %s", glyphs_get(c->ascii)->ell);
-    Rect a = frame(c, r, "Loss per step", note);
-    if (avg || k == 0)
-        loss_curve(c, a, v, avg, lo, hi);
-    free(avg);
-}
-
-void render_loss_body(Canvas *c, Rect a, const View *v)
-{
-    const int k = v->shown.curve_steps;
-    const double chance = log((double)v->run.vocab_size);
-    double lo = chance, hi = chance;
-    double *avg = moving_avg(v, k, &lo, &hi);
-    if (avg || k == 0)
-        loss_curve(c, a, v, avg, lo, hi);
     free(avg);
 }

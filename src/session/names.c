@@ -80,14 +80,13 @@ int live_age(int age, int every)
     return age / every * every;
 }
 
-int live_init(Live *l, const Trainer *t, double temperature)
+int live_init(Live *l, const Trainer *t)
 {
     memset(l, 0, sizeof *l);
     const int N = t->cfg.adam.num_steps, B = t->model.cfg.block_size;
     l->every = N / 50 < 1 ? 1 : N / 50;
     l->nbuckets = N / l->every + 1;
     l->name_bytes = B * 4 + 1;
-    l->temperature = temperature;
     l->have = calloc((size_t)l->nbuckets, 1);
     l->names = calloc((size_t)l->nbuckets * LIVE_SLOTS, (size_t)l->name_bytes);
     if (!l->have || !l->names || sampler_init(&l->sp, &t->model) != 0) {
@@ -117,12 +116,10 @@ int live_draw(Live *l, const Trainer *t)
     if (b >= l->nbuckets || l->have[b])
         return 0;
     char *out = l->names + (size_t)b * LIVE_SLOTS * (size_t)l->name_bytes;
-    for (int i = 0; i < LIVE_SLOTS; i++) {
-        Rng rng;    /* the slot's own generator, seeded the same way every time */
-        rng_seed(&rng, (uint64_t)LIVE_SEED + (uint64_t)i);
-        sampler_name(&l->sp, trainer_params(t), &rng, l->temperature, t->ds,
-                     out + (size_t)i * (size_t)l->name_bytes);
-    }
+    const double temperature = sample_temperature(t);
+    for (int i = 0; i < LIVE_SLOTS; i++)
+        sampler_fixed_name(&l->sp, trainer_params(t), i, temperature, t->ds,
+                           out + (size_t)i * (size_t)l->name_bytes);
     l->have[b] = 1;
     return 1;
 }

@@ -33,15 +33,14 @@ size_t seen_by_step(const Seen *s, int step);
 
 /* ------------------------------------------------------------ live samples */
 
-enum { LIVE_SLOTS = 12 };
-/* Slot i's generator is random.seed(LIVE_SEED + i), afresh for every draw. */
-#define LIVE_SEED 1000u
+/* The live samples are the model's sampled names (core/sample.h): slot i's
+ * generator is random.seed(SAMPLE_FIXED_SEED + i), afresh for every draw. */
+enum { LIVE_SLOTS = SAMPLE_FIXED };
 
 typedef struct {
     int every;              /* a draw every this many steps: num_steps / 50, at least 1 */
     int nbuckets;           /* ages 0, every, 2 every, ... up to num_steps */
     int name_bytes;         /* room per name: block_size * 4 + 1 */
-    double temperature;
     unsigned char *have;    /* [nbuckets]: drawn */
     char *names;            /* [nbuckets][LIVE_SLOTS][name_bytes] */
     Sampler sp;             /* its own tape: the trainer's is never touched */
@@ -51,10 +50,11 @@ typedef struct {
  * `every` at or below it. */
 int live_age(int age, int every);
 /* Returns 0, or -1 when out of memory. */
-int live_init(Live *l, const Trainer *t, double temperature);
+int live_init(Live *l, const Trainer *t);
 void live_free(Live *l);
 /* When t's age (t->step, steps done) is a multiple of l->every and not yet
- * drawn, draws the LIVE_SLOTS names from t's parameters.  Reads the trainer,
+ * drawn, draws the LIVE_SLOTS names from t's parameters (sampler_fixed_name
+ * at sample_temperature()).  Reads the trainer,
  * changes nothing in it.  Returns 1 when it drew, else 0. */
 int live_draw(Live *l, const Trainer *t);
 /* The names for age (live_age'd), or NULL when not drawn yet.  Name i is

@@ -99,7 +99,8 @@ static void arrive(Session *s)
         if (s->live)
             live_draw(&r->live, r->t);
         if (s->step >= s->num_steps - 1 && !r->have_samples && s->cfg.samples > 0) {
-            if (samples_draw(&r->samples, r->t, s->cfg.samples, SAMPLES_CAP, s->cfg.temperature) != 0)
+            if (samples_draw(&r->samples, r->t, s->cfg.samples, SAMPLES_CAP,
+                             sample_temperature(r->t)) != 0)
                 s->failed = 1;
             else
                 r->have_samples = 1;
@@ -147,7 +148,7 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     Run *r = &s->runs[0];
     r->t = t;
     /* the untrained model's live samples, before the first step changes it */
-    if (seen_init(&r->seen, t->ds) != 0 || live_init(&r->live, t, c->temperature) != 0 ||
+    if (seen_init(&r->seen, t->ds) != 0 || live_init(&r->live, t) != 0 ||
         (live_draw(&r->live, t), !(r->tl = timeline_new(t)))) {
         session_free(s);
         return -1;
@@ -444,7 +445,7 @@ void session_view(Session *s, PanelSet on, View *v)
     ViewRun *vr = &v->run;
     vr->ds = t->ds;
     vr->model = &t->model;
-    vr->adam = t->cfg.adam;
+    vr->train = &t->cfg;
     vr->num_steps = s->num_steps;
     vr->vocab_size = t->model.cfg.vocab_size;
     vr->block_size = t->model.cfg.block_size;

@@ -38,7 +38,6 @@ typedef struct {
     int high_contrast;
     int ascii;              /* plain ASCII drawing asked for */
     int samples;            /* final samples to draw (--samples) */
-    double temperature;
 } SessionConfig;
 
 enum { SESSION_MAX_RUNS = 2 };

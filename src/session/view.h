@@ -23,7 +23,7 @@
 typedef struct {
     const Dataset *ds;
     const Model *model;     /* matrix names and sizes */
-    AdamConfig adam;        /* the lr schedule */
+    const TrainConfig *train;   /* the run's configuration: the lr schedule and its changes */
     int num_steps;
     int vocab_size;
     int block_size;

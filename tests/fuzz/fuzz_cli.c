@@ -65,14 +65,10 @@ static int fc_same_double(double a, double b)
     return memcmp(&a, &b, sizeof a) == 0;
 }
 
-/* The same options, comparing strings by value (they point into argv).
- * Every field of Options (src/cli.h): add new ones here. */
-static int fc_same(const Options *a, const Options *b)
+static int fc_same_train(const TrainConfig *x, const TrainConfig *y)
 {
-    const TrainConfig *x = &a->train, *y = &b->train;
     const ModelConfig *mx = &x->model, *my = &y->model;
-    return fc_streq(a->data, b->data) && fc_streq(a->csv, b->csv) && a->variant == b->variant &&
-           mx->vocab_size == my->vocab_size && mx->n_embd == my->n_embd && mx->n_head == my->n_head &&
+    int same = mx->vocab_size == my->vocab_size && mx->n_embd == my->n_embd && mx->n_head == my->n_head &&
            mx->n_layer == my->n_layer && mx->block_size == my->block_size &&
            fc_same_double(mx->init_std, my->init_std) && mx->zero_init_proj == my->zero_init_proj &&
            mx->activation == my->activation && x->adam.schedule == y->adam.schedule &&
@@ -80,33 +76,71 @@ static int fc_same(const Options *a, const Options *b)
            fc_same_double(x->adam.beta2, y->adam.beta2) && fc_same_double(x->adam.eps, y->adam.eps) &&
            x->adam.num_steps == y->adam.num_steps &&
            x->seed == y->seed && x->shuffle == y->shuffle &&
-           fc_same_double(a->temperature, b->temperature) &&
+           fc_same_double(x->temperature, y->temperature) && x->changes.count == y->changes.count;
+    for (int i = 0; same && i < x->changes.count; i++) {
+        const Change *a = &x->changes.at[i], *b = &y->changes.at[i];
+        same = a->step == b->step && a->set == b->set;
+        for (int f = 0; same && f < CHANGE_FIELDS; f++)
+            same = !(a->set & (1u << f)) || fc_same_double(a->value[f], b->value[f]);
+    }
+    return same;
+}
+
+/* The same options, comparing strings by value (they point into argv).
+ * Every field of Options (src/app/cli.h): add new ones here. */
+static int fc_same(const Options *a, const Options *b)
+{
+    return fc_streq(a->data, b->data) && fc_streq(a->csv, b->csv) && a->variant == b->variant &&
+           fc_same_train(&a->train, &b->train) &&
            a->samples == b->samples && a->headless == b->headless && a->paused == b->paused &&
            a->ascii == b->ascii && a->help == b->help && a->version == b->version &&
-           a->emma == b->emma && a->trace == b->trace && a->high_contrast == b->high_contrast;
+           a->emma == b->emma && a->trace == b->trace && a->high_contrast == b->high_contrast &&
+           fc_streq(a->compare, b->compare) &&
+           (!a->compare || (fc_same_train(&a->twin, &b->twin) && a->twin_variant == b->twin_variant &&
+                            strcmp(a->twin_csv, b->twin_csv) == 0));
+}
+
+/* A configuration's values in range, its changes within its steps. */
+static void fc_check_train(const TrainConfig *t)
+{
+    const ModelConfig *m = &t->model;
+    const AdamConfig *a = &t->adam;
+    FC_CHECK(a->num_steps >= 1 && a->num_steps <= 100000000);
+    FC_CHECK(m->n_embd >= 1 && m->n_embd <= 512 && m->n_head >= 1 && m->n_head <= 512);
+    FC_CHECK(m->n_embd % m->n_head == 0);
+    FC_CHECK(m->n_layer >= 1 && m->n_layer <= 32 && m->block_size >= 1 && m->block_size <= 256);
+    FC_CHECK(a->lr >= 0.0 && isfinite(a->lr));
+    FC_CHECK(m->init_std >= 0.0 && isfinite(m->init_std));
+    FC_CHECK(m->zero_init_proj == 0 || m->zero_init_proj == 1);
+    FC_CHECK(m->activation == ACT_RELU2 || m->activation == ACT_RELU);
+    FC_CHECK(a->schedule == LR_COSINE || a->schedule == LR_LINEAR);
+    FC_CHECK(a->beta1 >= 0.0 && a->beta1 < 1.0 && a->beta2 >= 0.0 && a->beta2 < 1.0);
+    FC_CHECK(t->temperature > 0.0 && isfinite(t->temperature));
+    FC_CHECK(isfinite(pow(t->temperature, -1.0)));   /* the reference's temperature ** -1 */
+    const Changes *c = &t->changes;
+    FC_CHECK(c->count >= 0 && c->count <= CHANGES_MAX);
+    for (int i = 0; i < c->count; i++) {
+        FC_CHECK(c->at[i].step >= 0 && c->at[i].step < a->num_steps);
+        FC_CHECK(i == 0 || c->at[i].step > c->at[i - 1].step);
+        FC_CHECK(c->at[i].set != 0 && c->at[i].set < (1u << CHANGE_FIELDS));
+        for (int f = 0; f < CHANGE_FIELDS; f++)
+            FC_CHECK(!(c->at[i].set & (1u << f)) || change_check(f, c->at[i].value[f]) == NULL);
+    }
 }
 
 static void fc_check_result(int rc, const Options *o, const char *err)
 {
     if (rc == 0) {
-        const ModelConfig *m = &o->train.model;
-        const AdamConfig *a = &o->train.adam;
-        FC_CHECK(a->num_steps >= 1 && a->num_steps <= 100000000);
-        FC_CHECK(m->n_embd >= 1 && m->n_embd <= 512 && m->n_head >= 1 && m->n_head <= 512);
-        FC_CHECK(m->n_embd % m->n_head == 0);
-        FC_CHECK(m->n_layer >= 1 && m->n_layer <= 32 && m->block_size >= 1 && m->block_size <= 256);
+        fc_check_train(&o->train);
         FC_CHECK(o->samples >= 0 && o->samples <= 1000000);
-        FC_CHECK(a->lr >= 0.0 && isfinite(a->lr));
-        FC_CHECK(m->init_std >= 0.0 && isfinite(m->init_std));
-        FC_CHECK(m->zero_init_proj == 0 || m->zero_init_proj == 1);
-        FC_CHECK(m->activation == ACT_RELU2 || m->activation == ACT_RELU);
-        FC_CHECK(a->schedule == LR_COSINE || a->schedule == LR_LINEAR);
         FC_CHECK(o->variant == VARIANT_COURSE || o->variant == VARIANT_GIST);
-        FC_CHECK(a->beta1 >= 0.0 && a->beta1 < 1.0 && a->beta2 >= 0.0 && a->beta2 < 1.0);
-        FC_CHECK(o->temperature > 0.0 && isfinite(o->temperature));
-        FC_CHECK(isfinite(pow(o->temperature, -1.0)));   /* the reference's temperature ** -1 */
         FC_CHECK(!o->trace || o->headless);                      /* --trace implies --headless */
         FC_CHECK(!o->emma || (o->train.shuffle == 0 && o->paused)); /* --emma: file order, paused */
+        if (o->compare) {   /* a twin: valid, as many steps, its own CSV file */
+            fc_check_train(&o->twin);
+            FC_CHECK(o->twin.adam.num_steps == o->train.adam.num_steps);
+            FC_CHECK(!o->csv || strcmp(o->csv, o->twin_csv) != 0);
+        }
     } else {
         FC_CHECK(rc == -1);
         FC_CHECK(memchr(err, '\0', CLI_ERRLEN) != NULL);
@@ -138,6 +172,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FC_CHECK(cli_parse(&ok, 5, known, errk) == 0);
         FC_CHECK(ok.train.adam.num_steps == 7 && ok.headless == 1 && strcmp(ok.data, "x.txt") == 0);
         FC_CHECK(ok.csv == NULL && ok.samples == 20 && ok.train.model.n_embd == 16);
+        FC_CHECK(ok.compare == NULL && ok.train.changes.count == 0);
     }
 
     /* the same input again, on a fresh copy: the same answer */

@@ -13,6 +13,10 @@ Output: the reference's stdout split at its newlines, each piece prefixed with
 TSV line per step (step, doc, loss, lr_t, per-position losses, floats as repr).
 Joining the '#' lines with newlines gives the stdout byte for byte.
 
+--change STEP:NAME=VALUE[,NAME=VALUE...] (repeatable) assigns learning_rate
+(lr), beta1, beta2 or temperature at the top of step STEP's iteration (1-based),
+for the "what if" goldens.
+
 Checked against the real programs: with no options its run is the course's
 tests/golden/reference-default.{log,tsv}, and with --variant gist (about ten
 minutes) the gist's tests/golden/gist-default.{log,tsv}, byte for byte."""
@@ -109,6 +113,8 @@ def main():
     ap.add_argument('--samples', type=int, default=20)
     ap.add_argument('--no-shuffle', action='store_true')
     ap.add_argument('--stop-after', type=int, default=None, help='train only this many of --steps')
+    ap.add_argument('--change', action='append', default=[],
+                    help='STEP:NAME=VALUE[,NAME=VALUE...]: assigned at the top of step STEP (1-based)')
     a = ap.parse_args()
     gist = a.variant == 'gist'
     # what the variant sets, unless given explicitly
@@ -203,9 +209,20 @@ def main():
             x = [p + q for p, q in zip(x, x_residual)]
         return linear(x, sd['lm_head'])
 
+    # --change: what the loop assigns at the top of an iteration, by 0-based step
+    changes = {}
+    for spec in a.change:
+        at, _, assignments = spec.partition(':')
+        for assignment in assignments.split(','):
+            name, _, value = assignment.partition('=')
+            assert name in ('lr', 'beta1', 'beta2', 'temperature'), name
+            changes.setdefault(int(at) - 1, []).append((name, float(value)))
+
     m = [0.0] * len(params)
     v = [0.0] * len(params)
     for step in range(a.steps if a.stop_after is None else a.stop_after):
+        for name, value in changes.get(step, []):
+            setattr(a, name, value)
         doc = docs[step % len(docs)]
         tokens = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]
         n = min(block_size, len(tokens) - 1)
