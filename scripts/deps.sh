@@ -2,11 +2,28 @@
 # Checks for what building and running (`deps.sh run`) or also testing
 # (`deps.sh`, `deps.sh test`) need; installs the missing Debian packages with
 # apt-get when it can (as root, or with password-less sudo), and otherwise
-# prints the exact command to run.
+# prints the exact command to run.  When the dataset (data/names.txt) is not
+# there yet, what downloading it needs counts too: curl (or wget) and
+# ca-certificates.  Runs from the repository root (the directory above its
+# own); tests/checks/deps.sh tests the package choice with stub commands.
+case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
+cd "$here/.." || exit 1
 missing=""
 pkg-config --exists ncursesw 2>/dev/null || missing="$missing libncurses-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
+if [ ! -f data/names.txt ]; then
+    # scripts/fetch-data.sh: curl or wget, over https
+    command -v curl >/dev/null 2>&1 || command -v wget >/dev/null 2>&1 || missing="$missing curl"
+    if command -v dpkg-query >/dev/null 2>&1; then
+        case $(dpkg-query -W -f='${Status}' ca-certificates 2>/dev/null) in
+            *"ok installed") ;;
+            *) missing="$missing ca-certificates" ;;
+        esac
+    elif [ ! -f /etc/ssl/certs/ca-certificates.crt ]; then
+        missing="$missing ca-certificates"
+    fi
+fi
 if [ "${1:-test}" != run ]; then
 pkg-config --exists cmocka 2>/dev/null || missing="$missing libcmocka-dev"
 command -v tmux >/dev/null 2>&1 || missing="$missing tmux"

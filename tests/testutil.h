@@ -10,6 +10,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* 1 in a build with AddressSanitizer (make check-asan): times, memory and
+ * address-space limits are then not the program's own. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
 /* Bitwise equality of two doubles (so -0.0 != 0.0 and NaN == same NaN). */
 static inline int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 #define assert_bits_equal(a, b) do { double a_ = (a), b_ = (b); \

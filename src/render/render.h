@@ -1,8 +1,9 @@
-/* render.h: the screen as a pure function of one training step and the UI
- * state.  Renderers take numbers and a rectangle and draw cells into a
- * canvas; nothing here touches the terminal, so the same View always gives
- * the same canvas (rewinding to a step, or going back and forth between
- * the phases of a step, redraws exactly what it showed). */
+/* render.h: the screen as a pure function of a View (session/view.h: the
+ * run's constants, the step's data, what is shown).  Renderers take the
+ * view and a rectangle and draw cells into a canvas; nothing here touches
+ * the terminal, so the same View always gives the same canvas (rewinding
+ * to a step, or going back and forth between the phases of a step, redraws
+ * exactly what it showed). */
 #ifndef MICROGPT_RENDER_H
 #define MICROGPT_RENDER_H
 

@@ -40,51 +40,61 @@ typedef struct {
     char text[32];
 } StripItem;
 
+/* Item i of the strip of a step with n positions (strip_items of them):
+ * Sample › Forward 0 1 2 … › Loss › Backward › Update › Log. */
+static int strip_items(int n, int compact)
+{
+    return 3 + (compact ? 1 : n) + 8;
+}
+
+static StripItem strip_item(const View *v, int compact, int i)
+{
+    static const char *const rest[] = { "Loss", "Backward", "Update", "Log" };
+    const int n = v->step.info->n, npos = compact ? 1 : n;
+    StripItem it = { -1, -1, 2, "" };   /* a separator */
+    if (i == 0)
+        it = (StripItem){ 0, 0, 0, "Sample" };
+    else if (i == 2)
+        it = (StripItem){ 1, n, 1, "Forward" };
+    else if (i >= 3 && i < 3 + npos && compact) {
+        it = (StripItem){ 1, n, 0, "" };
+        if (v->shown.phase.kind == PHASE_FORWARD)
+            snprintf(it.text, sizeof it.text, "%d" NBSP "of" NBSP "%d", v->shown.phase.pos, n);
+        else
+            snprintf(it.text, sizeof it.text, n > 1 ? "0-%d" : "0", n - 1);
+    } else if (i >= 3 && i < 3 + npos) {
+        it = (StripItem){ i - 2, i - 2, 0, "" };
+        snprintf(it.text, sizeof it.text, "%d", i - 3);
+    } else if (i >= 3 + npos && (i - 3 - npos) % 2 == 1) {
+        int j = (i - 3 - npos) / 2;
+        it = (StripItem){ n + 1 + j, n + 1 + j, 0, "" };
+        snprintf(it.text, sizeof it.text, "%s", rest[j]);
+    }
+    return it;
+}
+
 static void strip_text(const View *v, int ascii, int compact, char *out, size_t len)
 {
     const Glyphs *g = glyphs_get(ascii);
-    const int n = v->step.info->n, cur = phase_index(v->shown.phase, n);
-    static StripItem it[300];
-    int k = 0;
-    it[k++] = (StripItem){ 0, 0, 0, "Sample" };
-    it[k++] = (StripItem){ -1, -1, 2, "" };
-    it[k++] = (StripItem){ 1, n, 1, "Forward" };
-    if (compact) {
-        it[k] = (StripItem){ 1, n, 0, "" };
-        if (v->shown.phase.kind == PHASE_FORWARD)
-            snprintf(it[k].text, sizeof it[k].text, "%d" NBSP "of" NBSP "%d", v->shown.phase.pos, n);
-        else
-            snprintf(it[k].text, sizeof it[k].text, n > 1 ? "0-%d" : "0", n - 1);
-        k++;
-    } else {
-        for (int p = 0; p < n && k < 280; p++) {
-            it[k] = (StripItem){ p + 1, p + 1, 0, "" };
-            snprintf(it[k].text, sizeof it[k].text, "%d", p);
-            k++;
-        }
-    }
-    static const char *const rest[] = { "Loss", "Backward", "Update", "Log" };
-    for (int i = 0; i < 4; i++) {
-        it[k++] = (StripItem){ -1, -1, 2, "" };
-        it[k] = (StripItem){ n + 1 + i, n + 1 + i, 0, "" };
-        snprintf(it[k].text, sizeof it[k].text, "%s", rest[i]);
-        k++;
-    }
+    const int n = v->step.info->n, cur = phase_index(v->shown.phase, n), k = strip_items(n, compact);
+    StripItem prev = { -1, -1, 2, "" };
     size_t o = 0;
     out[0] = '\0';
     for (int i = 0; i <= k; i++) {
+        StripItem it = i < k ? strip_item(v, compact, i) : (StripItem){ -1, -1, 2, "" };
         /* the padding cell before item i (after item i - 1) */
-        int prev = i > 0 && it[i - 1].kind == 0 && cur >= it[i - 1].lo && cur <= it[i - 1].hi;
-        int next = i < k && it[i].kind == 0 && cur >= it[i].lo && cur <= it[i].hi;
-        o = app(out, len, o, prev ? MK_SELECT "]" : next ? MK_SELECT "[" : MK_TEXT NBSP);
+        int after = prev.kind == 0 && cur >= prev.lo && cur <= prev.hi;
+        int next = i < k && it.kind == 0 && cur >= it.lo && cur <= it.hi;
+        o = app(out, len, o, after ? MK_SELECT "]" : next ? MK_SELECT "[" : MK_TEXT NBSP);
         if (i == k)
             break;
-        if (it[i].kind == 2)
+        if (it.kind == 2)
             o = app(out, len, o, MK_DIM "%s", g->next);
-        else if (it[i].kind == 1)
-            o = app(out, len, o, "%s%s", cur >= it[i].lo ? MK_TEXT : MK_DIM, it[i].text);
+        else if (it.kind == 1)
+            o = app(out, len, o, "%s%s", cur >= it.lo ? MK_TEXT : MK_DIM, it.text);
         else
-            o = app(out, len, o, "%s%s", next ? MK_SELECT : cur > it[i].hi ? MK_TEXT : MK_DIM, it[i].text);
+            o = app(out, len, o, "%s%s", next ? MK_SELECT : cur > it.hi ? MK_TEXT : MK_DIM, it.text);
+        prev = it;
     }
 }
 

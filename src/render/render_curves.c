@@ -151,32 +151,15 @@ static double *moving_avg(const View *v, int k, double *lo, double *hi)
     return avg;
 }
 
-void render_loss(Canvas *c, Rect r, const View *v)
-{
-    const int k = v->shown.curve_steps;
-    double lo = 0, hi = 0;
-    double *avg = moving_avg(v, k, &lo, &hi);
-    char note[64];
-    if (avg)
-        snprintf(note, sizeof note, "avg %.4f", avg[k - 1]);
-    else
-        snprintf(note, sizeof note, "avg %s", glyphs_get(c->ascii)->ell);
-    free(avg);
-    Rect a = frame(c, r, "Loss per step", note);
-    render_loss_body(c, a, v);
-}
-
-void render_loss_body(Canvas *c, Rect a, const View *v)
+/* The loss curve inside a, with avg the moving average of the k steps
+ * shown (NULL when k is 0), which spans [lo, hi] with the chance level. */
+static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, double lo, double hi)
 {
     const Glyphs *g = glyphs_get(c->ascii);
     const int N = v->run.num_steps, k = v->shown.curve_steps, W = render_avg_window(N);
     const double chance = log((double)v->run.vocab_size);
-    double lo = chance, hi = chance;
-    double *avg = moving_avg(v, k, &lo, &hi);
-    if ((k > 0 && !avg) || a.w < 8 || a.h < 2) {
-        free(avg);
+    if (a.w < 8 || a.h < 2)
         return;
-    }
     /* The range follows the average (and the chance level) with a margin for
      * the spread of single steps; the rare step beyond it sits on the edge. */
     lo -= 0.75;
@@ -197,10 +180,8 @@ void render_loss_body(Canvas *c, Rect a, const View *v)
     int axis_x = a.x + lab_w + 1;
     Rect pr = { axis_x + 1, a.y, a.x + a.w - axis_x - 1, ph };
     Plot p;
-    if (pr.w < 2 || plot_begin(&p, c, pr, ticks[nt - 1], ticks[0]) != 0) {
-        free(avg);
+    if (pr.w < 2 || plot_begin(&p, c, pr, ticks[nt - 1], ticks[0]) != 0)
         return;
-    }
     if (k > 0) {
         plot_points(&p, v->step.losses, k, N, ROLE_RAW, g->ascii_raw);
         plot_series(&p, avg, k, N, ROLE_AVG, g->ascii_avg);
@@ -233,5 +214,32 @@ void render_loss_body(Canvas *c, Rect a, const View *v)
         x += canvas_text(c, x, y, end - x, g->legend_avg, ROLE_AVG);
         canvas_text(c, x, y, end - x, avg_l, ROLE_DIM);
     }
+}
+
+void render_loss(Canvas *c, Rect r, const View *v)
+{
+    const int k = v->shown.curve_steps;
+    const double chance = log((double)v->run.vocab_size);
+    double lo = chance, hi = chance;
+    double *avg = moving_avg(v, k, &lo, &hi);
+    char note[64];
+    if (avg)
+        snprintf(note, sizeof note, "avg %.4f", avg[k - 1]);
+    else
+        snprintf(note, sizeof note, "avg %s", glyphs_get(c->ascii)->ell);
+    Rect a = frame(c, r, "Loss per step", note);
+    if (avg || k == 0)
+        loss_curve(c, a, v, avg, lo, hi);
+    free(avg);
+}
+
+void render_loss_body(Canvas *c, Rect a, const View *v)
+{
+    const int k = v->shown.curve_steps;
+    const double chance = log((double)v->run.vocab_size);
+    double lo = chance, hi = chance;
+    double *avg = moving_avg(v, k, &lo, &hi);
+    if (avg || k == 0)
+        loss_curve(c, a, v, avg, lo, hi);
     free(avg);
 }

@@ -142,67 +142,131 @@ void render_name(Canvas *c, Rect r, const View *v)
     }
 }
 
+/* The columns of the positions panel, computed once:
+ *   mark  pos  input  arrow  target  p(target)  loss  bar (with the chance tick) */
+typedef struct {
+    int x_pos, pw;          /* the position, right-aligned in pw columns */
+    int x_in, lw;           /* the input token (labels up to lw wide) */
+    int x_arrow, aw;
+    int x_tgt;
+    int x_p, p_w;           /* p(target): 9 columns, or 6 ("p(tgt)") when the bars need room */
+    int x_loss;             /* loss: 6 columns */
+    int x_bar, bar_w;
+    double scale;           /* the loss a full bar stands for */
+    int tick;               /* the chance level's column across the bars, or -1 */
+} PosCols;
+
+static PosCols pos_columns(const Canvas *c, Rect a, const View *v)
+{
+    const StepInfo *in = v->step.info;
+    const Glyphs *g = glyphs_get(c->ascii);
+    PosCols k;
+    k.lw = 1;
+    for (int i = 0; i <= in->n; i++) {
+        char label[16];
+        token_label(v->run.ds, in->tokens[i], c->ascii, label);
+        int w = text_width(label, c->ascii);
+        k.lw = w > k.lw ? w : k.lw;
+    }
+    k.aw = text_width(g->arrow, c->ascii);
+    k.pw = digits(v->run.block_size > 1 ? v->run.block_size - 1 : 0);
+    const int tw = k.lw > 6 ? k.lw : 6;    /* "target" */
+    k.x_pos = a.x + 2;
+    k.x_in = k.x_pos + k.pw + 1;
+    k.x_arrow = k.x_in + k.lw;
+    k.x_tgt = k.x_arrow + k.aw;
+    k.p_w = a.x + a.w - (k.x_tgt + tw + 1 + 9 + 1 + 6 + 1) < 10 ? 6 : 9;
+    k.x_p = k.x_tgt + tw + 1;
+    k.x_loss = k.x_p + k.p_w + 1;
+    k.x_bar = k.x_loss + 7;
+    k.bar_w = a.x + a.w - k.x_bar;
+    const double chance = log((double)v->run.vocab_size);
+    k.scale = 1.5 * chance;
+    for (int i = 0; i < in->n; i++)
+        k.scale = in->pos_loss[i] > k.scale ? in->pos_loss[i] : k.scale;
+    k.tick = -1;
+    if (k.bar_w >= 10) {
+        k.tick = k.x_bar + (int)lround(chance / k.scale * k.bar_w);
+        if (k.tick >= k.x_bar + k.bar_w)
+            k.tick = -1;
+    }
+    return k;
+}
+
+static void pos_header(Canvas *c, Rect a, const PosCols *k)
+{
+    canvas_text(c, k->x_pos + k->pw - 1, a.y, 1, "#", ROLE_DIM);
+    canvas_text(c, k->x_in, a.y, k->x_tgt + k->lw - k->x_in, "input", ROLE_DIM);
+    canvas_text(c, k->x_tgt, a.y, k->x_p - k->x_tgt, "target", ROLE_DIM);
+    text_right(c, k->x_p, a.y, k->p_w, k->p_w == 9 ? "p(target)" : "p(tgt)", ROLE_DIM);
+    text_right(c, k->x_loss, a.y, 6, "loss", ROLE_DIM);
+    if (k->tick >= 0 && k->tick + 6 <= a.x + a.w)
+        canvas_text(c, k->tick, a.y, 6, "chance", ROLE_CHANCE);
+    else if (k->tick >= 0)
+        text_right(c, k->x_bar, a.y, k->tick - k->x_bar + 1, "chance", ROLE_CHANCE);
+}
+
+/* Position i's row at y: what guess mode hides and phase mode has not
+ * computed yet shown as such. */
+static void pos_row(Canvas *c, Rect a, int y, const View *v, const PosCols *k, int i)
+{
+    const StepInfo *in = v->step.info;
+    const Glyphs *g = glyphs_get(c->ascii);
+    const int sel = v->shown.pos, hide = v->shown.hide_from;
+    const int tgt = in->tokens[i + 1];
+    char label[16], num[32];
+    snprintf(num, sizeof num, "%d", i);
+    if (i >= hide) {    /* guess mode: the model has not seen this yet */
+        text_right(c, k->x_pos, y, k->pw, num, ROLE_DIM);
+        return;
+    }
+    if (i == sel) {
+        canvas_fill(c, (Rect){ a.x, y, k->x_loss + 6 - a.x, 1 }, " ", ROLE_SELECT);
+        canvas_put(c, a.x, y, g->sel, ROLE_SELECT);
+    }
+    const Role role = i == sel ? ROLE_SELECT : ROLE_TEXT, dim = i == sel ? ROLE_SELECT : ROLE_DIM;
+    text_right(c, k->x_pos, y, k->pw, num, dim);
+    token_label(v->run.ds, in->tokens[i], c->ascii, label);
+    canvas_text(c, k->x_in, y, k->lw, label, role);
+    canvas_text(c, k->x_arrow, y, k->aw, g->arrow, dim);
+    if (i + 1 >= hide) {
+        canvas_text(c, k->x_tgt, y, k->lw, "?", ROLE_TARGET);
+        text_right(c, k->x_p, y, k->p_w, "?", role);
+        text_right(c, k->x_loss, y, 6, "?", role);
+        return;
+    }
+    token_label(v->run.ds, tgt, c->ascii, label);
+    canvas_text(c, k->x_tgt, y, k->lw, label, role);
+    if (i >= phase_positions_done(v->shown.phase, in->n)) {    /* phase mode: not computed yet */
+        text_right(c, k->x_p, y, k->p_w, g->pending, dim);
+        text_right(c, k->x_loss, y, 6, g->pending, dim);
+        return;
+    }
+    snprintf(num, sizeof num, "%.4f", in->probs[(size_t)i * (size_t)v->run.vocab_size + (size_t)tgt]);
+    text_right(c, k->x_p, y, k->p_w, num, role);
+    snprintf(num, sizeof num, "%.4f", in->pos_loss[i]);
+    text_right(c, k->x_loss, y, 6, num, role);
+    if (k->bar_w >= 4) {
+        if (k->tick >= 0)
+            canvas_put(c, k->tick, y, g->chance_tick, ROLE_CHANCE);
+        plot_hbar(c, k->x_bar, y, k->bar_w, in->pos_loss[i] / k->scale, ROLE_LOSSBAR);
+    }
+}
+
 /* The loss at each position, one row each. */
 void render_positions(Canvas *c, Rect r, const View *v)
 {
     const StepInfo *in = v->step.info;
     const Glyphs *g = glyphs_get(c->ascii);
-    const int V = v->run.vocab_size;
     char note[32];
     snprintf(note, sizeof note, "n = %d", in->n);
     Rect a = frame(c, r, "Loss at each position", note);
     if (a.w < 1 || a.h < 1)
         return;
-    const int sel = v->shown.pos;
-    const Phase phase = v->shown.phase;
-    const int done = phase_positions_done(phase, in->n);
-    const int hide = v->shown.hide_from;
-
-    /* columns: mark pos input -> target  p(target)  loss  bar */
-    int lw = 1;
-    for (int i = 0; i <= in->n; i++) {
-        char label[16];
-        token_label(v->run.ds, in->tokens[i], c->ascii, label);
-        int w = text_width(label, c->ascii);
-        if (w > lw)
-            lw = w;
-    }
-    const int aw = text_width(g->arrow, c->ascii);
-    const int pw = digits(v->run.block_size > 1 ? v->run.block_size - 1 : 0);
-    const int tw = lw > 6 ? lw : 6;    /* "target" */
-    const int x_pos = a.x + 2, x_in = x_pos + pw + 1, x_arrow = x_in + lw;
-    const int x_tgt = x_arrow + aw;
-    /* p(target) is 9 columns over numbers of 6: when that squeezes the bars,
-     * the header says p(tgt) */
-    int p_w = 9;
-    if (a.x + a.w - (x_tgt + tw + 1 + p_w + 1 + 6 + 1) < 10)
-        p_w = 6;
-    const int x_p = x_tgt + tw + 1, x_loss = x_p + p_w + 1;
-    const int x_bar = x_loss + 7, bar_w = a.x + a.w - x_bar;
-    const double chance = log((double)V);
-    double scale = 1.5 * chance;
-    for (int i = 0; i < in->n; i++)
-        if (in->pos_loss[i] > scale)
-            scale = in->pos_loss[i];
-
-    /* header */
-    canvas_text(c, x_pos + pw - 1, a.y, 1, "#", ROLE_DIM);
-    canvas_text(c, x_in, a.y, x_tgt + lw - x_in, "input", ROLE_DIM);
-    canvas_text(c, x_tgt, a.y, x_p - x_tgt, "target", ROLE_DIM);
-    text_right(c, x_p, a.y, p_w, p_w == 9 ? "p(target)" : "p(tgt)", ROLE_DIM);
-    text_right(c, x_loss, a.y, 6, "loss", ROLE_DIM);
-    int tick = -1;
-    if (bar_w >= 10) {
-        tick = x_bar + (int)lround(chance / scale * bar_w);
-        if (tick >= x_bar + bar_w)
-            tick = -1;
-        if (tick >= 0 && tick + 6 <= a.x + a.w)
-            canvas_text(c, tick, a.y, 6, "chance", ROLE_CHANCE);
-        else if (tick >= 0)
-            text_right(c, x_bar, a.y, tick - x_bar + 1, "chance", ROLE_CHANCE);
-    }
-
+    const PosCols k = pos_columns(c, a, v);
+    pos_header(c, a, &k);
     /* rows, scrolled to keep the selection in view; the mean on the last line */
+    const int sel = v->shown.pos, done = phase_positions_done(v->shown.phase, in->n);
     int rows = a.h - 2;
     if (rows < 1)
         rows = a.h - 1;
@@ -214,64 +278,24 @@ void render_positions(Canvas *c, Rect r, const View *v)
         if (first > in->n - rows)
             first = in->n - rows;
     }
-    for (int k = 0; k < rows && first + k < in->n; k++) {
-        int i = first + k, y = a.y + 1 + k;
-        int tgt = in->tokens[i + 1];
-        double p = in->probs[(size_t)i * (size_t)V + (size_t)tgt];
-        char label[16], num[32];
-        snprintf(num, sizeof num, "%d", i);
-        if (i >= hide) {    /* guess mode: the model has not seen this yet */
-            text_right(c, x_pos, y, pw, num, ROLE_DIM);
-            continue;
-        }
-        if (i == sel) {
-            canvas_fill(c, (Rect){ a.x, y, x_loss + 6 - a.x, 1 }, " ", ROLE_SELECT);
-            canvas_put(c, a.x, y, g->sel, ROLE_SELECT);
-        }
-        Role role = i == sel ? ROLE_SELECT : ROLE_TEXT;
-        text_right(c, x_pos, y, pw, num, i == sel ? ROLE_SELECT : ROLE_DIM);
-        token_label(v->run.ds, in->tokens[i], c->ascii, label);
-        canvas_text(c, x_in, y, lw, label, role);
-        canvas_text(c, x_arrow, y, aw, g->arrow, i == sel ? ROLE_SELECT : ROLE_DIM);
-        if (i + 1 >= hide) {
-            canvas_text(c, x_tgt, y, lw, "?", ROLE_TARGET);
-            text_right(c, x_p, y, p_w, "?", role);
-            text_right(c, x_loss, y, 6, "?", role);
-            continue;
-        }
-        token_label(v->run.ds, tgt, c->ascii, label);
-        canvas_text(c, x_tgt, y, lw, label, role);
-        if (i >= done) {    /* phase mode: not computed yet */
-            text_right(c, x_p, y, p_w, g->pending, i == sel ? ROLE_SELECT : ROLE_DIM);
-            text_right(c, x_loss, y, 6, g->pending, i == sel ? ROLE_SELECT : ROLE_DIM);
-            continue;
-        }
-        snprintf(num, sizeof num, "%.4f", p);
-        text_right(c, x_p, y, p_w, num, role);
-        snprintf(num, sizeof num, "%.4f", in->pos_loss[i]);
-        text_right(c, x_loss, y, 6, num, role);
-        if (bar_w >= 4) {
-            if (tick >= 0)
-                canvas_put(c, tick, y, g->chance_tick, ROLE_CHANCE);
-            plot_hbar(c, x_bar, y, bar_w, in->pos_loss[i] / scale, ROLE_LOSSBAR);
-        }
+    for (int i = first; i < first + rows && i < in->n; i++)
+        pos_row(c, a, a.y + 1 + i - first, v, &k, i);
+    if (a.h < 2)
+        return;
+    char num[64];
+    int y = a.y + a.h - 1;
+    if (in->n > rows && rows > 0) {
+        snprintf(num, sizeof num, "%d-%d of %d", first, first + rows - 1, in->n);
+        canvas_text(c, a.x, y, k.x_p - a.x, num, ROLE_DIM);
     }
-    if (a.h >= 2) {
-        char num[64];
-        int y = a.y + a.h - 1;
-        if (in->n > rows && rows > 0) {
-            snprintf(num, sizeof num, "%d-%d of %d", first, first + rows - 1, in->n);
-            canvas_text(c, a.x, y, x_p - a.x, num, ROLE_DIM);
-        }
-        text_right(c, x_p, y, p_w, "mean", ROLE_DIM);
-        if (v->shown.hide_loss)
-            text_right(c, x_loss, y, 6, "?", ROLE_DIM);
-        else if (!phase_has_loss(phase))
-            text_right(c, x_loss, y, 6, g->ell, ROLE_DIM);
-        else {
-            snprintf(num, sizeof num, "%.4f", in->loss);
-            text_right(c, x_loss, y, 6, num, ROLE_VALUE);
-        }
+    text_right(c, k.x_p, y, k.p_w, "mean", ROLE_DIM);
+    if (v->shown.hide_loss)
+        text_right(c, k.x_loss, y, 6, "?", ROLE_DIM);
+    else if (!phase_has_loss(v->shown.phase))
+        text_right(c, k.x_loss, y, 6, g->ell, ROLE_DIM);
+    else {
+        snprintf(num, sizeof num, "%.4f", in->loss);
+        text_right(c, k.x_loss, y, 6, num, ROLE_VALUE);
     }
 }
 
@@ -291,11 +315,10 @@ static void sort_ids(int *ids, int n, const double *p)
 
 /* The rows of ids[0 .. n) from a.y + 1 down: marks, label, bar (scaled to
  * the top choice), probability, tag. */
-static void probs_rows(Canvas *c, Rect a, const View *v, int pos, const int *ids, int n,
-                       const double *p, int top, int target)
+static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, const double *p, int top,
+                       int target)
 {
     const Glyphs *g = glyphs_get(c->ascii);
-    (void)pos;
     char num[32];
     int lw = 1;
     for (int k = 0; k < n; k++) {
@@ -380,7 +403,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
             if (cnt <= 0)
                 break;
             Rect col = { a.x + k * (colw + 2), a.y, colw, per + 1 };
-            probs_rows(c, col, v, pos, ids + first, cnt, p, top, target);
+            probs_rows(c, col, v, ids + first, cnt, p, top, target);
         }
         free(ids);
         return;
@@ -397,7 +420,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
                 break;
             }
     }
-    probs_rows(c, a, v, pos, ids, shown, p, top, target);
+    probs_rows(c, a, v, ids, shown, p, top, target);
     if (hidden > 0) {
         const int x_lab = a.x + 3;
         double rest = 0.0;

@@ -97,16 +97,6 @@ void canvas_put(Canvas *c, int x, int y, const char *glyph, Role role)
     set_cell(c, x, y, glyph, strlen(glyph), role);
 }
 
-void canvas_paint(Canvas *c, Rect r, Role role)
-{
-    for (int y = r.y; y < r.y + r.h; y++)
-        for (int x = r.x; x < r.x + r.w; x++) {
-            Cell *k = canvas_at(c, x, y);
-            if (k)
-                k->role = (unsigned char)role;
-        }
-}
-
 void canvas_fill(Canvas *c, Rect r, const char *glyph, Role role)
 {
     for (int y = r.y; y < r.y + r.h; y++)

@@ -43,8 +43,6 @@ const Cell *canvas_cell(const Canvas *c, int x, int y);
 /* Puts one glyph of display width 1 (a literal the renderer chose from
  * ui_glyphs.h, already right for the mode) at (x, y); clipped silently. */
 void canvas_put(Canvas *c, int x, int y, const char *glyph, Role role);
-/* Sets the role of the cells of r without changing their glyphs. */
-void canvas_paint(Canvas *c, Rect r, Role role);
 /* Fills r with one glyph. */
 void canvas_fill(Canvas *c, Rect r, const char *glyph, Role role);
 

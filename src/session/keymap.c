@@ -1,7 +1,7 @@
 /* keymap.c: the key table. */
 #include "session/keymap.h"
 
-#include <stdio.h>
+#include <stddef.h>
 
 #define ARROW_R "\u2192"
 #define ARROW_L "\u2190"
@@ -95,35 +95,6 @@ const KeyRow *keymap_find(int key, int *which)
             }
         }
     return NULL;
-}
-
-const char *keymap_key_name(int key, char buf[8])
-{
-    switch (key) {
-    case ' ': return "space";
-    case '\r': case '\n': case UIK_ENTER: return "Enter";
-    case UIK_TAB: return "Tab";
-    case UIK_BTAB: return "Shift-Tab";
-    case UIK_ESC: return "Esc";
-    case UIK_CTRL_L: return "Ctrl-L";
-    case UIK_UP: return "Up";
-    case UIK_DOWN: return "Down";
-    case UIK_LEFT: return "Left";
-    case UIK_RIGHT: return "Right";
-    case UIK_HOME: return "Home";
-    case UIK_END: return "End";
-    case UIK_PGUP: return "PgUp";
-    case UIK_PGDN: return "PgDn";
-    case UIK_F1: return "F1";
-    default:
-        if (key > ' ' && key < 0x7f) {
-            buf[0] = (char)key;
-            buf[1] = '\0';
-        } else {
-            snprintf(buf, 8, "?");
-        }
-        return buf;
-    }
 }
 
 /* Whether the state an action toggles is on (its hint then says text_on). */

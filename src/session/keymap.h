@@ -86,9 +86,6 @@ typedef struct {
 const KeyRow *keymap_rows(int *count);
 /* The row of a key, or NULL; *which is the key's index among the row's keys. */
 const KeyRow *keymap_find(int key, int *which);
-/* A key's name as the docs write it: "q", "space", "Right", "PgDn",
- * "Ctrl-L", "Enter" (for CR, LF and the keypad's Enter), "F1", "Esc". */
-const char *keymap_key_name(int key, char buf[8]);
 
 /* What the hint line shows depends on: */
 typedef struct {

@@ -18,10 +18,11 @@ typedef enum {
 typedef unsigned PanelSet;
 #define PANEL_BIT(p) (1u << (unsigned)(p))
 
-/* A panel's name ("status", "name", ...), for tests and messages. */
-const char *panel_name(PanelId p);
 /* 1 for the panels that can take the focus (all but the status line, the
  * lesson line and the key hints). */
-int panel_focusable(PanelId p);
+static inline int panel_focusable(PanelId p)
+{
+    return p > PANEL_LESSON && p < PANEL_KEYS;
+}
 
 #endif

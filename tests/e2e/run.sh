@@ -295,6 +295,19 @@ for sig in TERM INT HUP SEGV QUIT PIPE USR1 USR2 ALRM XCPU XFSZ VTALRM PROF TRAP
     else fail "did not start" sh1; new_sh1; fi
 done
 
+begin "a signal ignored at the start (nohup) stays ignored; q still quits with 0"
+rm -f "$TMP/pid"
+lit sh1 "clear; sh -c 'trap \"\" HUP USR1; echo \$\$ > $TMP/pid; exec $BIN --paused'; echo rc=\$?"; keys sh1 Enter
+if wait_for sh1 "step 1/500" && wait_file "$TMP/pid"; then
+    pid=$(cat "$TMP/pid")
+    kill -s HUP "$pid"; kill -s USR1 "$pid"
+    keys sh1 n
+    if wait_for sh1 "step 2/500" && kill -0 "$pid" 2>/dev/null; then
+        keys sh1 q
+        if wait_for sh1 "rc=0" && terminal_sane sh1; then ok; else fail "not restored" sh1; new_sh1; fi
+    else fail "died of an ignored signal" sh1; new_sh1; fi
+else fail "did not start" sh1; new_sh1; fi
+
 begin "Ctrl-S is a key, not flow control: the screen never freezes; ixon is back after"
 lit sh1 "clear; $BIN --paused; echo rc=\$?"; keys sh1 Enter
 if wait_for sh1 "step 1/500"; then
