@@ -782,6 +782,14 @@ static void test_help_version(void **state)
             fail_msg("--help lacks %s", opts[i]);
     /* the keys of the UI are one key away */
     assert_non_null(strstr(out, "press ? for the keys"));
+    /* it reads in an 80-column terminal: no line wraps (at most 79 columns) */
+    int line = 1;
+    for (const char *p = out; *p; line++) {
+        size_t len = strcspn(p, "\n");
+        if (len > 79)
+            fail_msg("--help line %d is %zu columns: '%.*s'", line, len, (int)len, p);
+        p += len + (p[len] == '\n');
+    }
     assert_int_equal(run("-h"), 0);
     char *h = slurp(OUT, NULL);
     assert_string_equal(h, out);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "render/frame.h"
 #include "tui/terminal.h"
@@ -45,14 +44,6 @@ int ui_run(const SessionConfig *c, Trainer *t)
     setlocale(LC_ALL, "");
     const int ascii = c->ascii || !term_locale_utf8();
     char err[256];
-    if (!isatty(STDIN_FILENO)) {
-        fprintf(stderr, "microgpt-tui: standard input is not a terminal; use --headless for plain output\n");
-        return 2;
-    }
-    if (term_check(err, sizeof err) != 0) {
-        fprintf(stderr, "microgpt-tui: %s\n", err);
-        return 2;
-    }
     Session s;
     if (session_init(&s, t, c) != 0) {  /* step 1 is computed before the screen opens */
         fprintf(stderr, "microgpt-tui: out of memory\n");

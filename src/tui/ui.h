@@ -6,7 +6,8 @@
 #include "session/session.h"
 
 /* Runs the interactive UI on the terminal until the user quits; returns the
- * exit status.  The terminal is restored on every path out. */
+ * exit status.  The caller has checked the terminal first (term_check, before
+ * any work: app/main.c).  The terminal is restored on every path out. */
 int ui_run(const SessionConfig *c, Trainer *t);
 
 #endif
