@@ -159,6 +159,30 @@ static void test_linear_lr(void **state)
     step1_free(s);
 }
 
+/* lr_t as the screen shows it: six decimals down to 0.001, then three
+ * significant digits (the cosine's last step, 9.87e-08, is not 0.000000). */
+static void test_lr_text(void **state)
+{
+    (void)state;
+    static const struct { double lr; const char *text; } cases[] = {
+        { 0.01, "0.010000" }, { 0.009911, "0.009911" }, { 0.001, "0.001000" },
+        { 0.000999, "0.000999" }, { 9.869571931442334e-08, "9.87e-08" },
+        { 1.000000000000001e-05, "1e-05" }, { 0.0, "0.000000" }, { 2.5, "2.5" },
+    };
+    char buf[32];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        lesson_lr_text(buf, sizeof buf, cases[i].lr);
+        assert_string_equal(buf, cases[i].text);
+    }
+    /* the Update phase's formula at the course's last step */
+    Step1 *s = step1(NULL, 8, LR_COSINE);
+    s->t.info.step = 499;
+    s->t.info.lr_t = adam_lr(&s->t.info.adam, 499);
+    const Lesson scr = lesson(s, 0);
+    assert_non_null(strstr(plain(&scr, LL_LR, 0), "= 9.87e-08"));
+    step1_free(s);
+}
+
 /* A name longer than the block size: the screen marks the cut and says
  * what is never predicted; --trace lists the tokens plainly.  Control
  * characters and a NUL in a name: --trace prints them raw, the screen as '?'. */
@@ -198,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_emma_lines),
         cmocka_unit_test(test_screen_markup),
         cmocka_unit_test(test_linear_lr),
+        cmocka_unit_test(test_lr_text),
         cmocka_unit_test(test_cut_and_raw),
     };
     return cmocka_run_group_tests_name("lesson", tests, NULL, NULL);

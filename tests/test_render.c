@@ -81,6 +81,13 @@ static void test_status_line(void **state)
     assert_int_equal(c.cells[14].role, ROLE_BORDER);
     assert_int_equal(c.cells[16].role, ROLE_RUN);
     free(s);
+    /* the last step's lr_t in significant digits, not 0.000000 */
+    fixture_at(f, 499);
+    v = fixture_view(f);
+    render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_non_null(strstr(s, "lr_t 9.87e-08"));
+    free(s);
     canvas_free(&c);
     f->s.speed = speed;
 }

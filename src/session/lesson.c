@@ -453,7 +453,9 @@ size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t 
 
 void lesson_lr_text(char *buf, size_t len, double lr)
 {
-    if (lr < 1.0)
+    if (lr != 0.0 && fabs(lr) < 1e-3)
+        snprintf(buf, len, "%.3g", lr);     /* 9.87e-08, not 0.000000 */
+    else if (lr < 1.0)
         snprintf(buf, len, "%.6f", lr);
     else
         snprintf(buf, len, "%.4g", lr);

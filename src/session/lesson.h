@@ -93,7 +93,9 @@ enum { LESSON_HIDDEN = 1000 };
  * MK_RAW).  A line may hold '\n' (trace: the gradient norms). */
 size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t len);
 
-/* A learning rate as the screen shows it: six decimals below 1, else %.4g. */
+/* A learning rate as the screen shows it (everywhere lr_t shows): six
+ * decimals from 0.001 to 1, three significant digits below (9.87e-08, never
+ * 0.000000), %.4g from 1 up. */
 void lesson_lr_text(char *buf, size_t len, double lr);
 
 #endif
