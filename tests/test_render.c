@@ -687,6 +687,23 @@ static void test_lesson_line(void **state)
     assert_int_equal(canvas_cell(&c, 36, 0)->role, ROLE_DIM);      /* to come */
     free(s);
     canvas_free(&c);
+    /* an arc jump (4): the lesson's sentence, as long as it fits */
+    fixture_at(f, 0);
+    assert_int_equal(session_key(&f->s, '4', 0) & DO_DRAW, DO_DRAW);
+    v = fixture_view(f);
+    assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
+    render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_string_equal(s, " Step 200: Name-like structures emerge (consonant-vowel patterns).");
+    free(s);
+    canvas_free(&c);
+    assert_int_equal(canvas_init(&c, 120, 1, 0), 0);
+    render_lesson(&c, (Rect){ 0, 0, 120, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_string_equal(s, " Arc of training, step 200: Name-like structures emerge (consonant-vowel patterns)."
+                           "   doc 200 of 32033 \u00b7 200 names seen");
+    free(s);
+    canvas_free(&c);
     /* cycling: past the last doc, the second pass */
     StepInfo in = *v.step.info;
     in.step = 32033 + 4;

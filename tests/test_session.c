@@ -195,6 +195,95 @@ static void test_home_end(void **state)
     run_free(r);
 }
 
+/* Issue 9, item 6: in phase mode every jump key lands on a step's Sample
+ * phase, even when its target is the step shown (as 1 does). */
+static void test_jumps_land_on_sample(void **state)
+{
+    (void)state;
+    Run1 *r = run_new(500, 1);
+    Session *s = &r->s;
+    static const int keys[] = { UIK_HOME, 'g', UIK_END, 'G', '[', UIK_PGUP, ']', UIK_PGDN, '1' };
+    assert_int_equal(key(s, 'p'), DO_DRAW);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const int k = keys[i];
+        /* the target is the step shown: step 1 for Home, [ and 1, and for
+         * End (no step after 1 reached yet: ] comes later); the last step
+         * of the run for ] */
+        session_go(s, k == ']' || k == UIK_PGDN ? 499 : 0);
+        const int step = s->step;
+        s->phase = phase_forward(2);
+        assert_int_equal(phase_shown(s), 3);
+        assert_true(key(s, k) & DO_DRAW);
+        assert_int_equal(s->step, step);
+        if (phase_shown(s) != 0)
+            fail_msg("key %d: phase %d, not the Sample phase", k, phase_shown(s));
+    }
+    run_free(r);
+}
+
+/* Issue 9, item 7: p twice comes back to the phase left; after moving to
+ * another step, p starts at that step's Sample phase. */
+static void test_phases_toggle_back(void **state)
+{
+    (void)state;
+    Run1 *r = run_new(500, 1);
+    Session *s = &r->s;
+    assert_int_equal(key(s, 'p'), DO_DRAW);
+    assert_int_equal(phase_shown(s), 0);
+    for (int i = 0; i < 7; i++)
+        key(s, 'n');
+    assert_int_equal(phase_shown(s), 7);        /* Backward */
+    assert_int_equal(key(s, 'p'), DO_DRAW);
+    assert_int_equal(s->phase_mode, 0);
+    assert_int_equal(phase_shown(s), 9);        /* step mode: the whole step */
+    assert_int_equal(key(s, 'p'), DO_DRAW);
+    assert_int_equal(s->phase_mode, 1);
+    assert_int_equal(phase_shown(s), 7);        /* back where it was */
+    assert_int_equal(s->step, 0);
+    key(s, 'b');                                /* Loss */
+    key(s, 'P');
+    key(s, 'n');                                /* step mode: step 2 */
+    assert_int_equal(s->step, 1);
+    key(s, 'p');
+    assert_int_equal(phase_shown(s), 0);        /* another step: its Sample */
+    key(s, 'p');
+    key(s, 'b');                                /* step 1 again */
+    key(s, 'p');
+    assert_int_equal(phase_shown(s), 0);        /* left at step 2, not step 1 */
+    run_free(r);
+}
+
+/* Issue 9, item 19: 1-6 make the lesson line say the stage's sentence
+ * (Shown.arc) until the next move. */
+static void test_arc_sentence(void **state)
+{
+    (void)state;
+    Run1 *r = run_new(500, 1);
+    Session *s = &r->s;
+    assert_int_equal(session_shown(s, 0).arc, -1);
+    key(s, '3');
+    assert_int_equal(session_shown(s, 0).arc, 2);
+    key(s, 'l');                                /* not a move: still said */
+    key(s, 'e');
+    assert_int_equal(session_shown(s, 0).arc, 2);
+    key(s, '1');
+    assert_int_equal(session_shown(s, 0).arc, 0);
+    key(s, '1');                                /* already there: said again */
+    assert_int_equal(session_shown(s, 0).arc, 0);
+    key(s, 'n');
+    assert_int_equal(session_shown(s, 0).arc, -1);
+    key(s, '6');
+    assert_int_equal(s->step, 499);
+    assert_int_equal(session_shown(s, 0).arc, 5);
+    key(s, 'b');
+    assert_int_equal(session_shown(s, 0).arc, -1);
+    key(s, '2');
+    s->running = 1;
+    session_tick(s);                            /* running on */
+    assert_int_equal(session_shown(s, 0).arc, -1);
+    run_free(r);
+}
+
 static void test_selection(void **state)
 {
     (void)state;
@@ -579,6 +668,9 @@ int main(void)
         cmocka_unit_test(test_tick),
         cmocka_unit_test(test_step_keys),
         cmocka_unit_test(test_home_end),
+        cmocka_unit_test(test_jumps_land_on_sample),
+        cmocka_unit_test(test_phases_toggle_back),
+        cmocka_unit_test(test_arc_sentence),
         cmocka_unit_test(test_selection),
         cmocka_unit_test(test_speed),
         cmocka_unit_test(test_help_and_others),

@@ -82,6 +82,8 @@ static inline Session *fixture_at(Fixture *f, int k)
     s->sel = 0;
     s->phase_mode = 0;
     s->phase = phase_first();
+    s->left_step = -1;
+    s->arc = -1;
     s->help = 0;
     s->samples = 1;
     s->explain = 0;

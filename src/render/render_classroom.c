@@ -120,7 +120,17 @@ void render_lesson(Canvas *c, Rect r, const View *v)
     snprintf(arc_s, sizeof arc_s, MK_VALUE "%s", arc_short(stage));
     char left[4][4096], right[8][400];
     int nl = 0, nr = 0;
-    if (v->shown.phase_mode) {
+    if (v->shown.arc >= 0 && v->shown.arc < ARC_STAGES) {
+        /* just jumped along the arc: the lesson's sentence for the stage */
+        const int a = v->shown.arc;
+        snprintf(left[nl++], sizeof left[0], MK_DIM "Arc of training, step " MK_VALUE "%d" MK_DIM ":" MK_TEXT " %s",
+                 b[a], arc_text(a));
+        snprintf(left[nl++], sizeof left[0], MK_DIM "Step " MK_VALUE "%d" MK_DIM ":" MK_TEXT " %s", b[a], arc_text(a));
+        snprintf(left[nl++], sizeof left[0], "%s", arc_text(a));
+        snprintf(left[nl++], sizeof left[0], MK_DIM "arc: " MK_VALUE "%s", arc_short(a));
+        snprintf(right[nr++], sizeof right[0], "%s%s %s", docf, dot, seen_s);
+        right[nr++][0] = '\0';
+    } else if (v->shown.phase_mode) {
         strip_text(v, ascii, 0, left[nl++], sizeof left[0]);
         strip_text(v, ascii, 1, left[nl++], sizeof left[0]);
         snprintf(right[nr++], sizeof right[0], "%s%s %s%s %s", docf, dot, seen_l, dot, arc_m);
@@ -144,9 +154,11 @@ void render_lesson(Canvas *c, Rect r, const View *v)
                                          { 2, 2 }, { 3, 1 }, { 3, 2 }, { 3, 3 } };
     static const int phase_pairs[][2] = { { 0, 0 }, { 0, 1 }, { 0, 2 }, { 0, 3 }, { 0, 4 }, { 0, 5 },
                                           { 1, 1 }, { 1, 2 }, { 1, 3 }, { 1, 4 }, { 1, 5 } };
-    const int (*pairs)[2] = v->shown.phase_mode ? phase_pairs : step_pairs;
-    const int np = v->shown.phase_mode ? (int)(sizeof phase_pairs / sizeof phase_pairs[0])
-                                 : (int)(sizeof step_pairs / sizeof step_pairs[0]);
+    static const int arc_pairs[][2] = { { 0, 0 }, { 0, 1 }, { 1, 1 }, { 2, 1 }, { 3, 1 } };
+    const int (*pairs)[2] = v->shown.arc >= 0 ? arc_pairs : v->shown.phase_mode ? phase_pairs : step_pairs;
+    const int np = v->shown.arc >= 0 ? (int)(sizeof arc_pairs / sizeof arc_pairs[0])
+                 : v->shown.phase_mode ? (int)(sizeof phase_pairs / sizeof phase_pairs[0])
+                 : (int)(sizeof step_pairs / sizeof step_pairs[0]);
     const int room = r.w - 2;
     for (int k = 0; k < np; k++) {
         const char *lt = left[pairs[k][0]], *rt = right[pairs[k][1]];

@@ -139,6 +139,8 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     s->speed = DEFAULT_SPEED;
     s->samples = 1;
     s->phase = phase_first();
+    s->left_step = -1;
+    s->arc = -1;
     s->focus = PANEL_NONE;
     s->contrast = c->high_contrast;
     if (c->emma) {  /* the lesson's worked example: step 1, phase by phase, explained */
@@ -198,6 +200,16 @@ unsigned session_go(Session *s, long k)
     return r;
 }
 
+/* A jump (Home, End, ] [, 1-6): step k, and in phase mode its Sample phase,
+ * even when k is the step shown. */
+static unsigned jump(Session *s, long k)
+{
+    unsigned r = session_go(s, k);
+    if (s->phase_mode)
+        s->phase = phase_first();
+    return r;
+}
+
 void session_tick(Session *s)
 {
     if (s->step >= s->num_steps - 1) {
@@ -205,6 +217,7 @@ void session_tick(Session *s)
         return;
     }
     s->step++;
+    s->arc = -1;
     arrive(s);
 }
 
@@ -266,23 +279,20 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
         }
         return session_go(s, (long)s->step - 1);
     case ACT_AHEAD10:
-        return session_go(s, (long)s->step + 10);
+        return jump(s, (long)s->step + 10);
     case ACT_BACK10:
-        return session_go(s, (long)s->step - 10);
+        return jump(s, (long)s->step - 10);
     case ACT_FIRST:
-        return session_go(s, 0);
+        return jump(s, 0);
     case ACT_LAST:
-        return session_go(s, (long)s->reached - 1);
+        return jump(s, (long)s->reached - 1);
     case ACT_ARC: {
         int b[ARC_STAGES];
         if (arg < 0 || arg >= ARC_STAGES)
             return 0;
         arc_bookmarks(s->num_steps, b);
-        unsigned r = session_go(s, (long)b[arg] - 1);
-        if (s->phase_mode && !phase_is_first(s->phase)) {
-            s->phase = phase_first();   /* the start of that step */
-            r |= DO_DRAW;
-        }
+        unsigned r = jump(s, (long)b[arg] - 1);
+        s->arc = arg;       /* the lesson line says the stage's sentence */
         return r;
     }
     case ACT_UP:
@@ -336,9 +346,16 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
         s->samples = 0;
         return DO_DRAW;
     case ACT_PHASES: {
+        /* p twice comes back to the phase left, when the step is the same */
         unsigned r = DO_DRAW | pause(s);
-        s->phase_mode = !s->phase_mode;
-        s->phase = s->phase_mode ? phase_first() : phase_last();
+        if (s->phase_mode) {
+            s->left_step = s->step;
+            s->left_phase = cur;
+            s->phase_mode = 0;
+        } else {
+            s->phase_mode = 1;
+            s->phase = s->left_step == s->step ? s->left_phase : phase_first();
+        }
         return r;
     }
     case ACT_EXPLAIN:
@@ -379,11 +396,15 @@ unsigned session_act(Session *s, Action a, int arg, PanelSet on)
     const int step = s->step, sel = sel_of(s), mode = s->phase_mode;
     const Phase phase = phase_of(s);
     unsigned r = apply(s, a, arg, on);
-    /* a new step, phase or position hides the answer again */
+    /* a new step, phase or position hides the answer again (and ends what
+     * an arc jump said) */
     const Phase now = phase_of(s);
     if (s->step != step || now.kind != phase.kind || now.pos != phase.pos || s->phase_mode != mode ||
-        (!s->phase_mode && sel_of(s) != sel))
+        (!s->phase_mode && sel_of(s) != sel)) {
         s->revealed = 0;
+        if (a != ACT_ARC)
+            s->arc = -1;
+    }
     return r;
 }
 
@@ -425,6 +446,7 @@ Shown session_shown(const Session *s, PanelSet on)
     sh.hiding = hidden >= 0;
     sh.hide_from = sh.hiding ? hidden + 1 : INT_MAX;
     sh.hide_loss = sh.hiding;
+    sh.arc = s->arc;
     sh.explain = s->explain;
     sh.live = s->live;
     sh.focus = focus_of(s, on);

@@ -54,6 +54,10 @@ typedef struct {
     int reached;            /* steps computed so far (End goes to reached - 1) */
     int sel;                /* the selected position, as asked (clamped to the step's n) */
     Phase phase;            /* the phase asked for in phase mode (clamped to the step) */
+    int left_step;          /* the step and phase shown when phase mode was left (p), */
+    Phase left_phase;       /* where p comes back to on that step; left_step -1: none */
+    int arc;                /* the arc's stage just jumped to (1-6), whose sentence the
+                             * lesson line says until the next move; -1: none */
     int running;
     /* how it is shown */
     int phase_mode;         /* n and b move one phase of the step at a time */

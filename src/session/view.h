@@ -53,6 +53,7 @@ typedef struct {
                              * selection in step mode), or -1 */
     int age;                /* steps done by the model shown (the Update phase changes it) */
     int curve_steps;        /* the steps whose loss the curve shows */
+    int arc;                /* the arc's stage just jumped to (its sentence shows); -1: none */
     /* what guess mode hides now */
     int hiding;             /* something is hidden, waiting to be revealed */
     int hide_from;          /* tokens from this index on are hidden (INT_MAX: none) */

@@ -474,26 +474,44 @@ if wait_gone e "Why: " && wait_for e "Learning rate"; then
     if wait_for e "Why: 2. Forward pass"; then ok; else fail "not back" e; fi
 else fail "not hidden" e; fi
 
-begin "p leaves phase mode for whole steps and comes back at the Sample phase"
+begin "p leaves phase mode for whole steps, and p comes back to the phase left (Forward 1)"
 keys e p
-if wait_for e "Loss per step" && wait_for e "distinct names seen" && wait_gone e "[Sample]" &&
+if wait_for e "Loss per step" && wait_for e "distinct names seen" && wait_gone e "0[1]" &&
    wait_for e "mean 3.2764"; then
     keys e p
-    if wait_for e "[Sample]" && wait_for e "step 1/500"; then ok; else fail "not back" e; fi
+    if wait_for e "0[1]" && wait_for e "2. Forward: position 1" && wait_for e "step 1/500"; then ok
+    else fail "not back at Forward 1" e; fi
 else fail "no step mode" e; fi
+
+begin "phase mode: Home, End, [ and 1 land on the Sample phase, even of the step shown"
+bad=""
+keys e End                              # the last step reached: step 2
+wait_for e "step 2/500" 5 || bad="$bad End"
+for k in End:2 Home:1 "[:1" 1:1; do
+    keys e n n                          # away from the Sample phase
+    wait_gone e "1. Sample" 5 || bad="$bad away-$k"
+    keys e "${k%:*}"
+    wait_for e "1. Sample" 5 && wait_for e "step ${k#*:}/500" 1 || bad="$bad $k"
+done
+if [ -z "$bad" ]; then ok; else fail "not on Sample:$bad" e; fi
 tm kill-session -t e
 
-begin "1-6 jump along the arc: steps 200, 500, 50, 1, with the stage"
+begin "1-6 jump along the arc: steps 200, 500, 50, 1, saying the lesson's sentences"
 start k 80 24 "$APP_ENV $BIN --paused"
 wait_for k "step 1/500"
 keys k 4
-if wait_for k "step 200/500" && wait_for k "name-like structures"; then
+if wait_for k "step 200/500" && wait_for k "Step 200: Name-like structures emerge (consonant-vowel patterns)."; then
     keys k 6
-    if wait_for k "step 500/500" && wait_for k "reasonable names"; then
+    if wait_for k "step 500/500" &&
+       wait_for k "Arc of training, step 500: Reasonable name generation capability."; then
         keys k s 2
-        if wait_for k "step 50/500" && wait_for k "common characters"; then
+        if wait_for k "step 50/500" &&
+           wait_for k "Arc of training, step 50: Common characters are predicted more often."; then
             keys k 1
-            if wait_for k "step 1/500" && wait_for k "random predictions"; then ok
+            if wait_for k "step 1/500" && wait_for k "Arc of training, step 1: Nothing. Random predictions."; then
+                keys k n b   # moving on: the short stage again
+                if wait_for k "arc: random predictions" && wait_gone k "Nothing."; then ok
+                else fail "the sentence stayed" k; fi
             else fail "1" k; fi
         else fail "2" k; fi
     else fail "6" k; fi
