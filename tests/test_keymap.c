@@ -114,7 +114,7 @@ static void test_hints(void **state)
         "space pause/9  n step/8  b back/8  ] [ +-10/5  Home End first/last/2  Up Dn select/6  "
         "+ - speed/4  p phases/9  1-6 arc/7  e explain/6  w guess/3  l live/3  z zoom/2  "
         "s samples/6  ? help/12  q quit/12");
-    HintState ph = { .phase_mode = 1, .zoomed = 1, .hiding = 1 };
+    HintState ph = { .phase_mode = 1, .zoomed = 1, .guess = 1, .hiding = 1 };
     assert_string_equal(hint_line(&ph, 0),
         "r reveal/11  z unzoom/11  Tab next panel/10  n \u2192 next phase/10  b \u2190 back/9  "
         "\u2191\u2193 position/4  p whole steps/8  w no guess/7  e explain/7  1-6 arc/3  "

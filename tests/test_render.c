@@ -520,6 +520,69 @@ static void test_guess(void **state)
     assert_null(strstr(t, "3.2279"));
     assert_null(strstr(t, "emma"));
     free(t);
+    /* issue 9, item 4: nothing gives the answer away, at any phase */
+    for (int ph = 0; ph < 10; ph++) {
+        for (int rev = 0; rev < 2; rev++) {
+            s = phase_here(f, ph);
+            s->guess = 1;
+            s->revealed = rev;
+            t = screen_text(s, 80, 24, 0, NULL);
+            const Shown sh = session_shown(s, 0);
+            if (sh.hide_len) {
+                /* the length: n, the rows, the count of phases, the strip */
+                char row[32];   /* the first row that must not show */
+                snprintf(row, sizeof row, "\u2502   %d ", sh.positions);
+                if (strstr(t, "n = 5") || strstr(t, "of 10") || strstr(t, "/10") || strstr(t, " 4 \u203a") ||
+                    strstr(t, row))
+                    fail_msg("phase %d%s tells the length:\n%s", ph, rev ? " revealed" : "", t);
+                assert_has(t, "n = ?");
+                assert_has(t, "\u2026 \u203a Loss");
+                /* the name and tokens only as far as known */
+                int told = 0;   /* "emma" known in full shows as "emma?": its end untold */
+                for (const char *e = strstr(t, "emma"); e; e = strstr(e + 1, "emma"))
+                    told |= e[4] != '?';
+                if (told || strstr(t, "[BOS]\u2192e"))
+                    fail_msg("phase %d%s tells the name:\n%s", ph, rev ? " revealed" : "", t);
+                /* the step's loss: status, mean, the curve's average */
+                assert_null(strstr(t, "3.2764"));
+                assert_has(t, "loss ?");
+            }
+            /* the next step's name, even once this one is known */
+            assert_null(strstr(t, "olivia"));
+            free(t);
+        }
+    }
+    /* revealing position 0 reveals its target, not the name */
+    s = phase_here(f, 1);
+    s->guess = 1;
+    s->revealed = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "name   e?");
+    assert_has(t, "tokens [BOS] e ?");
+    assert_has(t, "loss_0 = -log(0.0338) = 3.3880");
+    assert_null(strstr(t, "3.2279"));       /* position 1's loss */
+    free(t);
+    /* the last position: the name does not read complete */
+    s = phase_here(f, 5);
+    s->guess = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "name   emma?");
+    free(t);
+    /* the Sample phase: only BOS */
+    s = phase_here(f, 0);
+    s->guess = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "doc = docs[0 % 32033] = ?");
+    assert_has(t, "tokens = [26, ?, \u2026]");
+    assert_has(t, "= min(8, ? - 1) = ?");
+    free(t);
+    /* the Log phase: the next step's doc, not its name */
+    s = phase_here(f, 9);
+    s->guess = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "Next: step 2 trains on docs[1],");
+    assert_has(t, "loss 3.2764");       /* this step is all known by now */
+    free(t);
     /* step mode: the selected position of the default run's step 1 */
     Fixture *g = fixture_new();
     assert_non_null(g);
@@ -532,6 +595,21 @@ static void test_guess(void **state)
     assert_has(t, "loss ?");
     assert_has(t, "pos 2: u \u2192 ?");
     assert_null(strstr(t, "yuheng"));
+    assert_null(strstr(t, "3.3630"));       /* step 1's loss: not in the curve's average */
+    assert_has(t, "avg \u2026");
+    free(t);
+    /* step 2: the curve's average is step 1's alone until step 2 is known */
+    s = fixture_at(g, 1);
+    s->guess = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "avg 3.3630");
+    free(t);
+    s->sel = g->t.info.n - 1;
+    s->revealed = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_null(strstr(t, "avg 3.3630"));
+    assert_has(t, "n = ");
+    assert_null(strstr(t, "n = ?"));
     free(t);
     fixture_free(g);
 }

@@ -466,8 +466,8 @@ static void test_guess(void **state)
     assert_int_equal(s->step, 0);
     assert_int_equal(hidden(s), -1);
     sh = session_shown(s, 0);
-    assert_int_equal(sh.hide_from, INT_MAX);
-    assert_int_equal(sh.hide_loss, 0);
+    assert_int_equal(sh.hide_from, 2);          /* ... that target only (issue 9, item 4) */
+    assert_int_equal(sh.hide_loss, 1);
     assert_int_equal(key(s, 'n'), DO_DRAW);     /* ... then moves on */
     assert_int_equal(s->step, 1);
     assert_int_equal(hidden(s), 0);
@@ -495,6 +495,78 @@ static void test_guess(void **state)
     s->running = 0;
     assert_int_equal(key(s, 'W'), DO_DRAW);
     assert_int_equal(hidden(s), -1);
+    run_free(r);
+}
+
+/* Issue 9, item 4: guess mode gives nothing away.  What the one resolved
+ * Shown hides at each phase of emma's step (n = 5) and in step mode: the
+ * tokens known (the input, and the target once revealed), the positions
+ * that may show, the length, the step's loss with its point on the curve,
+ * and the next name. */
+static void test_guess_hides(void **state)
+{
+    (void)state;
+    Run1 *r = run_new(500, 1);
+    Session *s = &r->s;
+    key(s, 'p');
+    key(s, 'w');
+    /* phase index: hide_from, positions, hide_len, hide_loss (revealed or not) */
+    static const struct { int from, positions, from_r, positions_r, hidden; } want[10] = {
+        { 1, 0, 1, 0, 0 },                                  /* Sample: only BOS */
+        { 1, 1, 2, 1, 1 }, { 2, 2, 3, 2, 1 }, { 3, 3, 4, 3, 1 }, { 4, 4, 5, 4, 1 },
+        { 5, 5, INT_MAX, 5, 1 },                            /* a -> [BOS]: then all known */
+        { INT_MAX, 5, INT_MAX, 5, 0 }, { INT_MAX, 5, INT_MAX, 5, 0 },    /* Loss, Backward */
+        { INT_MAX, 5, INT_MAX, 5, 0 }, { INT_MAX, 5, INT_MAX, 5, 0 },    /* Update, Log */
+    };
+    for (int ph = 0; ph < 10; ph++) {
+        for (int rev = 0; rev < 2; rev++) {
+            s->phase = phase_at(ph, 5);
+            s->revealed = rev && want[ph].hidden;
+            Shown sh = session_shown(s, 0);
+            const int from = rev ? want[ph].from_r : want[ph].from;
+            const int positions = rev ? want[ph].positions_r : want[ph].positions;
+            if (sh.hide_from != from || sh.positions != positions)
+                fail_msg("phase %d%s: hide_from %d, positions %d", ph, rev ? " revealed" : "",
+                         sh.hide_from, sh.positions);
+            assert_int_equal(sh.hiding, want[ph].hidden && !rev);
+            assert_int_equal(sh.hide_len, from != INT_MAX);
+            assert_int_equal(sh.hide_loss, from != INT_MAX);
+            assert_int_equal(sh.hide_next, 1);
+            assert_int_equal(sh.curve_steps, ph == 9 ? 1 : 0);
+        }
+    }
+    s->revealed = 0;
+    /* step mode, on step 2 (olivia, n = 7): position 2 selected */
+    key(s, 'p');
+    session_go(s, 1);
+    s->sel = 2;
+    Shown sh = session_shown(s, 0);
+    assert_int_equal(sh.hide_from, 3);
+    assert_int_equal(sh.positions, 3);
+    assert_int_equal(sh.hide_len, 1);
+    assert_int_equal(sh.curve_steps, 1);        /* step 2's point waits */
+    key(s, 'r');
+    sh = session_shown(s, 0);
+    assert_int_equal(sh.hide_from, 4);
+    assert_int_equal(sh.positions, 3);
+    assert_int_equal(sh.hide_loss, 1);
+    s->sel = r->t.info.n - 1;                   /* the last: revealed, all is known */
+    s->revealed = 1;
+    sh = session_shown(s, 0);
+    assert_int_equal(sh.hide_from, INT_MAX);
+    assert_int_equal(sh.positions, r->t.info.n);
+    assert_int_equal(sh.hide_loss, 0);
+    assert_int_equal(sh.curve_steps, 2);
+    /* guess mode off, or running: nothing hidden */
+    key(s, 'w');
+    sh = session_shown(s, 0);
+    assert_int_equal(sh.hide_from, INT_MAX);
+    assert_int_equal(sh.hide_next, 0);
+    key(s, 'w');
+    s->running = 1;
+    sh = session_shown(s, 0);
+    assert_int_equal(sh.hide_from, INT_MAX);
+    assert_int_equal(sh.hide_len, 0);
     run_free(r);
 }
 
@@ -676,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_help_and_others),
         cmocka_unit_test(test_phase_stepping),
         cmocka_unit_test(test_guess),
+        cmocka_unit_test(test_guess_hides),
         cmocka_unit_test(test_bookmarks),
         cmocka_unit_test(test_toggles),
         cmocka_unit_test(test_focus_zoom),

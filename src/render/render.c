@@ -105,7 +105,7 @@ void render_keys(Canvas *c, Rect r, const View *v)
         return;
     const HintState st = {
         .phase_mode = v->shown.phase_mode, .zoomed = v->shown.zoomed != PANEL_NONE,
-        .hiding = v->shown.hiding, .running = v->shown.running,
+        .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,
         .samples = v->step.samples || v->shown.last,
     };
     enum { CAP = 40 };

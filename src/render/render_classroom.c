@@ -40,17 +40,24 @@ typedef struct {
     char text[32];
 } StripItem;
 
+/* The strip's forward items: one (compact), or one per position that may
+ * show, and when the length is hidden (guess mode) an ellipsis after them. */
+static int strip_positions(const View *v, int compact)
+{
+    return compact ? 1 : v->shown.hide_len ? v->shown.positions + 1 : v->step.info->n;
+}
+
 /* Item i of the strip of a step with n positions (strip_items of them):
  * Sample › Forward 0 1 2 … › Loss › Backward › Update › Log. */
-static int strip_items(int n, int compact)
+static int strip_items(const View *v, int compact)
 {
-    return 3 + (compact ? 1 : n) + 8;
+    return 3 + strip_positions(v, compact) + 8;
 }
 
 static StripItem strip_item(const View *v, int compact, int i)
 {
     static const char *const rest[] = { "Loss", "Backward", "Update", "Log" };
-    const int n = v->step.info->n, npos = compact ? 1 : n;
+    const int n = v->step.info->n, npos = strip_positions(v, compact);
     StripItem it = { -1, -1, 2, "" };   /* a separator */
     if (i == 0)
         it = (StripItem){ 0, 0, 0, "Sample" };
@@ -58,10 +65,16 @@ static StripItem strip_item(const View *v, int compact, int i)
         it = (StripItem){ 1, n, 1, "Forward" };
     else if (i >= 3 && i < 3 + npos && compact) {
         it = (StripItem){ 1, n, 0, "" };
-        if (v->shown.phase.kind == PHASE_FORWARD)
+        if (v->shown.phase.kind == PHASE_FORWARD && v->shown.hide_len)
+            snprintf(it.text, sizeof it.text, "%d", v->shown.phase.pos);
+        else if (v->shown.phase.kind == PHASE_FORWARD)
             snprintf(it.text, sizeof it.text, "%d" NBSP "of" NBSP "%d", v->shown.phase.pos, n);
+        else if (v->shown.hide_len)
+            snprintf(it.text, sizeof it.text, GL_ELL);
         else
             snprintf(it.text, sizeof it.text, n > 1 ? "0-%d" : "0", n - 1);
+    } else if (i == 2 + npos && v->shown.hide_len) {
+        it = (StripItem){ -1, -1, 0, GL_ELL };  /* more positions, or none: not told */
     } else if (i >= 3 && i < 3 + npos) {
         it = (StripItem){ i - 2, i - 2, 0, "" };
         snprintf(it.text, sizeof it.text, "%d", i - 3);
@@ -76,7 +89,7 @@ static StripItem strip_item(const View *v, int compact, int i)
 static void strip_text(const View *v, int ascii, int compact, char *out, size_t len)
 {
     const Glyphs *g = glyphs_get(ascii);
-    const int n = v->step.info->n, cur = phase_index(v->shown.phase, n), k = strip_items(n, compact);
+    const int n = v->step.info->n, cur = phase_index(v->shown.phase, n), k = strip_items(v, compact);
     StripItem prev = { -1, -1, 2, "" };
     size_t o = 0;
     out[0] = '\0';
@@ -212,24 +225,25 @@ static void say(Canvas *c, Rect a, int *y, int indent, const Lesson *l, LessonLi
 static void panel_sample(Canvas *c, Rect a, const View *v)
 {
     const Lesson l = lesson_of(v, c->ascii);
+    const int h = v->shown.hide_len ? LESSON_HIDDEN : 0;   /* guess mode: only BOS is known */
     char buf[4096];
     int y = a.y;
-    say(c, a, &y, 4, &l, LL_DOC, 0);
-    say(c, a, &y, 10, &l, LL_TOKENS, 0);
+    say(c, a, &y, 4, &l, LL_DOC, h);
+    say(c, a, &y, 10, &l, LL_TOKENS, h);
     /* # [BOS, 'e', 'm', 'm', 'a', BOS] (without the quotes when that fits
      * on a line and the quotes do not) */
     for (int quotes = 1; quotes >= 0; quotes--) {
-        lesson_line(&l, LL_CHARS, quotes, buf, sizeof buf);
+        lesson_line(&l, LL_CHARS, quotes + h, buf, sizeof buf);
         if (flow_rows(c->ascii, a.w, buf, 3) == 1)
             break;
     }
     y += flow_text(c, a, y, buf, 3);
     say(c, a, &y, 8, &l, LL_N_RULE, 0);
-    say(c, a, &y, 4, &l, LL_N, 0);
-    say(c, a, &y, 0, &l, LL_CUT, 0);
+    say(c, a, &y, 4, &l, LL_N, h);
+    say(c, a, &y, 0, &l, LL_CUT, h);
     y++;
-    say(c, a, &y, 0, &l, LL_PREDICTIONS, 0);
-    say(c, a, &y, 0, &l, LL_PAIRS, 0);
+    say(c, a, &y, 0, &l, LL_PREDICTIONS, h);
+    say(c, a, &y, 0, &l, LL_PAIRS, h);
     /* data cycling, when there is room for it */
     lesson_line(&l, LL_CYCLING, 0, buf, sizeof buf);
     if (y + 1 + flow_rows(c->ascii, a.w, buf, 0) <= a.y + a.h)
@@ -383,7 +397,7 @@ static void panel_log(Canvas *c, Rect a, const View *v)
     lesson_line(&l, LL_LOG, 0, line, sizeof line);
     canvas_text_fit(c, a.x, y++, a.w, line, ROLE_VALUE);
     y++;
-    say(c, a, &y, 0, &l, LL_NEXT, 0);
+    say(c, a, &y, 0, &l, LL_NEXT, v->shown.hide_next ? LESSON_HIDDEN : 0);
     int left = a.y + a.h - y;
     if (left >= 6 && !(v->shown.on_screen & PANEL_BIT(PANEL_LOSS))) {  /* the loss curve, with this step's point */
         y++;
@@ -404,9 +418,12 @@ void render_phase(Canvas *c, Rect r, const View *v)
         snprintf(title, sizeof title, "2. Forward: position %d", pos);
     else
         snprintf(title, sizeof title, "%s", titles[kind]);
-    snprintf(note, sizeof note, "phase %d of %d", phase + 1, phase_count(n));
+    if (v->shown.hide_len)      /* guess mode: the count of phases tells the length */
+        snprintf(note, sizeof note, "phase %d", phase + 1);
+    else
+        snprintf(note, sizeof note, "phase %d of %d", phase + 1, phase_count(n));
     if (text_width(title, c->ascii) + text_width(note, c->ascii) + 7 > r.w)
-        snprintf(note, sizeof note, "%d/%d", phase + 1, phase_count(n));
+        snprintf(note, sizeof note, v->shown.hide_len ? "" : "%d/%d", phase + 1, phase_count(n));
     Rect a = frame(c, r, title, note);
     if (a.w < 4 || a.h < 2)
         return;

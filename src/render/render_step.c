@@ -32,11 +32,8 @@ static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
         size_t l = utf8_decode((const unsigned char *)doc + i, len - i, &cp);
         if (l == 0)
             l = 1;
-        if (tok >= hide) {
-            out[o++] = MK_TARGET[0];
-            out[o++] = '?';
+        if (tok >= hide)
             break;
-        }
         if (tok == in->n + 1) {     /* the first character past the block size */
             out[o++] = MK_DIM[0];
             o += (size_t)snprintf(out + o, sizeof out - o, "%s", g->cut);
@@ -45,6 +42,10 @@ static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
         memcpy(out + o, doc + i, l);
         o += l;
         i += l;
+    }
+    if (tok >= hide) {      /* a character hidden, or the end (BOS) */
+        out[o++] = MK_TARGET[0];
+        out[o++] = '?';
     }
     out[o] = '\0';
     /* one word: no wrapping, cut with an ellipsis when too long */
@@ -77,7 +78,10 @@ void render_name(Canvas *c, Rect r, const View *v)
     /* name  emma                    n = 5 */
     char right[64];
     int cut = in->doc_chars + 1 > (size_t)in->n;
-    snprintf(right, sizeof right, cut ? "n = %d (block size)" : "n = %d", in->n);
+    if (v->shown.hide_len)      /* guess mode: the length is part of the answer */
+        snprintf(right, sizeof right, "n = ?");
+    else
+        snprintf(right, sizeof right, cut ? "n = %d (block size)" : "n = %d", in->n);
     int rw = text_width(right, c->ascii);
     if (rw > a.w - lab - 4)
         rw = 0;     /* no room: the name matters more */
@@ -162,7 +166,11 @@ static PosCols pos_columns(const Canvas *c, Rect a, const View *v)
     const Glyphs *g = glyphs_get(c->ascii);
     PosCols k;
     k.lw = 1;
-    for (int i = 0; i <= in->n; i++) {
+    /* from what may show: in guess mode neither a hidden token's width nor
+     * a hidden loss may shape the columns or the bars */
+    const int known = v->shown.hide_from < in->n + 1 ? v->shown.hide_from : in->n + 1;
+    const int losses = v->shown.positions < known - 1 ? v->shown.positions : known - 1;
+    for (int i = 0; i < known; i++) {
         char label[16];
         token_label(v->run.ds, in->tokens[i], c->ascii, label);
         int w = text_width(label, c->ascii);
@@ -182,7 +190,7 @@ static PosCols pos_columns(const Canvas *c, Rect a, const View *v)
     k.bar_w = a.x + a.w - k.x_bar;
     const double chance = log((double)v->run.vocab_size);
     k.scale = 1.5 * chance;
-    for (int i = 0; i < in->n; i++)
+    for (int i = 0; i < losses; i++)
         k.scale = in->pos_loss[i] > k.scale ? in->pos_loss[i] : k.scale;
     k.tick = -1;
     if (k.bar_w >= 10) {
@@ -216,10 +224,6 @@ static void pos_row(Canvas *c, Rect a, int y, const View *v, const PosCols *k, i
     const int tgt = in->tokens[i + 1];
     char label[16], num[32];
     snprintf(num, sizeof num, "%d", i);
-    if (i >= hide) {    /* guess mode: the model has not seen this yet */
-        text_right(c, k->x_pos, y, k->pw, num, ROLE_DIM);
-        return;
-    }
     if (i == sel) {
         canvas_fill(c, (Rect){ a.x, y, k->x_loss + 6 - a.x, 1 }, " ", ROLE_SELECT);
         canvas_put(c, a.x, y, g->sel, ROLE_SELECT);
@@ -259,33 +263,41 @@ void render_positions(Canvas *c, Rect r, const View *v)
     const StepInfo *in = v->step.info;
     const Glyphs *g = glyphs_get(c->ascii);
     char note[32];
-    snprintf(note, sizeof note, "n = %d", in->n);
+    if (v->shown.hide_len)      /* guess mode: the length is part of the answer */
+        snprintf(note, sizeof note, "n = ?");
+    else
+        snprintf(note, sizeof note, "n = %d", in->n);
     Rect a = frame(c, r, "Loss at each position", note);
     if (a.w < 1 || a.h < 1)
         return;
     const PosCols k = pos_columns(c, a, v);
     pos_header(c, a, &k);
-    /* rows, scrolled to keep the selection in view; the mean on the last line */
+    /* rows (those that may show), scrolled to keep the selection in view;
+     * the mean on the last line */
     const int sel = v->shown.pos, done = phase_positions_done(v->shown.phase, in->n);
+    const int count = v->shown.positions < in->n ? v->shown.positions : in->n;
     int rows = a.h - 2;
     if (rows < 1)
         rows = a.h - 1;
-    int first = 0, focus_row = sel >= 0 ? sel : done < in->n ? done : 0;
-    if (in->n > rows && rows > 0) {
+    int first = 0, focus_row = sel >= 0 ? sel : done < count ? done : 0;
+    if (count > rows && rows > 0) {
         first = focus_row - rows / 2;
         if (first < 0)
             first = 0;
-        if (first > in->n - rows)
-            first = in->n - rows;
+        if (first > count - rows)
+            first = count - rows;
     }
-    for (int i = first; i < first + rows && i < in->n; i++)
+    for (int i = first; i < first + rows && i < count; i++)
         pos_row(c, a, a.y + 1 + i - first, v, &k, i);
     if (a.h < 2)
         return;
     char num[64];
     int y = a.y + a.h - 1;
-    if (in->n > rows && rows > 0) {
-        snprintf(num, sizeof num, "%d-%d of %d", first, first + rows - 1, in->n);
+    if (count > rows && rows > 0) {
+        if (v->shown.hide_len)
+            snprintf(num, sizeof num, "%d-%d", first, first + rows - 1);
+        else
+            snprintf(num, sizeof num, "%d-%d of %d", first, first + rows - 1, in->n);
         canvas_text(c, a.x, y, k.x_p - a.x, num, ROLE_DIM);
     }
     text_right(c, k.x_p, y, k.p_w, "mean", ROLE_DIM);

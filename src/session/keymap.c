@@ -102,7 +102,7 @@ static int action_on(Action a, const HintState *st)
 {
     switch (a) {
     case ACT_RUN: return st->running;
-    case ACT_GUESS: return st->hiding;
+    case ACT_GUESS: return st->guess;
     default: return 0;
     }
 }

@@ -89,7 +89,7 @@ const KeyRow *keymap_find(int key, int *which);
 
 /* What the hint line shows depends on: */
 typedef struct {
-    int phase_mode, zoomed, hiding, samples, running;
+    int phase_mode, zoomed, guess, hiding, samples, running;
 } HintState;
 
 typedef struct {

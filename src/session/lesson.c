@@ -70,11 +70,44 @@ static size_t doc_ids(const Lesson *l, int ids[SHOW], size_t *shown)
     return chars;
 }
 
+/* The Sample phase's lines in guess mode: the name, its tokens and its
+ * length are the answers to come; only BOS is known. */
+static void sample_hidden(Out *o, const Lesson *l, LessonLine line)
+{
+    const int BOS = l->model->cfg.vocab_size - 1;
+    switch (line) {
+    case LL_DOC:
+        put(o, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_TARGET "?", l->in->step,
+            l->ds->count);
+        break;
+    case LL_TOKENS:
+        put(o, "tokens" NBSP "=" NBSP MK_VALUE "[%d," NBSP MK_TARGET "?" MK_VALUE "," NBSP GL_ELL "]", BOS);
+        break;
+    case LL_CHARS:
+        put(o, MK_DIM "#" NBSP "[BOS," NBSP "?," NBSP GL_ELL "]");
+        break;
+    case LL_N:
+        put(o, NBSP NBSP "=" NBSP "min(%d," NBSP "?" NBSP "-" NBSP "1)" " =" NBSP MK_TARGET "?",
+            l->model->cfg.block_size);
+        break;
+    case LL_PREDICTIONS:
+        put(o, MK_TARGET "?" MK_TEXT " predictions to make: the tokens show one at a time, as the "
+            "model reads them.");
+        break;
+    default:
+        break;
+    }
+}
+
 static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
 {
     const StepInfo *in = l->in;
     const int BOS = l->model->cfg.vocab_size - 1, n = in->n;
     int ids[SHOW];
+    if (arg >= LESSON_HIDDEN && !l->trace) {
+        sample_hidden(o, l, line);
+        return;
+    }
     size_t shown, chars = doc_ids(l, ids, &shown);
     switch (line) {
     case LL_DOC:
@@ -401,7 +434,7 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
     }
 }
 
-static void log_line(Out *o, const Lesson *l, LessonLine line)
+static void log_line(Out *o, const Lesson *l, LessonLine line, int arg)
 {
     const StepInfo *in = l->in;
     switch (line) {
@@ -415,7 +448,10 @@ static void log_line(Out *o, const Lesson *l, LessonLine line)
         break;
     }
     case LL_NEXT:
-        if (in->step + 1 < l->num_steps) {
+        if (in->step + 1 < l->num_steps && arg >= LESSON_HIDDEN) {     /* guess mode: its answer */
+            put(o, MK_DIM "Next: step %d trains on docs[%zu], with the parameters just updated.",
+                in->step + 2, (size_t)(in->step + 1) % l->ds->count);
+        } else if (in->step + 1 < l->num_steps) {
             size_t next = (size_t)(in->step + 1) % l->ds->count;
             char name[300];
             doc_text(l->ds, next, name, sizeof name - 1);
@@ -447,7 +483,7 @@ size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t 
     else if (line <= LL_UPDATED)
         update_line(&o, l, line);
     else
-        log_line(&o, l, line);
+        log_line(&o, l, line, arg);
     return o.n;
 }
 

@@ -85,7 +85,10 @@ typedef enum {
     LL_COUNT
 } LessonLine;
 
-/* The hidden form of LL_INPUT and LL_POS_LOSS: arg + LESSON_HIDDEN. */
+/* The hidden form (guess mode) of LL_INPUT and LL_POS_LOSS (arg +
+ * LESSON_HIDDEN), of the Sample phase's lines (LL_DOC .. LL_PAIRS: only BOS
+ * is known; LL_CUT and LL_PAIRS say nothing) and of LL_NEXT (the next name
+ * untold): the screen's. */
 enum { LESSON_HIDDEN = 1000 };
 
 /* Writes line `line` of the lesson into buf (len bytes, NUL-terminated);

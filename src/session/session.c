@@ -440,12 +440,29 @@ Shown session_shown(const Session *s, PanelSet on)
         sh.pos = sel_of(s);
     /* before the Update phase the parameters are still the step before's */
     sh.age = s->step + (phase_has_update(sh.phase) ? 1 : 0);
-    sh.curve_steps = phase_has_log(sh.phase) ? in->step + 1 : in->step;
-    /* guess mode: the hidden position's target and all after it */
-    const int hidden = hidden_pos(s);
-    sh.hiding = hidden >= 0;
-    sh.hide_from = sh.hiding ? hidden + 1 : INT_MAX;
-    sh.hide_loss = sh.hiding;
+    /* guess mode: the tokens known so far (the model reads them one at a
+     * time): at a forward phase (step mode: the selected position) up to its
+     * input, and its target once revealed; at the Sample phase only BOS;
+     * from the Loss phase on, all.  The rest, the length and the step's loss
+     * hide with them. */
+    const int n = in->n, guess = s->guess && !s->running && n > 0;
+    int known = INT_MAX;
+    if (guess && !s->phase_mode)
+        known = sel_of(s) + 1 + (s->revealed ? 1 : 0);
+    else if (guess && sh.phase.kind == PHASE_SAMPLE)
+        known = 1;
+    else if (guess && sh.phase.kind == PHASE_FORWARD)
+        known = sh.phase.pos + 1 + (s->revealed ? 1 : 0);
+    if (known > n)
+        known = INT_MAX;    /* every target known */
+    sh.guess = s->guess;
+    sh.hiding = hidden_pos(s) >= 0;
+    sh.hide_from = known;
+    sh.hide_len = known != INT_MAX;
+    sh.positions = !sh.hide_len ? n : sh.hiding ? known : known - 1;
+    sh.hide_loss = sh.hide_len;
+    sh.hide_next = guess;
+    sh.curve_steps = phase_has_log(sh.phase) && !sh.hide_loss ? in->step + 1 : in->step;
     sh.arc = s->arc;
     sh.explain = s->explain;
     sh.live = s->live;

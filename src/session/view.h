@@ -54,10 +54,19 @@ typedef struct {
     int age;                /* steps done by the model shown (the Update phase changes it) */
     int curve_steps;        /* the steps whose loss the curve shows */
     int arc;                /* the arc's stage just jumped to (its sentence shows); -1: none */
-    /* what guess mode hides now */
-    int hiding;             /* something is hidden, waiting to be revealed */
-    int hide_from;          /* tokens from this index on are hidden (INT_MAX: none) */
-    int hide_loss;          /* the step's loss (status line, mean) is hidden */
+    /* what guess mode hides now (every renderer obeys it: nothing shows a
+     * token, a count or a loss it hides); with guess mode off, or running,
+     * nothing is hidden */
+    int guess;              /* guess mode is on */
+    int hiding;             /* an answer waits to be revealed (r) */
+    int hide_from;          /* tokens[0 .. hide_from) are known; the first hidden shows as
+                             * '?', the rest not at all (INT_MAX: all known) */
+    int positions;          /* the positions that may show (rows, the phase strip):
+                             * the step's n, or those up to the one asked */
+    int hide_len;           /* the length is hidden: n, the positions and phases in all */
+    int hide_loss;          /* the step's loss: the status line, the mean, and the
+                             * curve's point and average of this step */
+    int hide_next;          /* the name the next step trains on (the Log phase) */
     /* panels */
     int explain;            /* the explanation panel is asked for */
     int live;               /* the live samples are asked for */

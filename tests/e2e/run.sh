@@ -440,12 +440,20 @@ for i in 9 8 7 6 5 4 3 2 1 0; do
 done
 if [ -z "$bad" ]; then ok; else fail "differs:$bad" e; fi
 
-begin "guess mode hides the target and the probabilities until r"
+begin "guess mode at the Sample phase: neither the name nor its length"
+keys e w
+if wait_for e "tokens = [26, ?, …]" && wait_for e "= min(8, ? - 1) = ?" && wait_for e "n = ?" &&
+   wait_for e "Forward … › Loss" && ! capture e | grep -q -e emma -e "n = 5" -e "of 10"; then ok
+else fail "the Sample phase gives the answer away" e; fi
+keys e w
+
+begin "guess mode hides the target and the probabilities until r, then that target only"
 keys e w n
 if wait_for e "Guess first" && wait_for e "[BOS] ?" && wait_for e "Forward[0]" &&
    ! capture e | grep -q "0.0338"; then
     keys e r
-    if wait_for e "loss_0 = -log(0.0338) = 3.3880" && wait_gone e "Guess first"; then
+    if wait_for e "loss_0 = -log(0.0338) = 3.3880" && wait_gone e "Guess first" &&
+       wait_for e "name   e?" && ! capture e | grep -q -e emma -e "n = 5" -e "3.2279"; then
         keys e n
         if wait_for e "0[1]" && wait_for e "[BOS] e ?"; then
             keys e n    # n reveals first
@@ -536,6 +544,16 @@ if wait_for k "Live samples" && wait_for k "model after step 30"; then
     if wait_for k "model after step 100"; then ok; else fail "not redrawn" k; fi
 else fail "no live samples" k; fi
 tm kill-session -t k
+
+begin "guess mode in step mode: the step's loss waits, in the status line and the curve"
+start g 80 24 "$APP_ENV $BIN --paused"
+wait_for g "step 1/500"
+keys g n w       # step 2: the curve would hold step 2's point and average
+if wait_for g "step 2/500" && wait_for g "loss ?" && wait_for g "avg 3.3630" && wait_for g "n = ?"; then
+    keys g j j j j j j j j j j r     # the last position, revealed: all known
+    if wait_gone g "loss ?" && wait_gone g "avg 3.3630"; then ok; else fail "not shown once known" g; fi
+else fail "the loss or the length shows" g; fi
+tm kill-session -t g
 
 begin "high contrast: bright on black, nothing dim; c toggles it"
 start hc 80 24 "$APP_ENV $BIN --paused --high-contrast"
