@@ -103,10 +103,6 @@ check: data
 	@cat $(BUILD)/unit.result $(BUILD)/e2e.result | awk '{ p += $$1; f += $$2 } \
 	    END { printf "check: %d passed, %d failed (unit and end-to-end)\n", p, f; exit f > 0 }'
 
-bench: deps data
-	@$(MAKE) --no-print-directory $(BUILD)/bench $(BIN)
-	$(BUILD)/bench
-
 clean:
 	rm -rf $(BUILD) $(BIN)
 

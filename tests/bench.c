@@ -1,6 +1,15 @@
-/* bench.c: `make bench`: training steps per second of the core and peak RSS,
- * for the reference's configuration and a larger one, each in its own
- * process.  The default run is checked against the golden losses first. */
+/* bench.c: `make bench`: the core's training speed side by side with the
+ * baseline core (the core before the speed work, built from git by
+ * mk/bench.mk), start-up time and peak memory, then rewind and frame-drawing
+ * times.  The training figures come from tests/bench_train.c, run in
+ * processes of their own, alternately for the two cores, several rounds; the
+ * ratio printed is the median of the rounds' ratios, so that a noisy machine
+ * moves both sides alike.  Both cores must train the same bits (the same hash
+ * of every loss and the final parameters); the default run is also checked
+ * against the reference's golden losses.
+ *
+ *   bench BENCH_TRAIN [BASE_BENCH_TRAIN | -]
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,64 +39,6 @@ static int load_names(Dataset *ds)
         return 1;
     fprintf(stderr, "bench: %s (run `make data`)\n", err);
     return 0;
-}
-
-/* Trains `steps` steps `reps` times from scratch; prints the best time. */
-static int bench(const char *label, int n_embd, int n_layer, int block, int steps, int reps, const char *golden)
-{
-    Dataset ds;
-    if (!load_names(&ds))
-        return 1;
-    TrainConfig c = train_config_default();
-    c.model.n_embd = n_embd;
-    c.model.n_layer = n_layer;
-    c.model.block_size = block;
-    c.adam.num_steps = steps;
-    double best = 1e30;
-    int exact = -1;
-    for (int r = 0; r < reps; r++) {
-        Dataset copy = ds; /* trainer_init shuffles the docs in place */
-        DocRef *docs = malloc(ds.count * sizeof *docs);
-        memcpy(docs, ds.docs, ds.count * sizeof *docs);
-        copy.docs = docs;
-        Trainer t;
-        char terr[256];
-        if (trainer_init(&t, &copy, &c, terr, sizeof terr) != 0) {
-            fprintf(stderr, "bench: %s\n", terr);
-            return 1;
-        }
-        double *loss = malloc((size_t)steps * sizeof *loss);
-        double t0 = now();
-        for (int s = 0; s < steps; s++) {
-            trainer_step(&t);
-            loss[s] = t.info.loss;
-        }
-        double dt = now() - t0;
-        if (dt < best)
-            best = dt;
-        if (golden && r == 0) {
-            FILE *f = fopen(golden, "r");
-            char line[4096];
-            exact = f != NULL;
-            for (int s = 0; f && s < steps && fgets(line, sizeof line, f); s++) {
-                char *p = strchr(strchr(line, '\t') + 1, '\t') + 1;
-                if (strtod(p, NULL) != loss[s])
-                    exact = 0;
-            }
-            if (f)
-                fclose(f);
-        }
-        free(loss);
-        trainer_free(&t);
-        free(docs);
-    }
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    printf("%-44s %6d steps  %8.4f s  %9.0f steps/s  peak RSS %6.1f MB%s\n", label, steps, best,
-           steps / best, ru.ru_maxrss / 1024.0,
-           exact < 0 ? "" : exact ? "  (bit-exact vs golden)" : "  (NOT EXACT vs golden)");
-    dataset_free(&ds);
-    return exact == 0;
 }
 
 /* Rewinds from the last step of a `steps`-step run to the first and to the
@@ -177,32 +128,109 @@ static int bench_frame(int cols, int rows)
     return 0;
 }
 
-/* Runs one benchmark in a child so that its peak RSS is its own. */
-static int in_child(const char *label, int n_embd, int n_layer, int block, int steps, int reps, const char *golden)
+/* What one bench-train process printed. */
+typedef struct {
+    double init_ms, steps_per_s;
+    long rss_kb;
+    char hash[17];
+    char golden[2];
+} TrainRun;
+
+/* Runs `bin` with the configuration's arguments; 0 and *out, or -1. */
+static int run_train(const char *bin, const char *args, TrainRun *out)
 {
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s %s", bin, args);
     fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0)
-    {
-        int rc = bench(label, n_embd, n_layer, block, steps, reps, golden);
-        fflush(stdout);
-        _exit(rc);
-    }
-    int st;
-    waitpid(pid, &st, 0);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : 1;
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return -1;
+    int n = fscanf(p, "init_ms=%lf steps_per_s=%lf peak_rss_kb=%ld hash=%16s golden=%1s", &out->init_ms,
+                   &out->steps_per_s, &out->rss_kb, out->hash, out->golden);
+    int st = pclose(p);
+    return n == 5 && st == 0 ? 0 : -1;
 }
 
-int main(void)
+static int cmp_double(const void *a, const void *b)
 {
-    printf("microgpt-tui core benchmark (one core, best of several runs)\n");
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+enum { MAX_ROUNDS = 15 };
+
+/* One configuration, `rounds` rounds of (baseline, current) in alternating
+ * order; prints steps/s, start-up and peak RSS of each and their ratios. */
+static int side_by_side(const char *label, const char *args, int rounds, const char *cur, const char *base)
+{
+    double cs[MAX_ROUNDS], bs[MAX_ROUNDS], ratio[MAX_ROUNDS], ci[MAX_ROUNDS], bi[MAX_ROUNDS];
+    TrainRun c = { 0 }, b = { 0 };
+    long c_rss = 0, b_rss = 0;
     int bad = 0;
-    bad |= in_child("default (16 embd, 1 layer, block 8)", 16, 1, 8, 500, 7, "tests/golden/reference-default.tsv");
-    bad |= in_child("larger (--n-embd 32 --n-layer 2 --block-size 16)", 32, 2, 16, 500, 3, NULL);
+    for (int r = 0; r < rounds; r++) {
+        for (int k = 0; k < 2; k++) {
+            int is_base = (r + k) % 2 == 0;
+            if (is_base && !base)
+                continue;
+            TrainRun *run = is_base ? &b : &c;
+            if (run_train(is_base ? base : cur, args, run) != 0) {
+                fprintf(stderr, "bench: %s failed\n", is_base ? base : cur);
+                return 1;
+            }
+        }
+        cs[r] = c.steps_per_s;
+        ci[r] = c.init_ms;
+        c_rss = c.rss_kb > c_rss ? c.rss_kb : c_rss;
+        if (base) {
+            bs[r] = b.steps_per_s;
+            bi[r] = b.init_ms;
+            b_rss = b.rss_kb > b_rss ? b.rss_kb : b_rss;
+            ratio[r] = c.steps_per_s / b.steps_per_s;
+            if (strcmp(c.hash, b.hash) != 0)
+                bad = 1;
+        }
+    }
+    printf("%s\n", label);
+    printf("  current   %9.0f steps/s   start-up %7.2f ms   peak RSS %6.1f MB%s\n", median(cs, rounds),
+           median(ci, rounds), c_rss / 1024.0,
+           c.golden[0] == '1' ? "   (bit-exact vs golden)" : c.golden[0] == '0' ? "   (NOT EXACT vs golden)" : "");
+    if (base) {
+        double bsm = median(bs, rounds), bim = median(bi, rounds);
+        printf("  baseline  %9.0f steps/s   start-up %7.2f ms   peak RSS %6.1f MB\n", bsm, bim, b_rss / 1024.0);
+        printf("  ratio     %9.2fx faster (median of %d alternating rounds)   start-up %.2fx   memory %.2fx   %s\n",
+               median(ratio, rounds), rounds, bim / median(ci, rounds), (double)b_rss / (double)c_rss,
+               bad ? "DIFFERENT BITS from the baseline" : "same bits as the baseline");
+    }
+    return bad || c.golden[0] == '0';
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench BENCH_TRAIN [BASE_BENCH_TRAIN | -]\n");
+        return 2;
+    }
+    const char *cur = argv[1];
+    const char *base = argc > 2 && strcmp(argv[2], "-") != 0 ? argv[2] : NULL;
+    const int quick = getenv("BENCH_QUICK") != NULL;
+    printf("microgpt-tui core benchmark (one core; training: 500 steps, the best of 3 per process)\n");
+    if (!base)
+        printf("(no baseline core: `make bench` builds it from git; see mk/bench.mk)\n");
+    int bad = 0;
+    bad |= side_by_side("default (16 embd, 4 heads, 1 layer, block 8)",
+                        "16 1 8 500 3 tests/golden/reference-default.tsv", quick ? 3 : 7, cur, base);
+    bad |= side_by_side("larger (--n-embd 32 --n-layer 2 --block-size 16)", "32 2 16 500 3", quick ? 3 : 5, cur,
+                        base);
     fflush(stdout);
     bad |= bench_rewind(500);
     fflush(stdout);
-    if (getenv("BENCH_QUICK") == NULL) {
+    if (!quick) {
         pid_t pid = fork();
         if (pid == 0) {
             int rc = bench_rewind(100000);
