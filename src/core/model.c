@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/carve.h"
+
 static const char *const layer_names[MAT_PER_LAYER] = {
     "attn_wq", "attn_wk", "attn_wv", "attn_wo", "mlp_fc1", "mlp_fc2",
 };
@@ -105,43 +107,30 @@ int modelwork_init(ModelWork *w, const Model *m)
     size_t e = (size_t)c->n_embd;
     size_t cache = (size_t)c->n_layer * (size_t)c->block_size * e;
     size_t big = 4 * e > (size_t)c->vocab_size ? 4 * e : (size_t)c->vocab_size;
+    Carve cv = CARVE_INIT;
     memset(w, 0, sizeof *w);
-    w->keys = malloc(cache * sizeof(NodeId));
-    w->values = malloc(cache * sizeof(NodeId));
-    w->x = malloc(e * sizeof(NodeId));
-    w->r = malloc(e * sizeof(NodeId));
-    w->xn = malloc(e * sizeof(NodeId));
-    w->q = malloc(e * sizeof(NodeId));
-    w->k = malloc(e * sizeof(NodeId));
-    w->v = malloc(e * sizeof(NodeId));
-    w->att = malloc(e * sizeof(NodeId));
-    w->h = malloc(big * sizeof(NodeId));
-    w->scores = malloc(2 * (size_t)c->block_size * sizeof(NodeId));
-    w->tmp = malloc(big * sizeof(NodeId));
-    w->xd = malloc(big * sizeof(double));
-    if (!w->xd || !w->keys || !w->values || !w->x || !w->r || !w->xn || !w->q || !w->k || !w->v ||
-        !w->att || !w->h || !w->scores || !w->tmp) {
-        modelwork_free(w);
-        return -1;
-    }
-    return 0;
+    do {
+        w->keys = carve_take(&cv, cache, sizeof(NodeId));
+        w->values = carve_take(&cv, cache, sizeof(NodeId));
+        w->x = carve_take(&cv, e, sizeof(NodeId));
+        w->r = carve_take(&cv, e, sizeof(NodeId));
+        w->xn = carve_take(&cv, e, sizeof(NodeId));
+        w->q = carve_take(&cv, e, sizeof(NodeId));
+        w->k = carve_take(&cv, e, sizeof(NodeId));
+        w->v = carve_take(&cv, e, sizeof(NodeId));
+        w->att = carve_take(&cv, e, sizeof(NodeId));
+        w->h = carve_take(&cv, big, sizeof(NodeId));
+        w->scores = carve_take(&cv, 2 * (size_t)c->block_size, sizeof(NodeId));
+        w->tmp = carve_take(&cv, big, sizeof(NodeId));
+        w->xd = carve_take(&cv, big, sizeof(double));
+    } while (carve_next(&cv));
+    w->block = cv.base;
+    return w->block ? 0 : -1;
 }
 
 void modelwork_free(ModelWork *w)
 {
-    free(w->keys);
-    free(w->values);
-    free(w->x);
-    free(w->r);
-    free(w->xn);
-    free(w->q);
-    free(w->k);
-    free(w->v);
-    free(w->att);
-    free(w->h);
-    free(w->scores);
-    free(w->tmp);
-    free(w->xd);
+    free(w->block);
     memset(w, 0, sizeof *w);
 }
 

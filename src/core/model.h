@@ -47,6 +47,7 @@ typedef struct {
     int len;                /* positions cached so far */
     NodeId *x, *r, *xn, *q, *k, *v, *att, *h, *scores, *tmp;
     double *xd;             /* a linear layer's input values */
+    void *block;            /* the one allocation the above are carved from */
 } ModelWork;
 
 /* Checks the configuration (sizes positive, n_embd divisible by n_head,

@@ -63,7 +63,7 @@ Timeline *timeline_new(Trainer *t)
 
 Timeline *timeline_new_budget(Trainer *t, size_t budget)
 {
-    if (t->step != 0 || t->phase != 0)
+    if (t->step != 0 || t->phase != TRAIN_IDLE)
         return NULL;
     Timeline *tl = calloc(1, sizeof *tl);
     if (!tl)
@@ -188,7 +188,7 @@ size_t timeline_bytes(const Timeline *tl)
 static int in_sync(const Timeline *tl)
 {
     const Trainer *t = tl->t;
-    return t->phase == 0 && t->step == tl->cur + 1 && t->info.step == tl->cur;
+    return t->phase == TRAIN_IDLE && t->step == tl->cur + 1 && t->info.step == tl->cur;
 }
 
 /* The cached fine state before step s, or NULL. */

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/carve.h"
+
 TrainConfig train_config_variant(Variant v)
 {
     TrainConfig c;
@@ -265,19 +267,22 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
     if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + (size_t)nodes) != 0)
         goto oom;
     model_init_params(&t->model, &t->rng, t->tape.data + 1);
-    t->m = calloc(t->model.nparams, sizeof *t->m);
-    t->v = calloc(t->model.nparams, sizeof *t->v);
-    t->xf = malloc(B * E * sizeof *t->xf);
-    t->xd = malloc(B * E * sizeof *t->xd);
-    t->e = malloc(B * V * sizeof *t->e);
-    t->total = malloc(B * sizeof *t->total);
-    t->info.tokens = malloc((B + 1) * sizeof *t->info.tokens);
-    t->info.logits = malloc(B * V * sizeof *t->info.logits);
-    t->info.probs = malloc(B * V * sizeof *t->info.probs);
-    t->info.pos_loss = malloc(B * sizeof *t->info.pos_loss);
-    t->info.grad_norm = calloc((size_t)t->model.nmat, sizeof *t->info.grad_norm);
-    if (!t->m || !t->v || !t->xf || !t->xd || !t->e || !t->total || !t->info.tokens ||
-        !t->info.logits || !t->info.probs || !t->info.pos_loss || !t->info.grad_norm)
+    Carve cv = CARVE_INIT;
+    do {
+        t->m = carve_take(&cv, t->model.nparams, sizeof *t->m);
+        t->v = carve_take(&cv, t->model.nparams, sizeof *t->v);
+        t->xf = carve_take(&cv, B * E, sizeof *t->xf);
+        t->xd = carve_take(&cv, B * E, sizeof *t->xd);
+        t->e = carve_take(&cv, B * V, sizeof *t->e);
+        t->total = carve_take(&cv, B, sizeof *t->total);
+        t->info.tokens = carve_take(&cv, B + 1, sizeof *t->info.tokens);
+        t->info.logits = carve_take(&cv, B * V, sizeof *t->info.logits);
+        t->info.probs = carve_take(&cv, B * V, sizeof *t->info.probs);
+        t->info.pos_loss = carve_take(&cv, B, sizeof *t->info.pos_loss);
+        t->info.grad_norm = carve_take(&cv, (size_t)t->model.nmat, sizeof *t->info.grad_norm);
+    } while (carve_next(&cv));
+    t->block = cv.base;
+    if (!t->block)
         goto oom;
     if (modelwork_init(&t->work, &t->model) != 0 || build_orders(t) != 0)
         goto oom;
@@ -313,17 +318,7 @@ int trainer_fork(Trainer *t, const Trainer *from, const TrainConfig *cfg, char *
 void trainer_free(Trainer *t)
 {
     free_orders(t);
-    free(t->m);
-    free(t->v);
-    free(t->xf);
-    free(t->xd);
-    free(t->e);
-    free(t->total);
-    free(t->info.tokens);
-    free(t->info.logits);
-    free(t->info.probs);
-    free(t->info.pos_loss);
-    free(t->info.grad_norm);
+    free(t->block);
     modelwork_free(&t->work);
     tape_free(&t->tape);
     model_free(&t->model);
@@ -370,7 +365,7 @@ void trainer_forward(Trainer *t)
     if (t->follow_auto)
         t->follow = t->model.mat[MAT_LM_HEAD].off + (size_t)in->tokens[1] * (size_t)E;
     in->follow_index = t->follow;
-    t->phase = 1;
+    t->phase = TRAIN_FORWARD_DONE;
 }
 
 /* The backward of one lm_head row: e_k -> (z_k - max) -> z_k, then the sum of
@@ -453,7 +448,7 @@ void trainer_backward(Trainer *t)
         total += s;
     }
     in->grad_norm_total = sqrt(total);
-    t->phase = 2;
+    t->phase = TRAIN_BACKWARD_DONE;
 }
 
 void trainer_update(Trainer *t)
@@ -463,7 +458,7 @@ void trainer_update(Trainer *t)
     in->params_updated = adam_update(&in->adam, t->step, in->lr_t, t->tape.data + 1,
                                      t->tape.grad + 1, t->m, t->v, n, t->follow, &in->follow);
     t->step++;
-    t->phase = 0;
+    t->phase = TRAIN_IDLE;
 }
 
 void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len)
@@ -528,6 +523,6 @@ void trainer_restore(Trainer *t, const TrainState *s)
     memcpy(t->m, s->m, n * sizeof *s->m);
     memcpy(t->v, s->v, n * sizeof *s->v);
     memset(t->tape.grad, 0, (size_t)t->tape.first * sizeof *t->tape.grad);
-    t->phase = 0;
+    t->phase = TRAIN_IDLE;
     t->info.step = -1;
 }

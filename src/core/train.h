@@ -76,6 +76,14 @@ typedef struct {
     double *params, *m, *v; /* nparams each */
 } TrainState;
 
+/* Where a Trainer is within a step: trainer_forward, trainer_backward and
+ * trainer_update move it along, in that order. */
+typedef enum {
+    TRAIN_IDLE,             /* between steps: the next call is trainer_forward */
+    TRAIN_FORWARD_DONE,     /* loss computed; next trainer_backward */
+    TRAIN_BACKWARD_DONE,    /* gradients computed; next trainer_update */
+} TrainPhase;
+
 typedef struct {
     Dataset *ds;            /* not owned; docs reordered by the shuffle */
     TrainConfig cfg;
@@ -88,7 +96,7 @@ typedef struct {
     size_t follow;          /* parameter traced through Adam ... */
     int follow_auto;        /* ... or, when set (the default), lm_head[target of position 0][0] */
     StepInfo info;
-    int phase;              /* 0 idle, 1 forward done, 2 backward done */
+    TrainPhase phase;
     int reference;          /* backward on the recorded graph (slow; for tests) */
     /* private */
     NodeId **order;         /* per position: the body's reversed topological order */
@@ -98,6 +106,7 @@ typedef struct {
     size_t **emb;           /* per position: the n_embd instructions that read wte[token] */
     NodeId *xf;             /* [block_size][n_embd] last residual nodes per position */
     double *xd, *e, *total; /* per position: last residual data, exps, their sum */
+    void *block;            /* the one allocation m, v, xf, xd, e, total and info's arrays are carved from */
 } Trainer;
 
 /* Whether a trainer for cfg on ds can be built: the model's checks
