@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "core/adam_kernel.h"
 #include "core/pymath.h"
 
 double adam_lr(const AdamConfig *c, int step)
@@ -31,25 +32,32 @@ int adam_lr_worked(const AdamConfig *c, int step, char *buf, size_t len)
 size_t adam_update(const AdamConfig *c, int step, double lr_t, double *p, double *grad,
                  double *m, double *v, size_t n, size_t follow, AdamTrace *trace)
 {
-    const double b1 = c->beta1, b2 = c->beta2, eps = c->eps;
     /* parity: 1 - beta ** (step + 1) with pow, the same value for every parameter. */
-    const double c1 = 1.0 - py_pow(b1, (double)(step + 1));
-    const double c2 = 1.0 - py_pow(b2, (double)(step + 1));
-    size_t changed = 0;
-    for (size_t i = 0; i < n; i++) {
-        double g = grad[i];
-        double m_old = m[i], v_old = v[i], p_old = p[i];
-        /* parity: (1 - beta) is computed in double, and grad ** 2 / v_hat ** 0.5 are pow. */
-        m[i] = b1 * m[i] + (1.0 - b1) * g;
-        /* parity: Python's g ** 2 computes pow(|g|, 2.0) for a negative g. */
-        v[i] = b2 * v[i] + (1.0 - b2) * py_pow(fabs(g), 2.0);
-        double m_hat = m[i] / c1;
-        double v_hat = v[i] / c2;
-        p[i] -= lr_t * m_hat / (py_pow(v_hat, 0.5) + eps);
-        grad[i] = 0.0;
-        changed += p[i] != p_old;
-        if (trace && i == follow)
-            *trace = (AdamTrace){ g, m_old, v_old, m[i], v[i], m_hat, v_hat, p_old, p[i] };
+    const AdamStep s = {
+        .b1 = c->beta1, .b2 = c->beta2, .omb1 = 1.0 - c->beta1, .omb2 = 1.0 - c->beta2,
+        .c1 = 1.0 - py_pow(c->beta1, (double)(step + 1)), .c2 = 1.0 - py_pow(c->beta2, (double)(step + 1)),
+        .lr_t = lr_t, .eps = c->eps,
+    };
+    const FastPowMode mode = fastpow_mode();
+    AdamTrace t = { 0 };
+    if (trace && follow < n)
+        t = (AdamTrace){ .grad = grad[follow], .m_old = m[follow], .v_old = v[follow], .p_old = p[follow] };
+    size_t changed = 0, i = 0;
+#if SIMD_HAVE_AVX2
+    if (simd_level() == SIMD_AVX2) {
+        i = n & ~(size_t)3;
+        changed = adam_avx2(&s, p, grad, m, v, i, mode);
+    }
+#endif
+    for (; i < n; i++)
+        changed += (size_t)adam_one(&s, p + i, grad + i, m + i, v + i, mode);
+    if (trace && follow < n) {
+        t.m = m[follow];
+        t.v = v[follow];
+        t.m_hat = m[follow] / s.c1; /* the same division as the update's */
+        t.v_hat = v[follow] / s.c2;
+        t.p_new = p[follow];
+        *trace = t;
     }
     return changed;
 }
