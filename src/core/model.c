@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/carve.h"
+#include "core/fastpow.h"
 
 static const char *const layer_names[MAT_PER_LAYER] = {
     "attn_wq", "attn_wk", "attn_wv", "attn_wo", "mlp_fc1", "mlp_fc2",
@@ -62,6 +63,9 @@ int model_init(Model *m, ModelConfig c, char *err, size_t errlen)
         }
     }
     m->nparams = off;
+    /* parity: `/ len(x)` is `* len(x) ** -1`; `/ head_dim ** 0.5` is `* (head_dim ** 0.5) ** -1`. */
+    m->inv_embd = py_pow((double)e, -1.0);
+    m->inv_sqrt_hd = py_pow(py_pow((double)(e / c.n_head), 0.5), -1.0);
     return 0;
 }
 
@@ -101,6 +105,18 @@ double model_graph_nodes(const ModelConfig *c, int positions)
     return P * (E + rms) + L * (P * layer + attn_per_t * P * (P + 1) / 2);
 }
 
+double model_tape_nodes(const ModelConfig *c, int positions)
+{
+    const double E = c->n_embd, H = c->n_head, L = c->n_layer, P = positions;
+    const double rms = E + 4;       /* the sum of squares (a dot), mean, + eps, ** -0.5, E products */
+    /* per layer and position: rmsnorm, q k v (E dots each), the heads'
+     * outputs (E dots), attn_wo (E dots), residual (E), rmsnorm, mlp_fc1 (4E
+     * dots), relu and ** 2 (8E), mlp_fc2 (E dots), residual (E); per head and
+     * cached position: the score (a dot and the scaling) and softmax (5). */
+    const double layer = rms + 3 * E + E + E + E + rms + 4 * E + 8 * E + E + E;
+    return P * (E + rms) + L * (P * layer + 7 * H * P * (P + 1) / 2);
+}
+
 int modelwork_init(ModelWork *w, const Model *m)
 {
     const ModelConfig *c = &m->cfg;
@@ -120,7 +136,10 @@ int modelwork_init(ModelWork *w, const Model *m)
         w->v = carve_take(&cv, e, sizeof(NodeId));
         w->att = carve_take(&cv, e, sizeof(NodeId));
         w->h = carve_take(&cv, big, sizeof(NodeId));
-        w->scores = carve_take(&cv, 2 * (size_t)c->block_size, sizeof(NodeId));
+        w->scores = carve_take(&cv, (size_t)c->n_head * (size_t)c->block_size, sizeof(NodeId));
+        w->wt = carve_take(&cv, (size_t)c->n_head * (size_t)c->block_size, sizeof(NodeId));
+        w->vcol = carve_take(&cv, (size_t)c->block_size, sizeof(NodeId));
+        w->wid = carve_take(&cv, 4 * e, sizeof(NodeId));
         w->tmp = carve_take(&cv, big, sizeof(NodeId));
         w->xd = carve_take(&cv, big, sizeof(double));
     } while (carve_next(&cv));
@@ -145,50 +164,47 @@ static NodeId param(const Matrix *mx, size_t j)
     return (NodeId)(1 + mx->off + j);
 }
 
-/* linear(x, W): for each row w: sum(w[i] * x[i] for i).
- * parity: weight first in every product, products summed as Python's sum().
- * Each row makes nodes w0*x0, (w0*x0 + 0), w1*x1, (.. + w1*x1), ...; when the
- * tape is not recording, only the row's result is stored: the backward
- * program never reads the products or the partial sums. */
-static void linear(Tape *t, ModelWork *w, const Matrix *mx, const NodeId *x, NodeId *out)
+/* The data of out = W x (one sum of products per row), as linear() computes it. */
+static void matvec(const double *wd, const double *x, int nout, int nin, double *out)
 {
-    const int nin = mx->nin;
-    if (!t->record) {
-        const size_t need = (size_t)2 * nin * mx->nout;
-        if ((size_t)t->len + need > (size_t)t->cap && tape_grow(t, need) != 0)
-            __builtin_trap();
-        const double *wd = t->data + 1 + mx->off;
-        double *xd = w->xd;
-        for (int i = 0; i < nin; i++)
-            xd[i] = t->data[x[i]];
-        for (int o = 0; o < mx->nout; o++, wd += nin) {
-            double s = wd[0] * xd[0] + 0.0;
-            for (int i = 1; i < nin; i++)
-                s = s + wd[i] * xd[i];
-            NodeId last = t->len + 2 * nin - 1;
-            t->data[last] = s;
-            t->len += 2 * nin;
-            out[o] = last;
-        }
-        return;
-    }
-    for (int o = 0; o < mx->nout; o++) {
-        NodeId w0 = param(mx, (size_t)o * (size_t)nin);
-        NodeId s = tape_addc(t, tape_mul(t, w0, x[0]), 0.0);
+    for (int o = 0; o < nout; o++, wd += nin) {
+        /* parity: w[0] * x[0] + 0, then + w[i] * x[i] left to right: Python's sum(). */
+        double s = wd[0] * x[0] + 0.0;
         for (int i = 1; i < nin; i++)
-            s = tape_add(t, s, tape_mul(t, w0 + i, x[i]));
+            s = s + wd[i] * x[i];
         out[o] = s;
     }
 }
 
+/* linear(x, W): for each row w: sum(w[i] * x[i] for i).
+ * parity: weight first in every product, products summed as Python's sum();
+ * a compact tape computes the rows' data with the same operations. */
+static void linear(Tape *t, ModelWork *w, const Matrix *mx, const NodeId *x, NodeId *out)
+{
+    const int nin = mx->nin, nout = mx->nout;
+    const NodeId w0 = param(mx, 0);
+    if (t->mode == TAPE_FULL) {
+        for (int o = 0; o < nout; o++) {
+            for (int i = 0; i < nin; i++)
+                w->wid[i] = w0 + o * nin + i;
+            out[o] = tape_dot(t, w->wid, x, nin);
+        }
+        return;
+    }
+    const NodeId first = tape_rows(t, w0, nout, x, nin);
+    for (int i = 0; i < nin; i++)
+        w->xd[i] = t->data[x[i]];
+    matvec(t->data + w0, w->xd, nout, nin, t->data + first);
+    for (int o = 0; o < nout; o++)
+        out[o] = first + o;
+}
+
 /* rmsnorm(x): ms = sum(xi * xi) / len(x); scale = (ms + 1e-5) ** -0.5; [xi * scale].
  * parity: `/ len(x)` is `* len(x) ** -1`, and the ** are pow. */
-static void rmsnorm(Tape *t, const NodeId *x, int n, NodeId *out)
+static void rmsnorm(const Model *m, Tape *t, const NodeId *x, int n, NodeId *out)
 {
-    NodeId s = tape_addc(t, tape_mul(t, x[0], x[0]), 0.0);
-    for (int i = 1; i < n; i++)
-        s = tape_add(t, s, tape_mul(t, x[i], x[i]));
-    NodeId ms = tape_mulc(t, s, py_pow((double)n, -1.0));
+    NodeId s = tape_dot(t, x, x, n);
+    NodeId ms = tape_mulc(t, s, m->inv_embd);
     NodeId scale = tape_powc(t, tape_addc(t, ms, 1e-5), -0.5);
     for (int i = 0; i < n; i++)
         out[i] = tape_mul(t, x[i], scale);
@@ -196,7 +212,7 @@ static void rmsnorm(Tape *t, const NodeId *x, int n, NodeId *out)
 
 /* softmax(z) on the tape: max of the data as a constant, exp(z - max), their
  * sum, and each e * sum ** -1 (a pow node per element, as the reference does). */
-static void tape_softmax(Tape *t, const NodeId *z, int n, NodeId *out)
+static void tape_softmax(Tape *t, const NodeId *z, int n, NodeId *pw, NodeId *out)
 {
     double mx = t->data[z[0]];
     for (int i = 1; i < n; i++)
@@ -206,9 +222,15 @@ static void tape_softmax(Tape *t, const NodeId *z, int n, NodeId *out)
     for (int i = 0; i < n; i++)
         out[i] = tape_exp(t, tape_addc(t, z[i], -mx));
     NodeId total = tape_sum(t, out, n);
-    /* parity: e / total is e * total ** -1, a fresh pow node for every element. */
+    /* parity: e / total is e * total ** -1, a fresh pow node for every element
+     * (its data pow(total, -1) and local gradient -1 * pow(total, -2) are the
+     * same numbers each time, so they are computed once). */
+    const double dt = t->data[total];
+    const double inv = py_pow(dt, -1.0), lg = -1.0 * py_pow(dt, -2.0);
     for (int i = 0; i < n; i++)
-        out[i] = tape_mul(t, out[i], tape_powc(t, total, -1.0));
+        pw[i] = tape_powv(t, total, inv, lg);
+    for (int i = 0; i < n; i++)
+        out[i] = tape_mul(t, out[i], pw[i]);
 }
 
 double softmax_data(const double *z, int n, double *e, double *p)
@@ -232,68 +254,75 @@ double softmax_data(const double *z, int n, double *e, double *p)
 void model_logits(const Model *m, const double *params, const double *x, double *logits)
 {
     const Matrix *mx = &m->mat[MAT_LM_HEAD];
-    const double *w = params + mx->off;
-    for (int o = 0; o < mx->nout; o++, w += mx->nin) {
-        /* parity: the same sum of products as linear() builds on the tape. */
-        double s = w[0] * x[0] + 0.0;
-        for (int i = 1; i < mx->nin; i++)
-            s = s + w[i] * x[i];
-        logits[o] = s;
+    /* parity: the same sum of products as linear() builds on the tape. */
+    matvec(params + mx->off, x, mx->nout, mx->nin, logits);
+}
+
+/* The MLP's activation on the hidden vector h (in place): relu(x), and for
+ * the course's relu(x) ** 2 a pow node after each relu node.  All relu
+ * nodes first, then all powers: the same nodes as the reference makes
+ * element by element, numbered so that the powers are contiguous.
+ * parity: relu(x) ** 2 is pow(r, 2.0) with local gradient 2.0 * pow(r, 1.0),
+ * both Python's `**`, here through fastpow's exact fast path. */
+static void activation(Tape *t, NodeId *h, int n, Activation act)
+{
+    const FastPowMode mode = fastpow_mode();
+    for (int i = 0; i < n; i++)
+        h[i] = tape_relu(t, h[i]);
+    if (act != ACT_RELU2)
+        return;
+    for (int i = 0; i < n; i++) {
+        const double r = t->data[h[i]];
+        h[i] = tape_powv(t, h[i], fastpow_sq(r, mode), 2.0 * fastpow_one(r, mode));
     }
 }
 
 void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, NodeId *x_out)
 {
     const ModelConfig *c = &m->cfg;
-    const int e = c->n_embd, hd = e / c->n_head, T = pos + 1;
-    /* parity: `/ head_dim ** 0.5` is `* (head_dim ** 0.5) ** -1`. */
-    const double inv_scale = py_pow(py_pow((double)hd, 0.5), -1.0);
+    const int e = c->n_embd, H = c->n_head, hd = e / H, T = pos + 1, B = c->block_size;
     const Matrix *wte = &m->mat[MAT_WTE], *wpe = &m->mat[MAT_WPE];
 
     for (int i = 0; i < e; i++)
         w->tmp[i] = tape_add(t, param(wte, (size_t)token * e + i), param(wpe, (size_t)pos * e + i));
-    rmsnorm(t, w->tmp, e, w->x);
+    rmsnorm(m, t, w->tmp, e, w->x);
 
     for (int l = 0; l < c->n_layer; l++) {
         const Matrix *L = &m->mat[model_matrix(m, l, 0)];
-        NodeId *kc = w->keys + (size_t)l * c->block_size * e;
-        NodeId *vc = w->values + (size_t)l * c->block_size * e;
+        NodeId *kc = w->keys + (size_t)l * B * e;
+        NodeId *vc = w->values + (size_t)l * B * e;
         memcpy(w->r, w->x, (size_t)e * sizeof(NodeId));
-        rmsnorm(t, w->x, e, w->xn);
+        rmsnorm(m, t, w->x, e, w->xn);
         linear(t, w, &L[MAT_WQ], w->xn, w->q);
         linear(t, w, &L[MAT_WK], w->xn, kc + (size_t)pos * e);
         linear(t, w, &L[MAT_WV], w->xn, vc + (size_t)pos * e);
-        for (int h = 0; h < c->n_head; h++) {
-            const int hs = h * hd;
-            NodeId *sc = w->scores, *wt = w->scores + c->block_size;
+        /* Each head's scores and softmax, then each head's outputs: the
+         * heads are independent, so this order changes no value; it makes
+         * the outputs (the input of attn_wo) contiguous nodes. */
+        for (int h = 0; h < H; h++) {
+            NodeId *sc = w->scores + (size_t)h * B;
             for (int s = 0; s < T; s++) {
-                const NodeId *k = kc + (size_t)s * e + hs;
-                NodeId d = tape_addc(t, tape_mul(t, w->q[hs], k[0]), 0.0);
-                for (int j = 1; j < hd; j++)
-                    d = tape_add(t, d, tape_mul(t, w->q[hs + j], k[j]));
-                sc[s] = tape_mulc(t, d, inv_scale);
+                /* parity: q . k as sum(q[j] * k[j]), then `/ head_dim ** 0.5`
+                 * as `* (head_dim ** 0.5) ** -1`. */
+                NodeId d = tape_dot(t, w->q + h * hd, kc + (size_t)s * e + h * hd, hd);
+                sc[s] = tape_mulc(t, d, m->inv_sqrt_hd);
             }
-            tape_softmax(t, sc, T, wt);
+            tape_softmax(t, sc, T, w->vcol, w->wt + (size_t)h * B);
+        }
+        for (int h = 0; h < H; h++) {
             for (int j = 0; j < hd; j++) {
-                NodeId o = tape_addc(t, tape_mul(t, wt[0], vc[hs + j]), 0.0);
-                for (int s = 1; s < T; s++)
-                    o = tape_add(t, o, tape_mul(t, wt[s], vc[(size_t)s * e + hs + j]));
-                w->att[hs + j] = o;
+                for (int s = 0; s < T; s++)
+                    w->vcol[s] = vc[(size_t)s * e + h * hd + j];
+                w->att[h * hd + j] = tape_dot(t, w->wt + (size_t)h * B, w->vcol, T);
             }
         }
         linear(t, w, &L[MAT_WO], w->att, w->tmp);
         for (int i = 0; i < e; i++)
             w->x[i] = tape_add(t, w->tmp[i], w->r[i]);
         memcpy(w->r, w->x, (size_t)e * sizeof(NodeId));
-        rmsnorm(t, w->x, e, w->xn);
+        rmsnorm(m, t, w->x, e, w->xn);
         linear(t, w, &L[MAT_FC1], w->xn, w->h);
-        /* parity: the course's relu() ** 2 is a pow node after the relu node. */
-        if (c->activation == ACT_RELU2)
-            for (int i = 0; i < 4 * e; i++)
-                w->h[i] = tape_powc(t, tape_relu(t, w->h[i]), 2.0);
-        else
-            for (int i = 0; i < 4 * e; i++)
-                w->h[i] = tape_relu(t, w->h[i]);
+        activation(t, w->h, 4 * e, c->activation);
         linear(t, w, &L[MAT_FC2], w->h, w->tmp);
         for (int i = 0; i < e; i++)
             w->x[i] = tape_add(t, w->tmp[i], w->r[i]);

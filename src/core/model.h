@@ -39,13 +39,18 @@ typedef struct {
     int nmat;
     Matrix *mat;        /* MAT_GLOBAL + MAT_PER_LAYER * n_layer of them */
     size_t nparams;
+    double inv_embd;        /* n_embd ** -1 (rmsnorm's mean) */
+    double inv_sqrt_hd;     /* (head_dim ** 0.5) ** -1 (the attention scores' scale) */
 } Model;
 
 /* Per-sequence attention caches and per-call scratch for the forward pass. */
 typedef struct {
     NodeId *keys, *values;  /* [n_layer][block_size][n_embd] */
     int len;                /* positions cached so far */
-    NodeId *x, *r, *xn, *q, *k, *v, *att, *h, *scores, *tmp;
+    NodeId *x, *r, *xn, *q, *k, *v, *att, *h, *tmp;
+    NodeId *scores, *wt;    /* [n_head][block_size]: the heads' scores and softmax weights */
+    NodeId *vcol;           /* [block_size]: one column of the values (and softmax scratch) */
+    NodeId *wid;            /* [4 n_embd]: a row's weight ids (TAPE_FULL) */
     double *xd;             /* a linear layer's input values */
     void *block;            /* the one allocation the above are carved from */
 } ModelWork;
@@ -63,8 +68,11 @@ int model_matrix(const Model *m, int layer, int which);
 void model_init_params(const Model *m, Rng *rng, double *params);
 
 /* How many tape nodes the forward bodies of positions 0 .. positions-1 make
- * (what model_forward appends), as a double so that huge sizes do not wrap. */
+ * in TAPE_FULL mode (the reference's Values: what model_forward appends), as
+ * a double so that huge sizes do not wrap. */
 double model_graph_nodes(const ModelConfig *c, int positions);
+/* The same in TAPE_COMPACT and TAPE_DATA modes (a sum of products is one node). */
+double model_tape_nodes(const ModelConfig *c, int positions);
 
 int modelwork_init(ModelWork *w, const Model *m);
 void modelwork_free(ModelWork *w);

@@ -13,10 +13,10 @@ int sampler_init(Sampler *s, const Model *m)
     memset(s, 0, sizeof *s);
     s->model = m;
     /* room for a whole sample: block_size positions, never more */
-    size_t nodes = (size_t)model_graph_nodes(&m->cfg, m->cfg.block_size);
+    size_t nodes = (size_t)model_tape_nodes(&m->cfg, m->cfg.block_size);
     if (tape_init(&s->tape, m->nparams, m->nparams + 1 + nodes) != 0 || modelwork_init(&s->work, m) != 0)
         goto fail;
-    s->tape.record = 0; /* inference needs no backward */
+    tape_set_mode(&s->tape, TAPE_DATA); /* inference needs no backward */
     s->xf = malloc(E * sizeof *s->xf);
     s->x = malloc(E * sizeof *s->x);
     s->logits = malloc(V * sizeof *s->logits);

@@ -1,8 +1,14 @@
-/* tape.c: storage, backward pass and topological order of the autograd tape. */
+/* tape.c: storage, dot products, topological order, backward pass and the
+ * compiled backward of the autograd tape. */
 #include "core/tape.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/simd.h"
+#include "core/tape_kernel.h"
+
+/* ---- storage ------------------------------------------------------------ */
 
 int tape_init(Tape *t, size_t nparams, size_t cap)
 {
@@ -23,7 +29,7 @@ int tape_init(Tape *t, size_t nparams, size_t cap)
     t->lg[TAPE_SINK] = 1.0;
     t->first = (NodeId)(nparams + 1);
     t->len = t->first;
-    t->record = 1;
+    t->mode = TAPE_FULL;
     return 0;
 }
 
@@ -32,23 +38,32 @@ void tape_free(Tape *t)
     free(t->data);
     free(t->grad);
     free(t->node);
+    free(t->dot);
+    free(t->ids);
     memset(t, 0, sizeof *t);
 }
 
-void tape_drop_records(Tape *t)
+int tape_set_mode(Tape *t, TapeMode mode)
 {
-    free(t->node);
-    t->node = NULL;
-    t->record = 0;
-}
-
-int tape_keep_records(Tape *t)
-{
-    if (!t->node)
+    if (mode == TAPE_DATA) {
+        free(t->node);
+        t->node = NULL;
+    } else if (!t->node) {
         t->node = calloc((size_t)t->cap, sizeof *t->node);
-    if (!t->node)
-        return -1;
-    t->record = 1;
+        if (!t->node) {
+            t->mode = TAPE_DATA;
+            return -1;
+        }
+    }
+    if (mode != TAPE_COMPACT) {
+        free(t->dot);
+        free(t->ids);
+        t->dot = NULL;
+        t->ids = NULL;
+        t->capdot = t->capids = 0;
+    }
+    t->ndot = t->nids = 0;
+    t->mode = mode;
     return 0;
 }
 
@@ -57,6 +72,7 @@ void tape_reset(Tape *t)
     memset(t->grad + t->first, 0, (size_t)(t->len - t->first) * sizeof *t->grad);
     t->grad[TAPE_SINK] = 0.0;
     t->len = t->first;
+    t->ndot = t->nids = 0;
 }
 
 int tape_grow(Tape *t, size_t extra)
@@ -88,12 +104,168 @@ int tape_grow(Tape *t, size_t extra)
     return 0;
 }
 
-void tape_backward(Tape *t, const NodeId *order, size_t n)
+/* Makes room for `more` elements in a growable array; -1 when out of memory. */
+static int reserve(void **arr, size_t *cap, size_t used, size_t more, size_t size)
+{
+    if (used + more <= *cap)
+        return 0;
+    size_t c = *cap ? *cap : 64;
+    while (c < used + more)
+        c *= 2;
+    void *p = realloc(*arr, c * size);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = c;
+    return 0;
+}
+
+/* ---- dot products ------------------------------------------------------- */
+
+/* ids as a TapeVec of a compact recording: an arithmetic progression, or a
+ * copy in t->ids. */
+static TapeVec vec_of(Tape *t, const NodeId *ids, int n)
+{
+    const int32_t step = n > 1 ? ids[1] - ids[0] : 1;
+    int regular = step != 0;
+    for (int i = 2; regular && i < n; i++)
+        regular = ids[i] - ids[i - 1] == step;
+    if (regular)
+        return (TapeVec){ ids[0], step };
+    if (reserve((void **)&t->ids, &t->capids, t->nids, (size_t)n, sizeof *t->ids) != 0)
+        __builtin_trap();
+    TapeVec v = { (NodeId)t->nids, TAPE_LISTED };
+    memcpy(t->ids + t->nids, ids, (size_t)n * sizeof *ids);
+    t->nids += (size_t)n;
+    return v;
+}
+
+static NodeId push_dot(Tape *t, double d, TapeVec a, TapeVec b, int n)
+{
+    if (reserve((void **)&t->dot, &t->capdot, t->ndot, 1, sizeof *t->dot) != 0)
+        __builtin_trap();
+    t->dot[t->ndot] = (TapeDot){ a, b, n };
+    return tape_push(t, TAPE_DOT, d, (NodeId)t->ndot++, 0.0, TAPE_SINK, 0.0);
+}
+
+NodeId tape_dot(Tape *t, const NodeId *a, const NodeId *b, int n)
+{
+    if (t->mode == TAPE_FULL) {
+        NodeId s = tape_addc(t, tape_mul(t, a[0], b[0]), 0.0);
+        for (int i = 1; i < n; i++)
+            s = tape_add(t, s, tape_mul(t, a[i], b[i]));
+        return s;
+    }
+    const double *d = t->data;
+    /* parity: the same products and sums as the nodes above compute. */
+    double s = d[a[0]] * d[b[0]] + 0.0;
+    for (int i = 1; i < n; i++)
+        s = s + d[a[i]] * d[b[i]];
+    if (t->mode == TAPE_DATA)
+        return tape_push(t, TAPE_DOT, s, TAPE_SINK, 0.0, TAPE_SINK, 0.0);
+    return push_dot(t, s, vec_of(t, a, n), vec_of(t, b, n), n);
+}
+
+NodeId tape_rows(Tape *t, NodeId w0, int rows, const NodeId *x, int n)
+{
+    if ((size_t)t->len + (size_t)rows > (size_t)t->cap && tape_grow(t, (size_t)rows) != 0)
+        __builtin_trap();
+    const NodeId first = t->len;
+    if (t->mode == TAPE_DATA) {
+        t->len += rows;
+        return first;
+    }
+    const TapeVec xv = vec_of(t, x, n);
+    for (int r = 0; r < rows; r++)
+        push_dot(t, 0.0, (TapeVec){ w0 + r * n, 1 }, xv, n);
+    return first;
+}
+
+/* Id i of vector v; ids is the list of listed vectors. */
+static inline NodeId vec_id(TapeVec v, const NodeId *ids, int32_t i)
+{
+    return v.step == TAPE_LISTED ? ids[v.first + i] : v.first + i * v.step;
+}
+
+/* ---- topological order -------------------------------------------------- */
+
+static int order_push(TapeOrder *o, TapeEvent e)
+{
+    if (reserve((void **)&o->ev, &o->cap, o->n, 1, sizeof *o->ev) != 0)
+        return -1;
+    o->ev[o->n++] = e;
+    return 0;
+}
+
+void tape_order_free(TapeOrder *o)
+{
+    free(o->ev);
+    memset(o, 0, sizeof *o);
+}
+
+/* Product i of dot v comes next in post-order: extends the last run of it. */
+static int emit_product(TapeOrder *o, NodeId v, int32_t i)
+{
+    if (o->n && o->ev[o->n - 1].v == v && o->ev[o->n - 1].lo >= 0 && o->ev[o->n - 1].hi == i - 1) {
+        o->ev[o->n - 1].hi = i;
+        return 0;
+    }
+    return order_push(o, (TapeEvent){ v, i, i });
+}
+
+int tape_topo(const Tape *t, NodeId root, uint8_t *visited, TapeOrder *out, int32_t *stack)
+{
+    /* Iterative form of build_topo: each stack entry is (node, state).  A
+     * plain node's states are its children 0, 1, then done; a dot of n
+     * products goes a[0], b[0], (product 0) a[1], b[1], (product 1) ...,
+     * exactly as the 2n nodes it stands for would be walked. */
+    size_t sp = 0;
+    if (root < t->first || visited[root])
+        return 0;
+    visited[root] = 1;
+    stack[sp++] = root;
+    stack[sp++] = 0;
+    while (sp) {
+        const NodeId v = stack[sp - 2];
+        const int32_t k = stack[sp - 1];
+        const TapeNode *nd = &t->node[v];
+        NodeId c;
+        if (nd->kind == TAPE_DOT) {
+            const TapeDot *d = &t->dot[nd->a];
+            if (k > 0 && k % 2 == 0 && emit_product(out, v, k / 2 - 1) != 0)
+                return -1;
+            if (k == 2 * d->n) {
+                sp -= 2;
+                continue;
+            }
+            c = k % 2 == 0 ? vec_id(d->a, t->ids, k / 2) : vec_id(d->b, t->ids, k / 2);
+        } else {
+            if (k == 2) {
+                if (order_push(out, (TapeEvent){ v, -1, -1 }) != 0)
+                    return -1;
+                sp -= 2;
+                continue;
+            }
+            c = k == 0 ? nd->a : nd->b;
+        }
+        stack[sp - 1] = k + 1;
+        if (c >= t->first && !visited[c]) {
+            visited[c] = 1;
+            stack[sp++] = c;
+            stack[sp++] = 0;
+        }
+    }
+    return 0;
+}
+
+/* ---- the reference's backward ------------------------------------------- */
+
+void tape_backward(Tape *t, const TapeOrder *order, size_t lo, size_t hi)
 {
     double *grad = t->grad;
     const TapeNode *node = t->node;
-    for (size_t i = 0; i < n; i++) {
-        NodeId v = order[i];
+    for (size_t i = hi; i-- > lo;) {
+        NodeId v = order->ev[i].v;
         double g = grad[v];
         const TapeNode *nd = &node[v];
         /* parity: child a before child b, and `local * grad` as Python writes it. */
@@ -102,22 +274,91 @@ void tape_backward(Tape *t, const NodeId *order, size_t n)
     }
 }
 
+/* ---- the compiled backward ---------------------------------------------- */
+
 void tape_count_uses(const Tape *t, int32_t *uses)
 {
     for (NodeId v = t->first; v < t->len; v++) {
-        uses[t->node[v].a]++;
-        uses[t->node[v].b]++;
+        const TapeNode *nd = &t->node[v];
+        if (nd->kind != TAPE_DOT) {
+            uses[nd->a]++;
+            uses[nd->b]++;
+            continue;
+        }
+        const TapeDot *d = &t->dot[nd->a];
+        for (int32_t i = 0; i < d->n; i++) {
+            uses[vec_id(d->a, t->ids, i)]++;
+            uses[vec_id(d->b, t->ids, i)]++;
+        }
     }
 }
 
-size_t tape_compile(const Tape *t, const NodeId *order, size_t n, const int32_t *uses,
-                    NodeId *alias, TapeInstr *prog)
+void tape_prog_free(TapeProg *p)
+{
+    free(p->ins);
+    free(p->run);
+    free(p->ids);
+    memset(p, 0, sizeof *p);
+}
+
+/* A vector of the program: listed ids copied into prog->ids. */
+static int prog_vec(TapeProg *p, const Tape *t, TapeVec v, int32_t n, TapeVec *out)
+{
+    if (v.step != TAPE_LISTED) {
+        *out = v;
+        return 0;
+    }
+    if (reserve((void **)&p->ids, &p->capids, p->nids, (size_t)n, sizeof *p->ids) != 0)
+        return -1;
+    memcpy(p->ids + p->nids, t->ids + v.first, (size_t)n * sizeof *p->ids);
+    *out = (TapeVec){ (NodeId)p->nids, TAPE_LISTED };
+    p->nids += (size_t)n;
+    return 0;
+}
+
+/* 1 if the products lo..hi of a run touch distinct gradients (a[i] == b[i]
+ * for every i, rmsnorm's squares, allowed), none of them grad[g]. */
+static int run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int32_t mark)
+{
+    int square = 1;
+    for (int32_t i = r->lo; i <= r->hi; i++)
+        square &= vec_id(r->a, ids, i) == vec_id(r->b, ids, i);
+    stamp[r->g] = mark;
+    for (int32_t i = r->lo; i <= r->hi; i++) {
+        const NodeId a = vec_id(r->a, ids, i), b = vec_id(r->b, ids, i);
+        if (stamp[a] == mark || (!square && (a == b || stamp[b] == mark)))
+            return 0;
+        stamp[a] = mark;
+        stamp[b] = mark;
+    }
+    return 1;
+}
+
+int tape_compile(const Tape *t, const TapeOrder *order, size_t lo, size_t hi, const int32_t *uses,
+                 NodeId *alias, int32_t *stamp, TapeProg *prog)
 {
     const NodeId ONE = t->cap + TAPE_SINK, ZERO = TAPE_SINK;
-    size_t out = 0;
-    for (size_t i = 0; i < n; i++) {
-        NodeId v = order[i];
+    for (size_t e = hi; e-- > lo;) {
+        const TapeEvent *ev = &order->ev[e];
+        const NodeId v = ev->v;
         const TapeNode *nd = &t->node[v];
+        if (reserve((void **)&prog->ins, &prog->capins, prog->nins, 1, sizeof *prog->ins) != 0)
+            return -1;
+        if (ev->lo >= 0) { /* products of a dot: one run */
+            const TapeDot *d = &t->dot[nd->a];
+            if (reserve((void **)&prog->run, &prog->caprun, prog->nrun, 1, sizeof *prog->run) != 0)
+                return -1;
+            TapeRun r = { .g = uses && alias[v] ? alias[v] : v, .lo = ev->lo, .hi = ev->hi };
+            if (prog_vec(prog, t, d->a, d->n, &r.a) != 0 || prog_vec(prog, t, d->b, d->n, &r.b) != 0)
+                return -1;
+            r.ordered = !run_distinct(&r, prog->ids, stamp, (int32_t)prog->nrun + 1);
+            prog->run[prog->nrun] = r;
+            prog->ins[prog->nins++] = (TapeInstr){ .a = -(NodeId)prog->nrun - 1 };
+            prog->nrun++;
+            continue;
+        }
+        if (nd->kind == TAPE_DOT)
+            continue; /* its sums pass its grad on unchanged: the runs read it */
         TapeInstr p = { .v = v, .a = nd->a, .b = nd->b };
         switch (nd->kind) {
         case TAPE_ADD: p.la = ONE; p.lb = ONE; break;
@@ -145,47 +386,34 @@ size_t tape_compile(const Tape *t, const NodeId *order, size_t n, const int32_t 
             p.b = TAPE_SINK;
             p.lb = ZERO;
         }
-        prog[out++] = p;
+        prog->ins[prog->nins++] = p;
     }
-    return out;
+    return 0;
 }
 
-void tape_run(Tape *t, const TapeInstr *prog, size_t n)
+void tape_run_scalar(Tape *t, const TapeProg *p, size_t lo, size_t hi)
 {
     const double *vals = t->data;
     double *grad = t->grad;
-    for (size_t i = 0; i < n; i++) {
-        const TapeInstr *p = &prog[i];
-        double g = grad[p->v];
-        grad[p->a] += vals[p->la] * g;
-        grad[p->b] += vals[p->lb] * g;
+    for (size_t i = lo; i < hi; i++) {
+        const TapeInstr *in = &p->ins[i];
+        if (in->a < 0) {
+            tape_run_products(t, &p->run[-in->a - 1], p->ids);
+            continue;
+        }
+        const double g = grad[in->v];
+        grad[in->a] += vals[in->la] * g;
+        grad[in->b] += vals[in->lb] * g;
     }
 }
 
-size_t tape_topo(const Tape *t, NodeId root, uint8_t *visited, NodeId *out, NodeId *stack)
+void tape_run(Tape *t, const TapeProg *p, size_t lo, size_t hi)
 {
-    /* Iterative form of build_topo: each stack entry is (node, next child 0..2). */
-    size_t nout = 0, sp = 0;
-    if (root < t->first || visited[root])
-        return 0;
-    visited[root] = 1;
-    stack[sp++] = root;
-    stack[sp++] = 0;
-    while (sp) {
-        NodeId v = stack[sp - 2];
-        NodeId k = stack[sp - 1];
-        if (k == 2) {
-            out[nout++] = v;
-            sp -= 2;
-            continue;
-        }
-        stack[sp - 1] = k + 1;
-        NodeId c = k == 0 ? t->node[v].a : t->node[v].b;
-        if (c >= t->first && !visited[c]) {
-            visited[c] = 1;
-            stack[sp++] = c;
-            stack[sp++] = 0;
-        }
+#if SIMD_HAVE_AVX2
+    if (simd_level() == SIMD_AVX2) {
+        tape_run_avx2(t, p, lo, hi);
+        return;
     }
-    return nout;
+#endif
+    tape_run_scalar(t, p, lo, hi);
 }

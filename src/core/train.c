@@ -110,107 +110,95 @@ int train_config_diverge(const TrainConfig *a, const TrainConfig *b)
 const double *trainer_params(const Trainer *t) { return t->tape.data + 1; }
 const double *trainer_grads(const Trainer *t) { return t->tape.grad + 1; }
 
-/* Records the body of every position once and keeps, per position, the
- * reversed depth-first order of its new nodes as Value.backward would visit
- * them (position 0's loss is reached first, then position 1's...).  Within a
- * position the body is entered through the last residual stream, element
- * 0 first: that part of the order does not depend on the data. */
 static void free_orders(Trainer *t)
 {
-    for (int i = 0; i < t->model.cfg.block_size; i++) {
-        if (t->order)
-            free(t->order[i]);
-        if (t->prog)
-            free(t->prog[i]);
-        if (t->emb)
-            free(t->emb[i]);
-    }
-    free(t->order);
-    free(t->prog);
-    free(t->prog_len);
+    tape_order_free(&t->order);
+    tape_prog_free(&t->prog);
+    free(t->seg);
     free(t->emb);
-    free(t->order_len);
-    t->order = NULL;
-    t->prog = NULL;
-    t->prog_len = NULL;
+    t->seg = NULL;
     t->emb = NULL;
-    t->order_len = NULL;
 }
 
+/* Finds, in position pos's instructions, the n_embd that add wte[0][i] (the
+ * recording used token 0); trainer_backward points them at the step's row. */
+static int find_embedding(Trainer *t, int pos)
+{
+    const int e = t->model.cfg.n_embd;
+    const NodeId wte0 = (NodeId)(1 + t->model.mat[MAT_WTE].off);
+    size_t k = 0;
+    for (size_t i = t->seg[2 * pos]; i < t->seg[2 * pos + 1]; i++) {
+        const NodeId a = t->prog.ins[i].a;
+        if (a >= wte0 && a < wte0 + e) {
+            t->emb[(size_t)pos * e + (a - wte0)] = i;
+            k++;
+        }
+    }
+    return k == (size_t)e ? 0 : -1;
+}
+
+/* Records the body of every position once and finds, per position, the
+ * depth-first order of its new nodes as Value.backward would visit them
+ * (position 0's loss is reached first, then position 1's...).  Within a
+ * position the body is entered through the last residual stream, element
+ * 0 first: that part of the order does not depend on the data.  The
+ * reference walk keeps the order of the full graph; otherwise the order of
+ * a compact recording is compiled, each position's program from the last
+ * position to the first (the order the backward runs them, so a node's
+ * consumers are always compiled before it), and the tape then records data
+ * only. */
 static int build_orders(Trainer *t)
 {
     const ModelConfig *c = &t->model.cfg;
     const int e = c->n_embd, B = c->block_size;
     free_orders(t);
-    if (tape_keep_records(&t->tape) != 0)
+    if (tape_set_mode(&t->tape, t->reference ? TAPE_FULL : TAPE_COMPACT) != 0)
         return -1;
     tape_reset(&t->tape);
     modelwork_reset(&t->work);
     for (int pos = 0; pos < B; pos++)
         model_forward(&t->model, &t->work, &t->tape, 0, pos, t->xf + (size_t)pos * e);
-    size_t len = (size_t)t->tape.len;
+    const size_t len = (size_t)t->tape.len;
     uint8_t *visited = calloc(len, 1);
-    NodeId *stack = malloc(2 * len * sizeof *stack);
-    t->order = calloc((size_t)B, sizeof *t->order);
-    t->order_len = calloc((size_t)B, sizeof *t->order_len);
-    t->prog = calloc((size_t)B, sizeof *t->prog);
-    t->emb = calloc((size_t)B, sizeof *t->emb);
-    t->prog_len = calloc((size_t)B, sizeof *t->prog_len);
-    NodeId *buf = malloc(len * sizeof *buf);
+    int32_t *stack = malloc(2 * len * sizeof *stack);
     int32_t *uses = calloc(len, sizeof *uses);
     NodeId *alias = calloc(len, sizeof *alias);
-    int rc = (visited && stack && t->order && t->order_len && t->prog && t->prog_len && t->emb &&
-              buf && uses && alias) ? 0 : -1;
+    int32_t *stamp = calloc(len, sizeof *stamp);
+    size_t *ev = malloc(2 * (size_t)B * sizeof *ev);
+    t->seg = malloc(2 * (size_t)B * sizeof *t->seg);
+    t->emb = malloc((size_t)B * e * sizeof *t->emb);
+    int rc = visited && stack && uses && alias && stamp && ev && t->seg && t->emb ? 0 : -1;
     if (rc == 0) {
         tape_count_uses(&t->tape, uses);
         for (size_t i = 0; i < (size_t)B * e; i++)
             uses[t->xf[i]]++; /* the last residual stream also feeds lm_head */
     }
     for (int pos = 0; rc == 0 && pos < B; pos++) {
-        size_t n = 0;
-        for (int j = 0; j < e; j++)
-            n += tape_topo(&t->tape, t->xf[(size_t)pos * e + j], visited, buf + n, stack);
-        t->order[pos] = malloc((n ? n : 1) * sizeof(NodeId));
-        if (!t->order[pos]) {
-            rc = -1;
-            break;
-        }
-        for (size_t i = 0; i < n; i++)
-            t->order[pos][i] = buf[n - 1 - i];
-        t->order_len[pos] = n;
-        t->prog[pos] = malloc((n ? n : 1) * sizeof(TapeInstr));
-        t->emb[pos] = malloc((size_t)e * sizeof(size_t));
-        if (!t->prog[pos] || !t->emb[pos]) {
-            rc = -1;
-            break;
-        }
-        t->prog_len[pos] = tape_compile(&t->tape, t->order[pos], n, uses, alias, t->prog[pos]);
-        /* The embedding adds read wte[token][i]; recorded with token 0. */
-        const NodeId wte0 = (NodeId)(1 + t->model.mat[MAT_WTE].off);
-        size_t k = 0;
-        for (size_t i = 0; i < t->prog_len[pos]; i++) {
-            NodeId a = t->prog[pos][i].a;
-            if (a >= wte0 && a < wte0 + e) {
-                t->emb[pos][a - wte0] = i;
-                k++;
-            }
-        }
-        if (k != (size_t)e)
-            rc = -1;
+        ev[2 * pos] = t->order.n;
+        for (int j = 0; rc == 0 && j < e; j++)
+            rc = tape_topo(&t->tape, t->xf[(size_t)pos * e + j], visited, &t->order, stack);
+        ev[2 * pos + 1] = t->order.n;
+    }
+    if (t->reference && rc == 0)
+        memcpy(t->seg, ev, 2 * (size_t)B * sizeof *ev);
+    for (int pos = B - 1; !t->reference && rc == 0 && pos >= 0; pos--) {
+        t->seg[2 * pos] = t->prog.nins;
+        rc = tape_compile(&t->tape, &t->order, ev[2 * pos], ev[2 * pos + 1], uses, alias, stamp, &t->prog);
+        t->seg[2 * pos + 1] = t->prog.nins;
+        if (rc == 0)
+            rc = find_embedding(t, pos);
     }
     free(visited);
     free(stack);
-    free(buf);
     free(uses);
     free(alias);
+    free(stamp);
+    free(ev);
     tape_reset(&t->tape);
-    if (!t->reference && t->order) {
-        /* only the compiled programs are needed from now on */
-        for (int pos = 0; pos < B; pos++) {
-            free(t->order[pos]);
-            t->order[pos] = NULL;
-        }
-        tape_drop_records(&t->tape);
+    if (!t->reference) {
+        tape_order_free(&t->order); /* only the program is needed from now on */
+        if (tape_set_mode(&t->tape, TAPE_DATA) != 0)
+            rc = -1;
     }
     return rc;
 }
@@ -218,10 +206,6 @@ static int build_orders(Trainer *t)
 int trainer_set_reference(Trainer *t, int on)
 {
     t->reference = on;
-    if (!on) {
-        tape_drop_records(&t->tape);
-        return 0;
-    }
     return build_orders(t);
 }
 
@@ -263,8 +247,7 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
     if (cfg->shuffle)
         rng_shuffle(&t->rng, ds->docs, ds->count, sizeof *ds->docs);
 
-    const double nodes = model_graph_nodes(c, c->block_size);
-    if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + (size_t)nodes) != 0)
+    if (tape_init(&t->tape, t->model.nparams, t->model.nparams + 1 + (size_t)model_tape_nodes(c, c->block_size)) != 0)
         goto oom;
     model_init_params(&t->model, &t->rng, t->tape.data + 1);
     Carve cv = CARVE_INIT;
@@ -427,14 +410,14 @@ void trainer_backward(Trainer *t)
     for (int pos = in->n - 1; pos >= 0; pos--) {
         head_backward(t, pos, g_loss);
         if (t->reference) {
-            tape_backward(&t->tape, t->order[pos], t->order_len[pos]);
+            tape_backward(&t->tape, &t->order, t->seg[2 * pos], t->seg[2 * pos + 1]);
             continue;
         }
-        const NodeId wte_row = (NodeId)(1 + t->model.mat[MAT_WTE].off +
-                                        (size_t)in->tokens[pos] * (size_t)t->model.cfg.n_embd);
-        for (int i = 0; i < t->model.cfg.n_embd; i++)
-            t->prog[pos][t->emb[pos][i]].a = wte_row + i;
-        tape_run(&t->tape, t->prog[pos], t->prog_len[pos]);
+        const int E = t->model.cfg.n_embd;
+        const NodeId wte_row = (NodeId)(1 + t->model.mat[MAT_WTE].off + (size_t)in->tokens[pos] * (size_t)E);
+        for (int i = 0; i < E; i++)
+            t->prog.ins[t->emb[(size_t)pos * E + i]].a = wte_row + i;
+        tape_run(&t->tape, &t->prog, t->seg[2 * pos], t->seg[2 * pos + 1]);
     }
     const double *g = t->tape.grad + 1;
     double total = 0.0;

@@ -99,11 +99,11 @@ typedef struct {
     TrainPhase phase;
     int reference;          /* backward on the recorded graph (slow; for tests) */
     /* private */
-    NodeId **order;         /* per position: the body's reversed topological order */
-    size_t *order_len;
-    TapeInstr **prog;       /* per position: that order compiled */
-    size_t *prog_len;
-    size_t **emb;           /* per position: the n_embd instructions that read wte[token] */
+    TapeOrder order;        /* reference: the bodies' depth-first post-order */
+    TapeProg prog;          /* otherwise: that order compiled */
+    size_t *seg;            /* [block_size][2]: position p's events (reference) or
+                               instructions are [seg[2p], seg[2p + 1]) */
+    size_t *emb;            /* [block_size][n_embd]: the instructions that read wte[token] */
     NodeId *xf;             /* [block_size][n_embd] last residual nodes per position */
     double *xd, *e, *total; /* per position: last residual data, exps, their sum */
     void *block;            /* the one allocation m, v, xf, xd, e, total and info's arrays are carved from */
