@@ -7,6 +7,7 @@
 
 #include "core/dataset.h"
 #include "core/sample.h"
+#include "core/simd.h"
 #include "core/train.h"
 
 static const char names[] = "emma\nolivia\nava\nisabella\nsophia\ncharlotte\nmia\namelia\nharper\nevelyn\n";
@@ -35,8 +36,20 @@ static void init(Trainer *t, Dataset *ds, int n_embd, int n_head, int n_layer, i
 }
 
 /* The compiled program (aliases, no recording) and the recorded graph walked
- * as Value.backward walks it give the same gradients and the same parameters. */
+ * as Value.backward walks it give the same gradients and the same parameters,
+ * with the portable kernels and with AVX2 (when the CPU has it). */
+static void compare_program_with_graph_at(Variant v, int n_embd, int n_head, int n_layer, int block);
 static void compare_program_with_graph(Variant v, int n_embd, int n_head, int n_layer, int block)
+{
+    compare_program_with_graph_at(v, n_embd, n_head, n_layer, block);
+    if (simd_level() == SIMD_AVX2) {
+        simd_set_level(SIMD_SCALAR);
+        compare_program_with_graph_at(v, n_embd, n_head, n_layer, block);
+        simd_set_level(SIMD_AVX2);
+    }
+}
+
+static void compare_program_with_graph_at(Variant v, int n_embd, int n_head, int n_layer, int block)
 {
     Dataset d1, d2;
     load(&d1);
@@ -69,9 +82,38 @@ static void compare_program_with_graph(Variant v, int n_embd, int n_head, int n_
 static void test_program_default(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 16, 4, 1, 8); }
 static void test_program_deep(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 8, 2, 3, 12); }
 static void test_program_one_head(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 12, 1, 2, 3); }
+static void test_program_tiny_heads(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 4, 4, 2, 5); }
+static void test_program_block_one(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 6, 2, 1, 1); }
 /* the gist: relu alone (no pow node after it), no matrix starting at zero */
 static void test_program_gist(void **s) { (void)s; compare_program_with_graph(VARIANT_GIST, 16, 4, 1, 16); }
 static void test_program_gist_deep(void **s) { (void)s; compare_program_with_graph(VARIANT_GIST, 8, 2, 2, 6); }
+
+/* Switching the reference walk on and off again rebuilds the compiled
+ * program: the run goes on with the same bits as one never switched. */
+static void test_reference_toggle(void **state)
+{
+    (void)state;
+    Dataset d1, d2;
+    load(&d1);
+    load(&d2);
+    Trainer a, b;
+    init(&a, &d1, 16, 4, 1, 8);
+    init(&b, &d2, 16, 4, 1, 8);
+    for (int s = 0; s < 6; s++) {
+        if (s == 2)
+            assert_int_equal(trainer_set_reference(&b, 1), 0);
+        if (s == 4)
+            assert_int_equal(trainer_set_reference(&b, 0), 0);
+        trainer_step(&a);
+        trainer_step(&b);
+        assert_bits_equal(a.info.loss, b.info.loss);
+    }
+    assert_memory_equal(trainer_params(&a), trainer_params(&b), a.model.nparams * sizeof(double));
+    trainer_free(&a);
+    trainer_free(&b);
+    dataset_free(&d1);
+    dataset_free(&d2);
+}
 
 /* d loss / d p by central differences, for parameters of every matrix. */
 static void finite_differences(Variant v)
@@ -367,8 +409,11 @@ int main(void)
         cmocka_unit_test(test_program_default),
         cmocka_unit_test(test_program_deep),
         cmocka_unit_test(test_program_one_head),
+        cmocka_unit_test(test_program_tiny_heads),
+        cmocka_unit_test(test_program_block_one),
         cmocka_unit_test(test_program_gist),
         cmocka_unit_test(test_program_gist_deep),
+        cmocka_unit_test(test_reference_toggle),
         cmocka_unit_test(test_finite_differences),
         cmocka_unit_test(test_finite_differences_gist),
         cmocka_unit_test(test_save_restore),

@@ -1,11 +1,45 @@
 /* adam_avx2.c: the Adam update, four parameters at a time (AVX2).  Each lane
  * does exactly adam_one()'s operations (IEEE multiply, add, divide, square
- * root: the same roundings); a lane whose power is not pow's on the fast
- * path gets the scalar answer before it is used. */
+ * root: the same roundings).  A block of parameters goes through three
+ * passes (moments and g ** 2; v, v_hat and its square root; the parameter),
+ * and between them the few lanes whose power is not pow's on the fast path
+ * get the scalar answer: the passes themselves have no unpredictable branch,
+ * so the processor overlaps the divisions and roots of many lanes. */
 #include "core/adam_kernel.h"
 
 #if SIMD_HAVE_AVX2
+#include <stdint.h>
+
 #include "core/fastpow_avx2.h"
+
+enum { BLOCK = 256 }; /* parameters per block: its arrays stay in the L1 cache */
+
+/* Stores a power's four lanes at i, with its input, and flags the lanes that
+ * need the scalar answer (all of them with plain pow); returns the flags. */
+static SIMD_AVX2_FN int keep_lanes(double *x_out, double *r_out, __m256d x, __m256d r, int ok, int libm,
+                                   uint8_t *fail)
+{
+    _mm256_store_pd(x_out, x);
+    _mm256_store_pd(r_out, r);
+    *fail = (uint8_t)(libm ? 0xf : ~ok & 0xf);
+    return *fail;
+}
+
+/* Gives the lanes flagged in fail[] (one 4-bit mask per vector of x) the
+ * scalar x ** y; in verify mode also checks every other (fast) lane. */
+static void fix_lanes(const double *x, double *r, const uint8_t *fail, size_t n, double y, FastPowMode mode)
+{
+    for (size_t k = 0; k < n / 4; k++) {
+        if (!fail[k] && mode != FASTPOW_VERIFY)
+            continue;
+        for (size_t i = 4 * k; i < 4 * k + 4; i++) {
+            if ((fail[k] >> (i - 4 * k)) & 1)
+                r[i] = y == 2.0 ? fastpow_sq(x[i], mode) : fastpow_sqrt(x[i], mode);
+            else if (mode == FASTPOW_VERIFY && x[i] != 0.0)
+                r[i] = fastpow_verify(x[i], y, r[i], 1);
+        }
+    }
+}
 
 SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double *m, double *v, size_t n,
                               FastPowMode mode)
@@ -15,26 +49,49 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
     const __m256d c1 = _mm256_set1_pd(s->c1), c2 = _mm256_set1_pd(s->c2);
     const __m256d lr = _mm256_set1_pd(s->lr_t), eps = _mm256_set1_pd(s->eps);
     const int libm = mode == FASTPOW_LIBM;
+    double ag[BLOCK] __attribute__((aligned(32))), sq[BLOCK] __attribute__((aligned(32)));
+    double vh[BLOCK] __attribute__((aligned(32))), root[BLOCK] __attribute__((aligned(32)));
+    uint8_t fail[BLOCK / 4];
     size_t changed = 0;
-    for (size_t i = 0; i < n; i += 4) {
-        const __m256d g = _mm256_loadu_pd(grad + i), p_old = _mm256_loadu_pd(p + i);
-        const __m256d mi = _mm256_add_pd(_mm256_mul_pd(b1, _mm256_loadu_pd(m + i)), _mm256_mul_pd(omb1, g));
-        const __m256d ag = fp4_abs(g);
-        int ok = 0;
-        __m256d sq = fp4_sq(ag, &ok);
-        sq = fp4_fix(ag, sq, libm ? 0 : ok, 2.0, mode);
-        const __m256d vi = _mm256_add_pd(_mm256_mul_pd(b2, _mm256_loadu_pd(v + i)), _mm256_mul_pd(omb2, sq));
-        const __m256d m_hat = _mm256_div_pd(mi, c1), v_hat = _mm256_div_pd(vi, c2);
-        __m256d root = fp4_sqrt(v_hat, &ok);
-        root = fp4_fix(v_hat, root, libm ? 0 : ok, 0.5, mode);
-        const __m256d step = _mm256_div_pd(_mm256_mul_pd(lr, m_hat), _mm256_add_pd(root, eps));
-        const __m256d p_new = _mm256_sub_pd(p_old, step);
-        _mm256_storeu_pd(m + i, mi);
-        _mm256_storeu_pd(v + i, vi);
-        _mm256_storeu_pd(p + i, p_new);
-        _mm256_storeu_pd(grad + i, _mm256_setzero_pd());
-        const int same = _mm256_movemask_pd(_mm256_cmp_pd(p_new, p_old, _CMP_EQ_OQ));
-        changed += 4 - (size_t)__builtin_popcount((unsigned)same);
+    for (size_t base = 0; base < n; base += BLOCK) {
+        const size_t nb = n - base < BLOCK ? n - base : BLOCK;
+        double *pb = p + base, *gb = grad + base, *mb = m + base, *vb = v + base;
+        int any = 0;
+        /* m = b1*m + (1-b1)*g; |g| ** 2 */
+        for (size_t i = 0; i < nb; i += 4) {
+            const __m256d g = _mm256_loadu_pd(gb + i);
+            _mm256_storeu_pd(mb + i, _mm256_add_pd(_mm256_mul_pd(b1, _mm256_loadu_pd(mb + i)), _mm256_mul_pd(omb1, g)));
+            const __m256d a = fp4_abs(g);
+            int ok;
+            const __m256d r = fp4_sq(a, &ok);
+            any |= keep_lanes(ag + i, sq + i, a, r, ok, libm, &fail[i / 4]);
+        }
+        if (any || mode == FASTPOW_VERIFY)
+            fix_lanes(ag, sq, fail, nb, 2.0, mode);
+        /* v = b2*v + (1-b2)*g**2; v_hat = v / c2; v_hat ** 0.5 */
+        any = 0;
+        for (size_t i = 0; i < nb; i += 4) {
+            const __m256d vi = _mm256_add_pd(_mm256_mul_pd(b2, _mm256_loadu_pd(vb + i)),
+                                             _mm256_mul_pd(omb2, _mm256_load_pd(sq + i)));
+            _mm256_storeu_pd(vb + i, vi);
+            const __m256d v_hat = _mm256_div_pd(vi, c2);
+            int ok;
+            const __m256d r = fp4_sqrt(v_hat, &ok);
+            any |= keep_lanes(vh + i, root + i, v_hat, r, ok, libm, &fail[i / 4]);
+        }
+        if (any || mode == FASTPOW_VERIFY)
+            fix_lanes(vh, root, fail, nb, 0.5, mode);
+        /* p -= lr_t * (m / c1) / (v_hat ** 0.5 + eps); grad = 0 */
+        for (size_t i = 0; i < nb; i += 4) {
+            const __m256d p_old = _mm256_loadu_pd(pb + i);
+            const __m256d m_hat = _mm256_div_pd(_mm256_loadu_pd(mb + i), c1);
+            const __m256d step = _mm256_div_pd(_mm256_mul_pd(lr, m_hat), _mm256_add_pd(_mm256_load_pd(root + i), eps));
+            const __m256d p_new = _mm256_sub_pd(p_old, step);
+            _mm256_storeu_pd(pb + i, p_new);
+            _mm256_storeu_pd(gb + i, _mm256_setzero_pd());
+            const int same = _mm256_movemask_pd(_mm256_cmp_pd(p_new, p_old, _CMP_EQ_OQ));
+            changed += 4 - (size_t)__builtin_popcount((unsigned)same);
+        }
     }
     return changed;
 }

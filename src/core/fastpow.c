@@ -44,36 +44,33 @@ static double next_double(uint64_t *s, int exp2)
     return fastpow_double(b);
 }
 
-/* The self-test: 40,000 inputs spread over the range; those whose exact
- * power is within the outermost 3% of what the fast path accepts (just
- * beyond the margin from a midpoint: the hardest cases it answers), and one
- * in 64 of the others, must get pow's result.  Returns the number of
- * disagreements (0 when the libm is as documented), or -1 if too few hard
- * cases came up to say. */
+/* The self-test: 40,000 inputs spread over both ranges (subnormal inputs of
+ * x ** 0.5 included); those whose exact power is within the outermost 3% of
+ * what the fast path accepts (just beyond the margin from a midpoint: the
+ * hardest cases it answers), and one in 64 of the others, must get pow's
+ * result.  Returns the number of disagreements (0 when the libm is as
+ * documented), or -1 if too few hard cases came up to say. */
 static int self_test(void)
 {
     uint64_t seed = 0x9e3779b97f4a7c15ull;
     int bad = 0, hard = 0;
     for (int i = 0; i < 40000; i++) {
-        const int e = (int)(next_u64(&seed) % (FASTPOW_RANGE + 1)) - FASTPOW_RANGE / 2;
-        const double x = next_double(&seed, e), y = next_double(&seed, 2 * e);
-        double r;
-        if (fastpow_sq_fast(x, &r)) {
-            const double lo = fastpow_sq_lo(x, r), thr = fastpow_threshold(fastpow_bits(r), r);
-            const int edge = fabs(lo) > 0.97 * thr;
-            if (edge || i % 64 == 0) {
-                hard += edge;
-                bad += r != pow(x, 2.0);
-            }
+        const int wide = i % 4 == 0;
+        const int span = wide ? FASTPOW_WIDE_RANGE : FASTPOW_RANGE;
+        const int e = (int)(next_u64(&seed) % (uint64_t)(span + 1)) - span / 2;
+        const double x = next_double(&seed, e);
+        const double y = wide && i % 8 == 0 ? fastpow_double(next_u64(&seed) >> 12) /* subnormal */
+                                            : next_double(&seed, 2 * e);
+        double dist, thr, r;
+        r = fastpow_sq_parts(x, &dist, &thr);
+        if (dist < thr && (dist > 0.97 * thr || i % 64 == 0)) {
+            hard += dist > 0.97 * thr;
+            bad += r != pow(x, 2.0);
         }
-        if (fastpow_sqrt_fast(y, &r)) {
-            const double ph = r * r, rem = (y - ph) - fastpow_sq_lo(r, ph);
-            const double thr = fastpow_threshold(fastpow_bits(r), r) * (2.0 * r);
-            const int edge = fabs(rem) > 0.97 * thr;
-            if (edge || i % 64 == 0) {
-                hard += edge;
-                bad += r != pow(y, 0.5);
-            }
+        r = fastpow_sqrt_parts(y, &dist, &thr);
+        if (dist < thr && (dist > 0.97 * thr || i % 64 == 0)) {
+            hard += dist > 0.97 * thr;
+            bad += r != pow(y, 0.5);
         }
         if (i % 64 == 0 && fastpow_one_fast(x, &r))
             bad += r != pow(x, 1.0);

@@ -6,22 +6,24 @@
  * (sysdeps/ieee754/dbl-64/e_pow.c, since glibc 2.28) documents its error as
  * below ulperr_exp + |y log x| * relerr_log * 2^53 ULP, with ulperr_exp =
  * 0.511 ULP and relerr_log = 1.5 * 2^-68 (the figures without FMA; with FMA
- * they are smaller).  For a result r with 2^-R <= r < 2^(R+1) (R =
- * FASTPOW_RANGE), |y log x| = |log r| < (R + 1) log 2, so pow is within
- * 0.5 + FASTPOW_BOUND ULP of the exact x^y.  When the exact x^y is more than
- * FASTPOW_MARGIN (> FASTPOW_BOUND) ULP away from the midpoint between two
- * doubles, the only double that close to it is the correctly rounded one,
- * so pow returns exactly that.  x * x and sqrt(x) are correctly rounded, and
- * their exact error is one more operation (x * x - hi with an exact product,
- * x - s * s for sqrt), so the distance to the midpoint is known exactly.  The
- * fast path returns the rounded value only when that distance exceeds the
- * margin, the result is within the range, and it is not a power of two (where
- * the ULP below is half the ULP above); everything else (about 3% of calls,
- * and 0, subnormals, infinities, NaN, which go through py_pow) calls pow.
- * x ** 1.0 is x itself: any double other than x is at least 1 ULP from it.
+ * they are smaller).  For a result r with 2^e <= r < 2^(e+1), |y log x| =
+ * |log r| < (|e| + 1) log 2, so within |e| <= R pow is less than 0.5 + B(R)
+ * ULP from the exact x^y, B(R) = 0.011 + (R + 1) log(2) 1.5 2^-15.  When the
+ * exact x^y is more than a margin M > B(R) ULP away from the midpoint
+ * between two doubles, the only double that close to it is the correctly
+ * rounded one, so pow returns exactly that.  x * x and sqrt(x) are correctly
+ * rounded, and their exact error is one more operation (x * x - hi with an
+ * exact product, x - s * s for sqrt), so the distance to the midpoint is
+ * known exactly.  The fast path returns the rounded value only when that
+ * distance exceeds the margin, the result is within the range, and it is not
+ * a power of two (where the ULP below is half the ULP above); everything else
+ * (about 3.5% of calls, and 0, infinities, NaN, which go through py_pow)
+ * calls pow.  Two ranges: |e| <= 128 with M = 0.0175 (B = 0.0151), and
+ * |e| <= 540 with M = 0.032 (B = 0.0282).  x ** 1.0 is x itself: any double
+ * other than x is at least 1 ULP from it.
  *
  * The assumption is checked once, at the first use: glibc 2.28 or newer, and
- * a self-test of inputs that sit right at the margin (the hardest the fast
+ * a self-test of inputs that sit right at the margins (the hardest the fast
  * path accepts) against pow.  If either fails, every call is plain pow.
  * The environment variable MICROGPT_POW picks a mode: `libm` (always pow),
  * `verify` (the fast path, every result also computed with pow and compared;
@@ -34,13 +36,12 @@
 
 #include "core/pymath.h"
 
-/* The results taken on the fast path have an exponent in [-R, R]. */
+/* The results taken on the fast path have an exponent in [-R, R] (margin M)
+ * or, further out, in [-W, W] (margin MW); see the argument above. */
 #define FASTPOW_RANGE 128
-/* pow's documented error beyond 0.5 ULP in that range: 0.011 + 129 * log(2) * 1.5 * 2^-15. */
-#define FASTPOW_BOUND 0.0151
-/* The distance from a midpoint, in ULP, beyond which the fast path answers:
- * the bound with about 15% to spare. */
 #define FASTPOW_MARGIN 0.0175
+#define FASTPOW_WIDE_RANGE 540
+#define FASTPOW_WIDE_MARGIN 0.032
 
 typedef enum {
     FASTPOW_LIBM,       /* every power is pow (the libm check failed, or MICROGPT_POW=libm) */
@@ -83,18 +84,24 @@ static inline double fastpow_double(uint64_t b)
     return x;
 }
 
-/* 1 if r (> 0) is in the fast path's range and not a power of two. */
-static inline int fastpow_in_range(uint64_t rb)
+/* For a result r > 0 (its bits rb): 1/2 - margin, or 0 if r is outside the
+ * ranges or a power of two (no fast path). */
+static inline double fastpow_keep(uint64_t rb)
 {
     const uint64_t e = rb >> 52; /* biased exponent (r is positive) */
-    return e - (uint64_t)(1023 - FASTPOW_RANGE) <= 2 * FASTPOW_RANGE && (rb & 0xfffffffffffffull) != 0;
+    if ((rb & 0xfffffffffffffull) == 0)
+        return 0.0;
+    if (e - (uint64_t)(1023 - FASTPOW_RANGE) <= 2 * FASTPOW_RANGE)
+        return 0.5 - FASTPOW_MARGIN;
+    if (e - (uint64_t)(1023 - FASTPOW_WIDE_RANGE) <= 2 * FASTPOW_WIDE_RANGE)
+        return 0.5 - FASTPOW_WIDE_MARGIN;
+    return 0.0;
 }
 
-/* The threshold for |exact - rounded|: (1/2 - margin) ULP of r. */
-static inline double fastpow_threshold(uint64_t rb, double r)
+/* ULP of r (> 0, finite): the next double up minus r (exact). */
+static inline double fastpow_ulp(uint64_t rb, double r)
 {
-    const double ulp = fastpow_double(rb + 1) - r; /* exact: neighbouring doubles */
-    return (0.5 - FASTPOW_MARGIN) * ulp;
+    return fastpow_double(rb + 1) - r;
 }
 
 /* Dekker's exact product without FMA: a * a = hi + lo exactly (-ffp-contract=off
@@ -106,47 +113,71 @@ static inline double fastpow_sq_lo(double a, double hi)
     return ((ah * ah - hi) + 2.0 * (ah * al)) + al * al;
 }
 
-/* x ** 2.0 for x >= 0 on the fast path: 1 and *out, or 0 (use pow). */
-static inline int fastpow_sq_fast(double x, double *out)
+/* The test of x ** 2.0 (x >= 0): returns r = x * x with *dist, the exact
+ * |x^2 - r|, and *thr; r is pow's result when *dist < *thr (thr is 0
+ * outside the ranges). */
+static inline double fastpow_sq_parts(double x, double *dist, double *thr)
 {
     const double hi = x * x;
     const uint64_t hb = fastpow_bits(hi);
-    if (!fastpow_in_range(hb))
-        return 0;
-    const double lo = fastpow_sq_lo(x, hi);
-    if (!(__builtin_fabs(lo) < fastpow_threshold(hb, hi)))
-        return 0;
-    *out = hi;
-    return 1;
+    const double keep = fastpow_keep(hb);
+    *thr = keep == 0.0 ? 0.0 : keep * fastpow_ulp(hb, hi);
+    *dist = keep == 0.0 ? 0.0 : __builtin_fabs(fastpow_sq_lo(x, hi));
+    return hi;
 }
 
-/* x ** 0.5 for x >= 0 on the fast path: 1 and *out, or 0 (use pow). */
-static inline int fastpow_sqrt_fast(double x, double *out)
+/* Below this, x ** 0.5's test works on x * 2^108 and sqrt(x) * 2^54 (the
+ * same relative position between doubles), so that x - s * s stays exact. */
+#define FASTPOW_SCALE_BELOW 0x1p-900
+
+/* The test of x ** 0.5 (x >= 0), as fastpow_sq_parts; *dist and *thr are
+ * |x - s * s| and the threshold for it (both scaled by 2^108 for tiny x). */
+static inline double fastpow_sqrt_parts(double x, double *dist, double *thr)
 {
     const double s = __builtin_sqrt(x);
-    const uint64_t sb = fastpow_bits(s);
-    if (!fastpow_in_range(sb))
-        return 0;
+    const double keep = fastpow_keep(fastpow_bits(s));
+    const int scale = x < FASTPOW_SCALE_BELOW;
+    const double xs = scale ? x * 0x1p108 : x, ss = scale ? s * 0x1p54 : s;
     /* x - s * s exactly: s * s = ph + pl; x - ph is exact (Sterbenz) and so
      * is the remainder of a correctly rounded square root. */
-    const double ph = s * s, pl = fastpow_sq_lo(s, ph);
-    const double rem = (x - ph) - pl;
-    /* sqrt(x) - s = rem / (sqrt(x) + s), and sqrt(x) + s > 2s(1 - 2^-52):
+    const double ph = ss * ss, pl = keep == 0.0 ? 0.0 : fastpow_sq_lo(ss, ph);
+    *dist = keep == 0.0 ? 0.0 : __builtin_fabs((xs - ph) - pl);
+    /* sqrt(x) - s = (x - s * s) / (sqrt(x) + s), and sqrt(x) + s > 2s(1 - 2^-52):
      * the 1e-9 more margin covers that and the roundings of the threshold. */
-    const double thr = (0.5 - FASTPOW_MARGIN - 1e-9) * (fastpow_double(sb + 1) - s) * (2.0 * s);
-    if (!(__builtin_fabs(rem) < thr))
-        return 0;
-    *out = s;
-    return 1;
+    *thr = keep == 0.0 ? 0.0 : (keep - 1e-9) * fastpow_ulp(fastpow_bits(ss), ss) * (2.0 * ss);
+    return s;
+}
+
+/* x ** 2.0 and x ** 0.5 for x >= 0 on the fast path: 1 and *out, or 0 (use pow). */
+static inline int fastpow_sq_fast(double x, double *out)
+{
+    double dist, thr, r = fastpow_sq_parts(x, &dist, &thr);
+    *out = r;
+    return dist < thr;
+}
+static inline int fastpow_sqrt_fast(double x, double *out)
+{
+    double dist, thr, r = fastpow_sqrt_parts(x, &dist, &thr);
+    *out = r;
+    return dist < thr;
 }
 
 /* x ** 1.0 for x >= 0 on the fast path. */
 static inline int fastpow_one_fast(double x, double *out)
 {
-    if (!fastpow_in_range(fastpow_bits(x)))
+    if (fastpow_keep(fastpow_bits(x)) == 0.0)
         return 0;
     *out = x;
     return 1;
+}
+
+/* The answer once the fast path has been tried: r if it took it (fast),
+ * else pow; in verify mode pow's value, the fast one compared with it. */
+static inline double fastpow_answer(double x, double y, int fast, double r, FastPowMode mode)
+{
+    if (mode == FASTPOW_VERIFY)
+        return fastpow_verify(x, y, fast ? r : 0.0, fast);
+    return fast ? r : py_pow(x, y);
 }
 
 /* Python's x ** 2.0, x ** 0.5, x ** 1.0 for x >= 0 (or NaN), exactly, in
@@ -154,33 +185,27 @@ static inline int fastpow_one_fast(double x, double *out)
  * does: +0.0 for ** 2.0 and ** 0.5, x itself for ** 1.0. */
 static inline double fastpow_sq(double x, FastPowMode mode)
 {
-    double r;
+    double r = 0.0;
     if (x == 0.0 && mode != FASTPOW_LIBM)
         return 0.0;
-    int fast = mode != FASTPOW_LIBM && fastpow_sq_fast(x, &r);
-    if (mode == FASTPOW_VERIFY)
-        return fastpow_verify(x, 2.0, fast ? r : 0.0, fast);
-    return fast ? r : py_pow(x, 2.0);
+    const int fast = mode != FASTPOW_LIBM && fastpow_sq_fast(x, &r);
+    return fastpow_answer(x, 2.0, fast, r, mode);
 }
 static inline double fastpow_sqrt(double x, FastPowMode mode)
 {
-    double r;
+    double r = 0.0;
     if (x == 0.0 && mode != FASTPOW_LIBM)
         return 0.0;
-    int fast = mode != FASTPOW_LIBM && fastpow_sqrt_fast(x, &r);
-    if (mode == FASTPOW_VERIFY)
-        return fastpow_verify(x, 0.5, fast ? r : 0.0, fast);
-    return fast ? r : py_pow(x, 0.5);
+    const int fast = mode != FASTPOW_LIBM && fastpow_sqrt_fast(x, &r);
+    return fastpow_answer(x, 0.5, fast, r, mode);
 }
 static inline double fastpow_one(double x, FastPowMode mode)
 {
-    double r;
+    double r = 0.0;
     if (x == 0.0 && mode != FASTPOW_LIBM)
         return x;
-    int fast = mode != FASTPOW_LIBM && fastpow_one_fast(x, &r);
-    if (mode == FASTPOW_VERIFY)
-        return fastpow_verify(x, 1.0, fast ? r : 0.0, fast);
-    return fast ? r : py_pow(x, 1.0);
+    const int fast = mode != FASTPOW_LIBM && fastpow_one_fast(x, &r);
+    return fastpow_answer(x, 1.0, fast, r, mode);
 }
 
 #endif

@@ -1,5 +1,5 @@
 /* fastpow_avx2.h: fastpow.h's test, four lanes at a time (AVX2 with FMA).
- * The same range, margin and thresholds as the scalar test, so that both
+ * The same ranges, margins and thresholds as the scalar test, so that both
  * take the fast path for exactly the same inputs; the exact error comes from
  * one FMA here and from Dekker's product there (both exact).  Include only
  * where SIMD_HAVE_AVX2. */
@@ -11,15 +11,21 @@
 #include "core/fastpow.h"
 #include "core/simd.h"
 
-/* Lanes whose r (> 0) is in range and not a power of two. */
-static inline SIMD_AVX2_FN __m256d fp4_in_range(__m256i rb)
+/* fastpow_keep, lane by lane: 1/2 - margin, or 0 outside the ranges and
+ * for powers of two. */
+static inline SIMD_AVX2_FN __m256d fp4_keep(__m256i rb)
 {
     const __m256i e = _mm256_srli_epi64(rb, 52);
-    const __m256i above = _mm256_cmpgt_epi64(e, _mm256_set1_epi64x(1023 - FASTPOW_RANGE - 1));
-    const __m256i below = _mm256_cmpgt_epi64(_mm256_set1_epi64x(1023 + FASTPOW_RANGE + 1), e);
+    const __m256i narrow = _mm256_and_si256(_mm256_cmpgt_epi64(e, _mm256_set1_epi64x(1023 - FASTPOW_RANGE - 1)),
+                                            _mm256_cmpgt_epi64(_mm256_set1_epi64x(1023 + FASTPOW_RANGE + 1), e));
+    const __m256i wide =
+        _mm256_and_si256(_mm256_cmpgt_epi64(e, _mm256_set1_epi64x(1023 - FASTPOW_WIDE_RANGE - 1)),
+                         _mm256_cmpgt_epi64(_mm256_set1_epi64x(1023 + FASTPOW_WIDE_RANGE + 1), e));
     const __m256i mant = _mm256_and_si256(rb, _mm256_set1_epi64x(0xfffffffffffffll));
     const __m256i pow2 = _mm256_cmpeq_epi64(mant, _mm256_setzero_si256());
-    return _mm256_castsi256_pd(_mm256_andnot_si256(pow2, _mm256_and_si256(above, below)));
+    const __m256d keep = _mm256_blendv_pd(_mm256_set1_pd(0.5 - FASTPOW_WIDE_MARGIN), _mm256_set1_pd(0.5 - FASTPOW_MARGIN),
+                                          _mm256_castsi256_pd(narrow));
+    return _mm256_and_pd(keep, _mm256_castsi256_pd(_mm256_andnot_si256(pow2, wide)));
 }
 
 /* ULP of r: the next double up minus r (exact). */
@@ -40,9 +46,9 @@ static inline SIMD_AVX2_FN __m256d fp4_sq(__m256d x, int *ok)
     const __m256d hi = _mm256_mul_pd(x, x);
     const __m256d lo = _mm256_fmsub_pd(x, x, hi); /* x * x - hi, exact */
     const __m256i hb = _mm256_castpd_si256(hi);
-    const __m256d thr = _mm256_mul_pd(_mm256_set1_pd(0.5 - FASTPOW_MARGIN), fp4_ulp(hb, hi));
-    __m256d good = _mm256_and_pd(fp4_in_range(hb), _mm256_cmp_pd(fp4_abs(lo), thr, _CMP_LT_OQ));
-    good = _mm256_or_pd(good, _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_EQ_OQ));
+    const __m256d thr = _mm256_mul_pd(fp4_keep(hb), fp4_ulp(hb, hi));
+    const __m256d good = _mm256_or_pd(_mm256_cmp_pd(fp4_abs(lo), thr, _CMP_LT_OQ),
+                                      _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_EQ_OQ));
     *ok = _mm256_movemask_pd(good);
     return hi;
 }
@@ -51,34 +57,18 @@ static inline SIMD_AVX2_FN __m256d fp4_sq(__m256d x, int *ok)
 static inline SIMD_AVX2_FN __m256d fp4_sqrt(__m256d x, int *ok)
 {
     const __m256d s = _mm256_sqrt_pd(x);
-    const __m256d rem = _mm256_fnmadd_pd(s, s, x); /* x - s * s, exact */
-    const __m256i sb = _mm256_castpd_si256(s);
-    const __m256d thr = _mm256_mul_pd(_mm256_mul_pd(_mm256_set1_pd(0.5 - FASTPOW_MARGIN - 1e-9), fp4_ulp(sb, s)),
-                                      _mm256_add_pd(s, s));
-    __m256d good = _mm256_and_pd(fp4_in_range(sb), _mm256_cmp_pd(fp4_abs(rem), thr, _CMP_LT_OQ));
-    good = _mm256_or_pd(good, _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_EQ_OQ));
+    const __m256d keep = fp4_keep(_mm256_castpd_si256(s));
+    const __m256d small = _mm256_cmp_pd(x, _mm256_set1_pd(FASTPOW_SCALE_BELOW), _CMP_LT_OQ);
+    const __m256d xs = _mm256_blendv_pd(x, _mm256_mul_pd(x, _mm256_set1_pd(0x1p108)), small);
+    const __m256d ss = _mm256_blendv_pd(s, _mm256_mul_pd(s, _mm256_set1_pd(0x1p54)), small);
+    const __m256d rem = _mm256_fnmadd_pd(ss, ss, xs); /* x - s * s, exact */
+    const __m256d thr = _mm256_mul_pd(_mm256_mul_pd(_mm256_sub_pd(keep, _mm256_set1_pd(1e-9)),
+                                                    fp4_ulp(_mm256_castpd_si256(ss), ss)),
+                                      _mm256_add_pd(ss, ss));
+    const __m256d good = _mm256_or_pd(_mm256_cmp_pd(fp4_abs(rem), thr, _CMP_LT_OQ),
+                                      _mm256_cmp_pd(x, _mm256_setzero_pd(), _CMP_EQ_OQ));
     *ok = _mm256_movemask_pd(good);
     return s;
-}
-
-/* Completes a lane result: lanes not in `ok` get the scalar answer
- * (fastpow_sq or fastpow_sqrt, which falls back to pow); in verify mode the
- * fast lanes are checked against pow too.  y is 2.0 or 0.5. */
-static inline SIMD_AVX2_FN __m256d fp4_fix(__m256d x, __m256d r, int ok, double y, FastPowMode mode)
-{
-    if (ok == 0xf && mode != FASTPOW_VERIFY)
-        return r;
-    double xs[4], rs[4];
-    _mm256_storeu_pd(xs, x);
-    _mm256_storeu_pd(rs, r);
-    for (int k = 0; k < 4; k++) {
-        const int fast = (ok >> k) & 1;
-        if (fast && mode == FASTPOW_VERIFY)
-            rs[k] = xs[k] == 0.0 ? rs[k] : fastpow_verify(xs[k], y, rs[k], 1);
-        else if (!fast)
-            rs[k] = y == 2.0 ? fastpow_sq(xs[k], mode) : fastpow_sqrt(xs[k], mode);
-    }
-    return _mm256_loadu_pd(rs);
 }
 
 #endif

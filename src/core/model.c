@@ -111,9 +111,11 @@ double model_tape_nodes(const ModelConfig *c, int positions)
     const double rms = E + 4;       /* the sum of squares (a dot), mean, + eps, ** -0.5, E products */
     /* per layer and position: rmsnorm, q k v (E dots each), the heads'
      * outputs (E dots), attn_wo (E dots), residual (E), rmsnorm, mlp_fc1 (4E
-     * dots), relu and ** 2 (8E), mlp_fc2 (E dots), residual (E); per head and
-     * cached position: the score (a dot and the scaling) and softmax (5). */
-    const double layer = rms + 3 * E + E + E + E + rms + 4 * E + 8 * E + E + E;
+     * dots), relu and ** 2 (8E) or relu alone (4E), mlp_fc2 (E dots), residual
+     * (E); per head and cached position: the score (a dot and the scaling)
+     * and softmax (5). */
+    const double act = c->activation == ACT_RELU2 ? 8 * E : 4 * E;
+    const double layer = rms + 3 * E + E + E + E + rms + 4 * E + act + E + E;
     return P * (E + rms) + L * (P * layer + 7 * H * P * (P + 1) / 2);
 }
 

@@ -203,14 +203,15 @@ void tape_order_free(TapeOrder *o)
     memset(o, 0, sizeof *o);
 }
 
-/* Product i of dot v comes next in post-order: extends the last run of it. */
-static int emit_product(TapeOrder *o, NodeId v, int32_t i)
+/* Products lo..hi of dot v come next in post-order: a new event, or the
+ * last one extended when it ends with product lo - 1 of v. */
+static int emit_products(TapeOrder *o, NodeId v, int32_t lo, int32_t hi)
 {
-    if (o->n && o->ev[o->n - 1].v == v && o->ev[o->n - 1].lo >= 0 && o->ev[o->n - 1].hi == i - 1) {
-        o->ev[o->n - 1].hi = i;
+    if (o->n && o->ev[o->n - 1].v == v && o->ev[o->n - 1].lo >= 0 && o->ev[o->n - 1].hi == lo - 1) {
+        o->ev[o->n - 1].hi = hi;
         return 0;
     }
-    return order_push(o, (TapeEvent){ v, i, i });
+    return order_push(o, (TapeEvent){ v, lo, hi });
 }
 
 int tape_topo(const Tape *t, NodeId root, uint8_t *visited, TapeOrder *out, int32_t *stack)
@@ -231,14 +232,35 @@ int tape_topo(const Tape *t, NodeId root, uint8_t *visited, TapeOrder *out, int3
         const TapeNode *nd = &t->node[v];
         NodeId c;
         if (nd->kind == TAPE_DOT) {
+            /* state 2i: a[i] next; 2i + 1: b[i] next; product i is done when
+             * the state reaches 2i + 2.  Operands already visited (or
+             * parameters) are stepped over here, without a push. */
             const TapeDot *d = &t->dot[nd->a];
-            if (k > 0 && k % 2 == 0 && emit_product(out, v, k / 2 - 1) != 0)
+            const int32_t end = 2 * d->n;
+            /* a row of linear(): every a[i] a parameter, nothing to visit */
+            const int a_params = d->a.step == 1 && d->a.first + d->n <= t->first;
+            int32_t s = k;
+            c = TAPE_SINK;
+            for (; s < end; s++) {
+                if (s % 2 == 0 && a_params)
+                    continue;
+                c = s % 2 == 0 ? vec_id(d->a, t->ids, s / 2) : vec_id(d->b, t->ids, s / 2);
+                if (c >= t->first && !visited[c])
+                    break;
+            }
+            /* products k/2 .. s/2 - 1 are done (product i when state 2i + 2 is reached) */
+            const int32_t lo = k / 2 - (k > 0 && k % 2 == 0), hi = s / 2 - 1;
+            if (hi >= lo && hi >= 0 && emit_products(out, v, lo < 0 ? 0 : lo, hi) != 0)
                 return -1;
-            if (k == 2 * d->n) {
+            if (s == end) {
                 sp -= 2;
                 continue;
             }
-            c = k % 2 == 0 ? vec_id(d->a, t->ids, k / 2) : vec_id(d->b, t->ids, k / 2);
+            stack[sp - 1] = s + 1;
+            visited[c] = 1;
+            stack[sp++] = c;
+            stack[sp++] = 0;
+            continue;
         } else {
             if (k == 2) {
                 if (order_push(out, (TapeEvent){ v, -1, -1 }) != 0)
@@ -285,10 +307,12 @@ void tape_count_uses(const Tape *t, int32_t *uses)
             uses[nd->b]++;
             continue;
         }
+        /* only interior nodes' uses matter (tape_compile aliases no parameter) */
         const TapeDot *d = &t->dot[nd->a];
         for (int32_t i = 0; i < d->n; i++) {
-            uses[vec_id(d->a, t->ids, i)]++;
-            uses[vec_id(d->b, t->ids, i)]++;
+            const NodeId a = vec_id(d->a, t->ids, i), b = vec_id(d->b, t->ids, i);
+            uses[a] += a >= t->first;
+            uses[b] += b >= t->first;
         }
     }
 }
@@ -318,8 +342,26 @@ static int prog_vec(TapeProg *p, const Tape *t, TapeVec v, int32_t n, TapeVec *o
 
 /* 1 if the products lo..hi of a run touch distinct gradients (a[i] == b[i]
  * for every i, rmsnorm's squares, allowed), none of them grad[g]. */
+/* The ids lo..hi of an arithmetic vector span [*min, *max]. */
+static void vec_span(TapeVec v, int32_t lo, int32_t hi, NodeId *min, NodeId *max)
+{
+    const NodeId x = v.first + lo * v.step, y = v.first + hi * v.step;
+    *min = x < y ? x : y;
+    *max = x < y ? y : x;
+}
+
 static int run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int32_t mark)
 {
+    if (r->a.step != TAPE_LISTED && r->b.step != TAPE_LISTED && r->a.step != 0 && r->b.step != 0) {
+        /* two progressions: distinct within each; disjoint spans, or the same one (squares) */
+        NodeId a0, a1, b0, b1;
+        vec_span(r->a, r->lo, r->hi, &a0, &a1);
+        vec_span(r->b, r->lo, r->hi, &b0, &b1);
+        const int same = r->a.first == r->b.first && r->a.step == r->b.step;
+        const int apart = a1 < b0 || b1 < a0;
+        if ((same || apart) && (r->g < a0 || r->g > a1) && (r->g < b0 || r->g > b1))
+            return 1;
+    }
     int square = 1;
     for (int32_t i = r->lo; i <= r->hi; i++)
         square &= vec_id(r->a, ids, i) == vec_id(r->b, ids, i);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/carve.h"
+#include "core/fastpow.h"
 
 TrainConfig train_config_variant(Variant v)
 {
@@ -242,6 +243,8 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
     const ModelConfig *c = &t->model.cfg;
     const size_t V = (size_t)c->vocab_size, B = (size_t)c->block_size, E = (size_t)c->n_embd;
 
+    /* The fast powers' check of the libm runs now, at start-up (fastpow.h). */
+    (void)fastpow_mode();
     /* The reference: random.seed(seed); random.shuffle(docs); then the matrices. */
     rng_seed(&t->rng, cfg->seed);
     if (cfg->shuffle)
