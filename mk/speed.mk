@@ -5,7 +5,7 @@ $(BUILD)/powcheck: tests/powcheck.c $(LIB) | $(BUILD)
 	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 .PHONY: check-speed
-check-speed: $(BIN) $(BUILD)/powcheck $(BUILD)/test_cli $(BUILD)/test_train $(BUILD)/test_timeline data/names.txt
+check-speed: $(BIN) $(BUILD)/powcheck $(BUILD)/test_cli $(BUILD)/test_train $(BUILD)/test_timeline $(BUILD)/test_sample data/names.txt
 	@sh tests/checks/speed.sh $(BUILD)
 
 CHECKS += check-speed

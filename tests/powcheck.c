@@ -1,9 +1,10 @@
 /* powcheck.c: verify mode over whole training runs (`make test` runs it, see
  * mk/speed.mk).
  *
- *   powcheck STEPS N_EMBD N_LAYER BLOCK [STEPS N_EMBD N_LAYER BLOCK ...]
+ *   powcheck VARIANT STEPS N_EMBD N_LAYER BLOCK [VARIANT STEPS N_EMBD N_LAYER BLOCK ...]
  *
- * Trains each configuration on data/names.txt in fastpow's verify mode:
+ * Trains each configuration (VARIANT course or gist, with the sizes given)
+ * on data/names.txt in fastpow's verify mode:
  * every power the fast path answers is also computed with libm's pow and the
  * two compared.  Prints, per run, the kernels used, how many powers were
  * computed, how many took the fast path and how many fast results differed
@@ -19,8 +20,8 @@
 
 int main(int argc, char **argv)
 {
-    if (argc < 5 || (argc - 1) % 4 != 0) {
-        fprintf(stderr, "usage: powcheck STEPS N_EMBD N_LAYER BLOCK [...]\n");
+    if (argc < 6 || (argc - 1) % 5 != 0) {
+        fprintf(stderr, "usage: powcheck VARIANT STEPS N_EMBD N_LAYER BLOCK [...]\n");
         return 2;
     }
     if (fastpow_set_mode(FASTPOW_VERIFY) != 0) {
@@ -28,14 +29,19 @@ int main(int argc, char **argv)
         return 1;
     }
     int bad = 0;
-    for (int a = 1; a + 3 < argc; a += 4) {
+    for (int a = 2; a + 3 < argc; a += 5) {
         Dataset ds;
         char err[DATASET_ERRLEN];
         if (dataset_load(&ds, "data/names.txt", err) != 0) {
             fprintf(stderr, "powcheck: %s\n", err);
             return 2;
         }
-        TrainConfig c = train_config_default();
+        const int gist = strcmp(argv[a - 1], "gist") == 0;
+        if (!gist && strcmp(argv[a - 1], "course") != 0) {
+            fprintf(stderr, "powcheck: unknown variant '%s'\n", argv[a - 1]);
+            return 2;
+        }
+        TrainConfig c = train_config_variant(gist ? VARIANT_GIST : VARIANT_COURSE);
         c.adam.num_steps = atoi(argv[a]);
         c.model.n_embd = atoi(argv[a + 1]);
         c.model.n_layer = atoi(argv[a + 2]);
@@ -50,9 +56,9 @@ int main(int argc, char **argv)
         for (int s = 0; s < c.adam.num_steps; s++)
             trainer_step(&t);
         FastPowStats st = fastpow_stats();
-        printf("powcheck: %d steps, n_embd %d, n_layer %d, block %d (%s kernels): %llu powers, %.2f%% "
+        printf("powcheck: %s, %d steps, n_embd %d, n_layer %d, block %d (%s kernels): %llu powers, %.2f%% "
                "on the fast path, %llu mismatches\n",
-               c.adam.num_steps, c.model.n_embd, c.model.n_layer, c.model.block_size, simd_name(simd_level()),
+               argv[a - 1], c.adam.num_steps, c.model.n_embd, c.model.n_layer, c.model.block_size, simd_name(simd_level()),
                (unsigned long long)st.calls, st.calls ? 100.0 * (double)st.fast / (double)st.calls : 0.0,
                (unsigned long long)st.mismatches);
         bad |= st.mismatches != 0 || st.fast == 0;

@@ -138,9 +138,12 @@ static void test_compiled_dots(void **state)
 static void test_compact_node_count(void **state)
 {
     (void)state;
-    static const int cfgs[][4] = { { 16, 4, 1, 8 }, { 8, 2, 3, 12 }, { 12, 1, 2, 3 }, { 6, 3, 1, 1 }, { 4, 4, 1, 5 } };
+    static const int cfgs[][5] = { { 16, 4, 1, 8, ACT_RELU2 }, { 8, 2, 3, 12, ACT_RELU2 }, { 12, 1, 2, 3, ACT_RELU },
+                                   { 6, 3, 1, 1, ACT_RELU2 }, { 4, 4, 1, 5, ACT_RELU }, { 16, 4, 1, 16, ACT_RELU } };
     for (size_t k = 0; k < sizeof cfgs / sizeof *cfgs; k++) {
-        ModelConfig c = { 27, cfgs[k][0], cfgs[k][1], cfgs[k][2], cfgs[k][3] };
+        ModelConfig c = { .vocab_size = 27, .n_embd = cfgs[k][0], .n_head = cfgs[k][1], .n_layer = cfgs[k][2],
+                          .block_size = cfgs[k][3], .init_std = 0.02, .zero_init_proj = 1,
+                          .activation = (Activation)cfgs[k][4] };
         Model m;
         char err[128];
         assert_int_equal(model_init(&m, c, err, sizeof err), 0);

@@ -3,8 +3,9 @@
 # check-speed, part of make test).  Runs from the repository root.
 #  - verify mode (every power the fast path answers also computed with libm's
 #    pow and compared; must be 0 mismatches) over 3000 steps of the default
-#    configuration and 1000 of --n-embd 32 --n-layer 2 --block-size 16, with
-#    the kernels this CPU picks, and over 1000 steps with the portable ones;
+#    configuration, 1000 of --n-embd 32 --n-layer 2 --block-size 16 and 2000
+#    of --variant gist, with the kernels this CPU picks, and over 1000 and 500
+#    steps with the portable ones;
 #  - the golden runs (the reference's log and trace, the other golden
 #    settings) and the compiled-versus-graph tests with the portable kernels
 #    (MICROGPT_SIMD=scalar) and with plain pow (MICROGPT_POW=libm).
@@ -12,12 +13,12 @@ set -u
 b=$1
 start=$(date +%s)
 fail=0
-out=$("$b"/powcheck 3000 16 1 8 1000 32 2 16) || fail=1
+out=$("$b"/powcheck course 3000 16 1 8 course 1000 32 2 16 gist 2000 16 1 16) || fail=1
 printf '%s\n' "$out"
-out2=$(MICROGPT_SIMD=scalar "$b"/powcheck 1000 16 1 8) || fail=1
+out2=$(MICROGPT_SIMD=scalar "$b"/powcheck course 1000 16 1 8 gist 500 16 1 16) || fail=1
 printf '%s\n' "$out2"
 for env in MICROGPT_SIMD=scalar MICROGPT_POW=libm; do
-    for t in test_cli test_train test_timeline; do
+    for t in test_cli test_train test_timeline test_sample; do
         if ! log=$(env "$env" "$b/$t" 2>&1); then
             printf '%s\n' "$log"
             echo "speed: $t FAILED with $env"
