@@ -64,8 +64,8 @@ static void test_status_line(void **state)
     assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
     render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
     char *s = row_text(&c, 0);
-    assert_string_equal(s, " step 1/500   \u2502 \u2016 PAUSED  \u2502 10 steps/s   \u2502 loss 3.3630 \u2502 "
-                           "lr_t 0.010000");
+    assert_string_equal(s, " step 1/500   \u2502 \u2016 PAUSED  \u2502 10 steps/s \u2502 loss 3.3630 \u2502 "
+                           "lr_t 0.010000 \u2502 course");
     free(s);
     int speed = se->speed;
     while (session_act(se, ACT_FASTER, 0, 0) != 0) {
@@ -76,17 +76,53 @@ static void test_status_line(void **state)
     render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
     s = row_text(&c, 0);
     /* reference log: "step   50 /  500 | loss 2.4204" */
-    assert_string_equal(s, " step 50/500  \u2502 \u25b6 RUNNING \u2502 max speed    \u2502 loss 2.4204 \u2502 "
-                           "lr_t 0.009765");
+    assert_string_equal(s, " step 50/500  \u2502 \u25b6 RUNNING \u2502 max speed \u2502 loss 2.4204 \u2502 "
+                           "lr_t 0.009765 \u2502 course");
     assert_int_equal(c.cells[14].role, ROLE_BORDER);
     assert_int_equal(c.cells[16].role, ROLE_RUN);
     free(s);
-    /* the last step's lr_t in significant digits, not 0.000000 */
+    /* the last step: "(last step)" kept at 80 columns (the speed goes
+     * first), lr_t in significant digits, not 0.000000 */
     fixture_at(f, 499);
     v = fixture_view(f);
     render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
     s = row_text(&c, 0);
-    assert_non_null(strstr(s, "lr_t 9.87e-08"));
+    assert_string_equal(s, " step 500/500 \u2502 \u2016 PAUSED (last step) \u2502 loss 2.0859 \u2502 "
+                           "lr_t 9.87e-08 \u2502 course");
+    free(s);
+    /* 100,000,000 steps: fields drop whole, least important first, no
+     * number cut: the speed, then the variant, then "(last step)" */
+    StepInfo in = *v.step.info;
+    in.step = 100000000 - 1;
+    v.run.num_steps = 100000000;
+    v.step.info = &in;
+    v.run.custom = 1;
+    v.shown.speed = 10;
+    static const struct { int w; const char *want; } widths[] = {
+        { 110, " step 100000000/100000000 \u2502 \u2016 PAUSED (last step) \u2502 10 steps/s \u2502 "
+               "loss 2.0859 \u2502 lr_t 9.87e-08 \u2502 course*" },
+        { 80, " step 100000000/100000000 \u2502 \u2016 PAUSED (last step) \u2502 loss 2.0859 \u2502 "
+              "lr_t 9.87e-08" },
+        { 60, " step 100000000/100000000 \u2502 \u2016 PAUSED \u2502 loss 2.0859" },
+        { 40, " step 100000000/100000000 \u2502 \u2016 PAUSED" },
+    };
+    for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++) {
+        Canvas w;
+        assert_int_equal(canvas_init(&w, widths[i].w, 1, 0), 0);
+        render_status(&w, (Rect){ 0, 0, widths[i].w, 1 }, &v);
+        s = row_text(&w, 0);
+        assert_string_equal(s, widths[i].want);
+        free(s);
+        canvas_free(&w);
+    }
+    v.run.custom = 0;
+    v.run.variant = "gist";
+    in.step = 3;
+    v.shown.last = 0;
+    render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
+    s = row_text(&c, 0);
+    assert_string_equal(s, " step 4/100000000         \u2502 \u2016 PAUSED  \u2502 loss 2.0859 \u2502 "
+                           "lr_t 9.87e-08 \u2502 gist");
     free(s);
     canvas_free(&c);
     f->s.speed = speed;

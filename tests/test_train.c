@@ -403,6 +403,34 @@ static void test_graph_node_count(void **state)
     }
 }
 
+/* Whether a configuration is its variant's program as it stands: any option
+ * that changes the training or the samples makes it not. */
+static void test_config_is_variant(void **state)
+{
+    (void)state;
+    for (Variant v = VARIANT_COURSE; v <= VARIANT_GIST; v++) {
+        const TrainConfig d = train_config_variant(v);
+        TrainConfig c = d;
+        assert_true(train_config_is_variant(&c, v));
+        assert_false(train_config_is_variant(&c, v == VARIANT_COURSE ? VARIANT_GIST : VARIANT_COURSE));
+        c.adam.num_steps = 100;
+        assert_false(train_config_is_variant(&c, v));
+        c = d;
+        c.shuffle = 0;          /* --emma, --no-shuffle */
+        assert_false(train_config_is_variant(&c, v));
+        c = d;
+        c.temperature = 0.7;
+        assert_false(train_config_is_variant(&c, v));
+        c = d;
+        c.model.block_size = 12;
+        assert_false(train_config_is_variant(&c, v));
+        c = d;
+        char err[128];
+        assert_int_equal(changes_set(&c.changes, 9, 0, 0.003, 0, err, sizeof err), 0);
+        assert_false(train_config_is_variant(&c, v));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -423,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_lr_schedules),
         cmocka_unit_test(test_sampler_repeatable),
         cmocka_unit_test(test_graph_node_count),
+        cmocka_unit_test(test_config_is_variant),
     };
     return cmocka_run_group_tests_name("train", tests, NULL, NULL);
 }

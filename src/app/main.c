@@ -143,7 +143,7 @@ static int run(const Options *o)
     /* the UI does not write rows yet: its CSV holds the header row */
     const SessionConfig sc = {
         .paused = o->paused, .emma = o->emma, .high_contrast = o->high_contrast, .ascii = o->ascii,
-        .samples = o->samples,
+        .samples = o->samples, .variant = o->variant,
     };
     if (!o->headless)
         status = ui_run(&sc, &t);

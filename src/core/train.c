@@ -108,6 +108,13 @@ int train_config_diverge(const TrainConfig *a, const TrainConfig *b)
     }
 }
 
+int train_config_is_variant(const TrainConfig *c, Variant v)
+{
+    const TrainConfig d = train_config_variant(v);
+    return c->changes.count == 0 && c->temperature == d.temperature &&
+           train_config_diverge(c, &d) == INT_MAX;
+}
+
 const double *trainer_params(const Trainer *t) { return t->tape.data + 1; }
 const double *trainer_grads(const Trainer *t) { return t->tape.grad + 1; }
 

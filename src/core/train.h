@@ -43,6 +43,10 @@ double train_lr_at(const TrainConfig *c, int step);
 double train_lr_peak(const TrainConfig *c);
 /* The sampling temperature in force at step `step`. */
 double train_temperature_at(const TrainConfig *c, int step);
+/* 1 when c trains and samples exactly as variant v's program does (its
+ * defaults: the same seed, data order, model, schedule, steps and
+ * temperature, no changes); 0 when an option changed any of them. */
+int train_config_is_variant(const TrainConfig *c, Variant v);
 /* The first step (0-based) whose training may differ between a run of a and
  * one of b: 0 when the data order, the model or the schedule differ, else the
  * first step whose Adam settings differ; INT_MAX when none does (the

@@ -37,65 +37,97 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
         render_help(c, v);
 }
 
-/* Writes a label (dim) and a value, returns the columns used. */
-static int pair(Canvas *c, int x, int y, int end, const char *label, const char *value, Role role)
-{
-    int n = canvas_text(c, x, y, end - x, label, ROLE_DIM);
-    return n + canvas_text(c, x + n, y, end - x - n, value, role);
-}
+/* A field of the status line: an optional dim label, a value, the role of
+ * the value; its width at least `pad` columns (so that what follows does not
+ * move as the number grows); what separates it from the field before; and
+ * its rank: a line too narrow for every field drops the highest rank first,
+ * whole. */
+typedef struct {
+    const char *label;
+    char value[48];
+    Role role;
+    int pad;
+    const char *sep;
+    int rank;
+} StatusField;
+
+enum { STATUS_FIELDS = 8 };
 
 void render_status(Canvas *c, Rect r, const View *v)
 {
     const Glyphs *g = glyphs_get(c->ascii);
     blank(c, r);
-    const int last = v->shown.last;
-    char step[48], speed[32], loss[32], lr[32], state[32];
-    /* fixed-width fields, so that nothing after them moves as the numbers grow */
-    const int step_w = 2 * digits(v->run.num_steps) + 1, speed_w = 12, state_w = 9;
-    snprintf(step, sizeof step, "%d/%d", v->step.info->step + 1, v->run.num_steps);
-    if (v->shown.speed > 0)
-        snprintf(speed, sizeof speed, "%d step%s/s", v->shown.speed, v->shown.speed == 1 ? "" : "s");
-    else
-        snprintf(speed, sizeof speed, "max speed");
     const Phase phase = v->shown.phase;
-    if (v->shown.hide_loss)
-        snprintf(loss, sizeof loss, "?     ");     /* guess mode: not yet */
-    else if (!phase_has_loss(phase))     /* phase mode: not computed yet */
-        snprintf(loss, sizeof loss, "%-*s", 6 + (int)strlen(g->ell) - text_width(g->ell, c->ascii), g->ell);
-    else
-        snprintf(loss, sizeof loss, "%.4f", v->step.info->loss);
-    if (phase_has_update(phase))
-        lesson_lr_text(lr, sizeof lr, v->step.info->lr_t);
-    else
-        snprintf(lr, sizeof lr, "%s", g->ell);
-    snprintf(state, sizeof state, "%s %s", v->shown.running ? g->run : g->pause,
-             v->shown.running ? "RUNNING" : "PAUSED");
     const char *sep = g->field_sep;
-    const char *done = " (last step)";
-    int widest = 1 + 5 + step_w + 3 + state_w + 3 + speed_w + 3 + 5 + 6 + 3 + 5 + 8;
-    int show_done = last && widest + (int)strlen(done) <= r.w;
-    int show_name = widest + (int)strlen(done) + 2 + 12 <= r.w - 1;
-    int x = r.x + 1, y = r.y, end = r.x + r.w, x0;
-    x0 = x;
-    x += pair(c, x, y, end, "step ", step, ROLE_VALUE);
-    x = x0 + 5 + step_w > x ? x0 + 5 + step_w : x;
-    x += canvas_text(c, x, y, end - x, sep, ROLE_BORDER);
-    x0 = x;
-    x += canvas_text(c, x, y, end - x, state, v->shown.running ? ROLE_RUN : ROLE_PAUSE);
-    if (show_done)
-        x += canvas_text(c, x, y, end - x, done, ROLE_DIM);
+    StatusField f[STATUS_FIELDS];
+    int n = 0;
+    /* step 31/500 (rank 0: never dropped) */
+    f[n] = (StatusField){ "step ", "", ROLE_VALUE, 2 * digits(v->run.num_steps) + 1, NULL, 0 };
+    snprintf(f[n++].value, sizeof f[0].value, "%d/%d", v->step.info->step + 1, v->run.num_steps);
+    /* ‖ PAUSED, and (last step) right after it */
+    f[n] = (StatusField){ NULL, "", v->shown.running ? ROLE_RUN : ROLE_PAUSE, v->shown.last ? 0 : 9, sep, 1 };
+    snprintf(f[n++].value, sizeof f[0].value, "%s %s", v->shown.running ? g->run : g->pause,
+             v->shown.running ? "RUNNING" : "PAUSED");
+    if (v->shown.last)
+        f[n++] = (StatusField){ NULL, "(last step)", ROLE_DIM, 0, " ", 4 };
+    /* the speed */
+    f[n] = (StatusField){ NULL, "max speed", ROLE_TEXT, 0, sep, 6 };
+    if (v->shown.speed > 0)
+        snprintf(f[n].value, sizeof f[0].value, "%d step%s/s", v->shown.speed, v->shown.speed == 1 ? "" : "s");
+    n++;
+    /* loss 3.0874: "?" in guess mode, "…" before the Loss phase */
+    f[n] = (StatusField){ "loss ", "", ROLE_VALUE, 6, sep, 2 };
+    if (v->shown.hide_loss)
+        snprintf(f[n].value, sizeof f[0].value, "?");
+    else if (!phase_has_loss(phase))
+        snprintf(f[n].value, sizeof f[0].value, "%s", g->ell);
     else
-        x = x0 + state_w > x ? x0 + state_w : x;
-    x += canvas_text(c, x, y, end - x, sep, ROLE_BORDER);
-    x0 = x;
-    x += canvas_text(c, x, y, end - x, speed, ROLE_TEXT);
-    x = x0 + speed_w > x ? x0 + speed_w : x;
-    x += canvas_text(c, x, y, end - x, sep, ROLE_BORDER);
-    x += pair(c, x, y, end, "loss ", loss, ROLE_VALUE);
-    x += canvas_text(c, x, y, end - x, sep, ROLE_BORDER);
-    pair(c, x, y, end, "lr_t ", lr, ROLE_VALUE);
-    if (show_name)
-        text_right(c, r.x, y, r.w - 1, "microgpt-tui", ROLE_TITLE);
+        snprintf(f[n].value, sizeof f[0].value, "%.4f", v->step.info->loss);
+    n++;
+    /* lr_t 0.009911: "…" before the Update phase */
+    f[n] = (StatusField){ "lr_t ", "", ROLE_VALUE, 8, sep, 3 };
+    if (phase_has_update(phase))
+        lesson_lr_text(f[n].value, sizeof f[0].value, v->step.info->lr_t);
+    else
+        snprintf(f[n].value, sizeof f[0].value, "%s", g->ell);
+    n++;
+    /* the variant: course or gist, starred when options changed it */
+    f[n] = (StatusField){ NULL, "", ROLE_TEXT, 0, sep, 5 };
+    snprintf(f[n++].value, sizeof f[0].value, "%s%s", v->run.variant ? v->run.variant : "course",
+             v->run.custom ? "*" : "");
+
+    /* the widths; then drop fields, highest rank first, until the line fits
+     * (one blank column at each end) */
+    int w[STATUS_FIELDS], on[STATUS_FIELDS], total = 1;
+    for (int i = 0; i < n; i++) {
+        int tw = (f[i].label ? text_width(f[i].label, c->ascii) : 0) + text_width(f[i].value, c->ascii);
+        w[i] = tw > f[i].pad + (f[i].label ? text_width(f[i].label, c->ascii) : 0) ? tw
+             : f[i].pad + (f[i].label ? text_width(f[i].label, c->ascii) : 0);
+        on[i] = 1;
+        total += w[i] + (i ? text_width(f[i].sep, c->ascii) : 0);
+    }
+    for (int rank = 6; rank > 0 && total > r.w - 1; rank--)
+        for (int i = n - 1; i > 0; i--)
+            if (on[i] && f[i].rank == rank) {
+                on[i] = 0;
+                total -= w[i] + text_width(f[i].sep, c->ascii);
+            }
+    int x = r.x + 1, y = r.y, end = r.x + r.w;
+    for (int i = 0; i < n; i++) {
+        if (!on[i])
+            continue;
+        int x0 = x;
+        if (i)
+            x0 = x += canvas_text(c, x, y, end - x, f[i].sep, ROLE_BORDER);
+        if (f[i].label)
+            x += canvas_text(c, x, y, end - x, f[i].label, ROLE_DIM);
+        x += canvas_text(c, x, y, end - x, f[i].value, f[i].role);
+        x = x0 + w[i] > x ? x0 + w[i] : x;
+    }
+    /* the program's name, right-aligned, when there is room to spare */
+    const char *name = "microgpt-tui";
+    if (x + 2 + (int)strlen(name) <= end - 1)
+        text_right(c, r.x, y, r.w - 1, name, ROLE_TITLE);
 }
 
 void render_keys(Canvas *c, Rect r, const View *v)
@@ -106,7 +138,7 @@ void render_keys(Canvas *c, Rect r, const View *v)
     const HintState st = {
         .phase_mode = v->shown.phase_mode, .zoomed = v->shown.zoomed != PANEL_NONE,
         .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,
-        .samples = v->step.samples || v->shown.last,
+        .samples = v->step.samples || v->shown.last, .last = v->shown.last,
     };
     enum { CAP = 40 };
     HintItem h[CAP];

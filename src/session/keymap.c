@@ -12,7 +12,7 @@
 static const KeyRow rows[] = {
     /* --------------------------------------------- moving through the run */
     { { ' ' }, 0, ACT_RUN, "space", "space", HELP_RUN, "space", "space", "run / pause",
-      { { HINT_STEP, WHEN_ALWAYS, 10, 9, "run", "pause", NULL } } },
+      { { HINT_STEP, WHEN_CAN_RUN, 10, 9, "run", "pause", NULL } } },
     { { 'n', UIK_RIGHT }, 0, ACT_NEXT, "n " ARROW_R, "n", HELP_RUN, "n  " ARROW_R, "n  Right",
       "next step, or next phase",
       { { HINT_PHASE, WHEN_ALWAYS, 11, 10, "next phase", NULL, NULL },
@@ -116,6 +116,7 @@ static int applies(const Hint *h, const HintState *st)
     case WHEN_UNZOOMED: return !st->zoomed;
     case WHEN_HIDING: return st->hiding;
     case WHEN_SAMPLES: return st->samples;
+    case WHEN_CAN_RUN: return st->running || !st->last;
     default: return 1;
     }
 }

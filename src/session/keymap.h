@@ -58,6 +58,7 @@ typedef enum {
     WHEN_UNZOOMED,
     WHEN_HIDING,        /* guess mode hides an answer now */
     WHEN_SAMPLES,       /* the samples are shown, or the step is the last */
+    WHEN_CAN_RUN,       /* running, or a step is left to run (not at the last) */
 } HintWhen;
 
 typedef struct {
@@ -90,6 +91,7 @@ const KeyRow *keymap_find(int key, int *which);
 /* What the hint line shows depends on: */
 typedef struct {
     int phase_mode, zoomed, guess, hiding, samples, running;
+    int last;               /* the step shown is the run's last */
 } HintState;
 
 typedef struct {

@@ -485,6 +485,8 @@ void session_view(Session *s, PanelSet on, View *v)
     vr->ds = t->ds;
     vr->model = &t->model;
     vr->train = &t->cfg;
+    vr->variant = variant_info(s->cfg.variant)->name;
+    vr->custom = !train_config_is_variant(&t->cfg, s->cfg.variant);
     vr->num_steps = s->num_steps;
     vr->vocab_size = t->model.cfg.vocab_size;
     vr->block_size = t->model.cfg.block_size;

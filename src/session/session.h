@@ -38,6 +38,7 @@ typedef struct {
     int high_contrast;
     int ascii;              /* plain ASCII drawing asked for */
     int samples;            /* final samples to draw (--samples) */
+    Variant variant;        /* the program whose defaults the options start from */
 } SessionConfig;
 
 enum { SESSION_MAX_RUNS = 2 };

@@ -24,6 +24,8 @@ typedef struct {
     const Dataset *ds;
     const Model *model;     /* matrix names and sizes */
     const TrainConfig *train;   /* the run's configuration: the lr schedule and its changes */
+    const char *variant;    /* "course", "gist": the program the run starts from */
+    int custom;             /* options changed its training or samples (train_config_is_variant) */
     int num_steps;
     int vocab_size;
     int block_size;

@@ -586,6 +586,34 @@ if wait_for lv "step 500/500" 20 && wait_for lv "Names the model made up" && wai
 else fail "did not finish" lv; fi
 tm kill-session -t lv
 
+# ---------------------------------------------------------------- the status line
+
+begin "status line at 80x24, 100,000,000 steps: no number cut, the variant named"
+start sl 80 24 "$APP_ENV $BIN --paused --steps 100000000"
+if wait_for sl "step 1/100000000" && wait_for sl "lr_t 0.010000" && wait_for sl "loss 3.3630" &&
+   capture sl | head -1 | grep -q "course\*\$"; then ok
+else fail "status line cut" sl; fi
+tm kill-session -t sl
+
+begin "the last step at 80x24: (last step) kept, no 'space run' hint"
+start sl 80 24 "$APP_ENV $BIN --paused --steps 3 --samples 0"
+wait_for sl "step 1/3"
+keys sl 6
+if wait_for sl "step 3/3" && wait_for sl "(last step)" && ! capture sl | tail -1 | grep -q "space" &&
+   capture sl | tail -1 | grep -q "b ← back"; then ok
+else fail "no (last step), or space offered" sl; fi
+tm kill-session -t sl
+
+begin "--variant gist says gist; an option over it marks it gist*"
+start sl 80 24 "$APP_ENV $BIN --paused --variant gist"
+if wait_for sl "step 1/1000" && capture sl | head -1 | grep -q "│ gist\$"; then
+    tm kill-session -t sl
+    start sl 80 24 "$APP_ENV $BIN --paused --variant gist --lr 0.02"
+    if wait_for sl "step 1/1000" && capture sl | head -1 | grep -q "│ gist\*\$"; then ok
+    else fail "no gist*" sl; fi
+else fail "no gist" sl; fi
+tm kill-session -t sl
+
 begin "TERM=dumb is refused with exit 2"
 start_shell sh2
 lit sh2 "TERM=dumb $BIN; echo rc=\$?"; keys sh2 Enter
