@@ -703,6 +703,45 @@ static void test_final_samples(void **state)
     run_free(r);
 }
 
+/* A screen too small to show the session: a running session is held
+ * paused, keys other than q and a resize do nothing, and once the screen
+ * fits again it runs on; a paused one stays paused. */
+static void test_too_small(void **state)
+{
+    (void)state;
+    Run1 *r = run_new(500, 0);
+    Session *s = &r->s;
+    assert_int_equal(s->running, 1);
+    assert_int_equal(session_set_small(s, 1), DO_CLOCK);
+    assert_int_equal(s->running, 0);
+    assert_int_equal(session_set_small(s, 1), 0);
+    session_tick(s);
+    assert_int_equal(s->step, 0);
+    static const int ignored[] = { 'n', ' ', 'p', 'e', '6', UIK_END, '?', 'w', 'l', 'z', 'c', UIK_TAB, '+' };
+    for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++)
+        assert_int_equal(key(s, ignored[i]), 0);
+    assert_int_equal(s->step, 0);
+    assert_int_equal(s->running, 0);
+    assert_int_equal(s->phase_mode, 0);
+    assert_int_equal(s->help, 0);
+    assert_int_equal(s->explain, 0);
+    assert_int_equal(session_speed(s), 10);
+    assert_true(key(s, UIK_RESIZE) & DO_REPAINT);
+    assert_int_equal(key(s, 'q'), DO_QUIT);
+    assert_int_equal(key(s, 'Q'), DO_QUIT);
+    /* it fits again: running on */
+    assert_int_equal(session_set_small(s, 0), DO_CLOCK | DO_DRAW);
+    assert_int_equal(s->running, 1);
+    /* paused when it became too small: paused after */
+    assert_int_equal(key(s, ' '), DO_DRAW | DO_CLOCK);
+    assert_int_equal(session_set_small(s, 1), 0);
+    assert_int_equal(session_set_small(s, 0), 0);
+    assert_int_equal(s->running, 0);
+    assert_int_equal(key(s, 'n'), DO_DRAW);
+    assert_int_equal(s->step, 1);
+    run_free(r);
+}
+
 /* Escape sequences the terminal description may not know. */
 static void test_escape_keys(void **state)
 {
@@ -754,6 +793,7 @@ int main(void)
         cmocka_unit_test(test_focus_zoom),
         cmocka_unit_test(test_final_samples),
         cmocka_unit_test(test_escape_keys),
+        cmocka_unit_test(test_too_small),
     };
     return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }

@@ -210,8 +210,28 @@ static unsigned jump(Session *s, long k)
     return r;
 }
 
+unsigned session_set_small(Session *s, int small)
+{
+    if (small == s->small)
+        return 0;
+    s->small = small;
+    if (small) {
+        s->resume = s->running;
+        return pause(s);
+    }
+    if (s->resume && s->step < s->num_steps - 1) {
+        s->resume = 0;
+        s->running = 1;
+        return DO_CLOCK | DO_DRAW;
+    }
+    s->resume = 0;
+    return 0;
+}
+
 void session_tick(Session *s)
 {
+    if (s->small)
+        return;
     if (s->step >= s->num_steps - 1) {
         s->running = 0;
         return;
@@ -416,6 +436,8 @@ unsigned session_key(Session *s, int key, PanelSet on)
     const KeyRow *row = keymap_find(key, &which);
     if (row && row->action == ACT_REDRAW)
         return session_act(s, ACT_REDRAW, 0, on);
+    if (s->small)           /* nothing shows what a key would do: only q */
+        return row && row->action == ACT_QUIT ? DO_QUIT : 0;
     if (s->help) {          /* any key closes the help */
         s->help = 0;
         return DO_DRAW;

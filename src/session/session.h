@@ -60,6 +60,9 @@ typedef struct {
     int arc;                /* the arc's stage just jumped to (1-6), whose sentence the
                              * lesson line says until the next move; -1: none */
     int running;
+    int small;              /* the screen is too small to show it: held paused, keys
+                             * other than q ignored (session_set_small) */
+    int resume;             /* ... and running again once it fits */
     /* how it is shown */
     int phase_mode;         /* n and b move one phase of the step at a time */
     int help;               /* the help overlay is open */
@@ -101,6 +104,11 @@ unsigned session_act(Session *s, Action a, int arg, PanelSet on_screen);
 /* Goes to step k (clamped; pauses; phase mode: the step's first phase),
  * computing what it needs.  Returns DO_* bits. */
 unsigned session_go(Session *s, long k);
+/* Tells the session whether the screen is too small to show it (the frame
+ * drew the "too small" message): while it is, a running session is held
+ * paused and keys other than q (and a resize) are ignored; once it fits
+ * again, a session held while running runs on.  Returns DO_* bits. */
+unsigned session_set_small(Session *s, int small);
 /* Running: the next step (at the last one the run pauses). */
 void session_tick(Session *s);
 /* Steps per second at the session's speed; 0: as fast as the core goes. */

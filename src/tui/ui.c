@@ -23,9 +23,18 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* When the next step is due after the step clock restarts (running or the
+ * speed changed). */
+static double first_due(const Session *s)
+{
+    return now_seconds() + (session_speed(s) ? 1.0 / session_speed(s) : 0.0);
+}
+
 /* Draws a frame; returns the panels the session's keys see (or, when the
- * canvas cannot follow the terminal's size, marks the session failed). */
-static PanelSet draw(Session *s, Term *term, Canvas *cv)
+ * canvas cannot follow the terminal's size, marks the session failed), and
+ * tells the session whether the screen was too small to show it (*r gets
+ * what that asks for). */
+static PanelSet draw(Session *s, Term *term, Canvas *cv, unsigned *r)
 {
     int cols, rows;
     term_size(&cols, &rows);
@@ -36,6 +45,7 @@ static PanelSet draw(Session *s, Term *term, Canvas *cv)
     Layout l = render_frame(cv, s);
     if (!s->failed)
         term_draw(term, cv);
+    *r = session_set_small(s, !l.fits);
     return l.panels;
 }
 
@@ -67,7 +77,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
 
     PanelSet panels = 0;    /* on screen (the last frame's layout): what Tab moves among */
     int dirty = 1, quit = 0;
-    double last_frame = -1.0, due = now_seconds() + 1.0 / (session_speed(&s) ? session_speed(&s) : 1);
+    double last_frame = -1.0, due = first_due(&s);
     while (!quit && !s.failed && !term_stop_signal()) {
         double now = now_seconds();
         /* run: the steps that are due, or at top speed as many as fit in a frame */
@@ -92,9 +102,12 @@ int ui_run(const SessionConfig *c, Trainer *t)
          * FRAME_SECONDS when running */
         now = now_seconds();
         if (dirty && (!s.running || now - last_frame >= FRAME_SECONDS)) {
-            panels = draw(&s, &term, &cv);
+            unsigned r = 0;
+            panels = draw(&s, &term, &cv, &r);
             last_frame = now;
-            dirty = 0;
+            dirty = (r & DO_DRAW) != 0;     /* running again: the state shows it */
+            if (r & DO_CLOCK)
+                due = first_due(&s);
         }
         /* wait: for a key (no timeout when paused), the next step or the next frame */
         int timeout = -1;
@@ -122,7 +135,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
             if (r & DO_QUIT)
                 quit = 1;
             if (r & DO_CLOCK)
-                due = now_seconds() + (session_speed(&s) ? 1.0 / session_speed(&s) : 0.0);
+                due = first_due(&s);
             if (r & DO_THEME)
                 term_set_theme(&term, s.contrast);
             if (r & DO_REPAINT)

@@ -213,6 +213,16 @@ begin "too small: the sizes needed and present"
 tm resize-window -t p -x 60 -y 20
 if wait_for p "need 80x24" && wait_for p "have 60x20"; then ok; else fail "no size message" p; fi
 
+begin "too small: keys other than q do nothing, unseen"
+keys p n p space "]" e
+sleep 0.5
+tm resize-window -t p -x 120 -y 40
+if wait_for p "Next-token probabilities" && wait_for p "step 1/500" && wait_for p "PAUSED" &&
+   ! capture p | grep -q "Why:" && ! capture p | grep -q "\[Sample\]"; then ok
+else fail "a key acted while too small" p; fi
+tm resize-window -t p -x 60 -y 20
+wait_for p "need 80x24"
+
 begin "back to 120x40: the same screen as before"
 tm resize-window -t p -x 120 -y 40
 if wait_for p "Next-token probabilities"; then
@@ -349,6 +359,20 @@ if wait_for r "step 500/500" 20 && wait_for r "PAUSED" && wait_for r "Names the 
     if [ -z "$missing" ] && [ "$(wc -l < "$TMP/names.txt")" -eq 20 ]; then ok
     else fail "missing samples:$missing" r; fi
 else fail "did not finish" r; fi
+
+begin "running, too small holds it paused; it runs on once the screen fits"
+keys r Home
+wait_for r "step 1/500"
+for i in 1 2 3 4 5 6 7 8 9 10; do keys r -; done     # 1 step/s
+keys r space
+wait_for r "RUNNING"
+tm resize-window -t r -x 60 -y 20
+wait_for r "need 80x24"
+sleep 2.5
+tm resize-window -t r -x 120 -y 40
+if wait_for r "RUNNING" && capture r | head -1 | grep -Eq "step [1-2]/500"; then ok
+else fail "ran on while too small: $(capture r | head -1)" r; fi
+for i in 1 2 3 4 5 6 7 8 9 10; do keys r +; done
 
 begin "the whole default session peaks at 32 MB of memory or less"
 pid=$(tm display-message -p -t r '#{pane_pid}')
