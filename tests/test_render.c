@@ -379,6 +379,48 @@ static void test_selection_clamped(void **state)
 }
 
 
+/* An ASCII screen with a non-ASCII vocabulary (tests/data/unicode.txt): the
+ * probability panel's legend and title keep both tokens, as U+XXXX, in
+ * shorter words when the long ones do not fit. */
+static void test_probs_ascii_unicode(void **state)
+{
+    (void)state;
+    Dataset ds;
+    Trainer t;
+    Session s;
+    char err[256];
+    assert_int_equal(dataset_load(&ds, "tests/data/unicode.txt", err), 0);
+    TrainConfig cfg = train_config_default();
+    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+    const SessionConfig sc = { .paused = 1, .samples = 20 };
+    assert_int_equal(session_init(&s, &t, &sc), 0);
+    session_go(&s, 7);      /* "Ünal" */
+    View v;
+    session_view(&s, 0, &v);
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 35, 12, 1), 0);
+    render_probs(&c, (Rect){ 0, 0, 35, 12 }, &v);
+    char *title = row_text(&c, 0), *legend = row_text(&c, 1);
+    assert_string_equal(title, "+ Next token --- 0: [BOS]->U+00DC +");
+    assert_string_equal(legend, "| > target U+00DC  * top U+674E   |");
+    free(title);
+    free(legend);
+    /* wider: the long words */
+    canvas_free(&c);
+    assert_int_equal(canvas_init(&c, 52, 12, 1), 0);
+    render_probs(&c, (Rect){ 0, 0, 52, 12 }, &v);
+    title = row_text(&c, 0);
+    legend = row_text(&c, 1);
+    assert_string_equal(title, "+ Next token -------------- pos 0: [BOS] -> U+00DC +");
+    assert_string_equal(legend, "| > target U+00DC   * top choice U+674E            |");
+    free(title);
+    free(legend);
+    canvas_free(&c);
+    session_free(&s);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
 /* The session drawn on a w x h canvas, as text, for searching (the canvas
  * kept in *keep when asked). */
 static char *screen_text(Session *s, int w, int h, int ascii, Canvas *keep)
@@ -894,6 +936,7 @@ int main(void)
         cmocka_unit_test(test_rewind_identical),
         cmocka_unit_test(test_many_sizes),
         cmocka_unit_test(test_selection_clamped),
+        cmocka_unit_test(test_probs_ascii_unicode),
         cmocka_unit_test(test_emma_phases),
         cmocka_unit_test(test_phases_back_and_forth),
         cmocka_unit_test(test_guess),

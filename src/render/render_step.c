@@ -381,16 +381,27 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
         if (p[i] > p[top])
             top = i;
 
-    /* the legend names both marked tokens */
+    /* the legend names both marked tokens, in the first wording that fits
+     * whole (long labels, U+674E in ASCII, need the short ones) */
     char top_l[16];
     token_label(v->run.ds, top, c->ascii, top_l);
+    static const char *const words[][3] = {
+        { " target ", "   ", " top choice " }, { " target ", "  ", " top " }, { " ", "  ", " " },
+    };
+    const int nwords = (int)(sizeof words / sizeof words[0]);
+    int k = 0;
+    while (k + 1 < nwords &&
+           text_width(g->target, c->ascii) + text_width(tgt_l, c->ascii) + text_width(g->top, c->ascii) +
+           text_width(top_l, c->ascii) + (int)(strlen(words[k][0]) + strlen(words[k][1]) +
+           strlen(words[k][2])) > a.w)
+        k++;
     int x = a.x;
     x += canvas_text(c, x, a.y, a.x + a.w - x, g->target, ROLE_TARGET);
-    x += canvas_text(c, x, a.y, a.x + a.w - x, " target ", ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][0], ROLE_DIM);
     x += canvas_text(c, x, a.y, a.x + a.w - x, tgt_l, ROLE_TARGET);
-    x += canvas_text(c, x, a.y, a.x + a.w - x, "   ", ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][1], ROLE_DIM);
     x += canvas_text(c, x, a.y, a.x + a.w - x, g->top, ROLE_TOP);
-    x += canvas_text(c, x, a.y, a.x + a.w - x, " top choice ", ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][2], ROLE_DIM);
     canvas_text(c, x, a.y, a.x + a.w - x, top_l, ROLE_TOP);
 
     /* which entries: all in vocabulary order when they fit, else the most
@@ -469,17 +480,28 @@ void render_probs(Canvas *c, Rect r, const View *v)
     const Glyphs *g = glyphs_get(c->ascii);
     const int sel = v->shown.pos < 0 ? 0 : v->shown.pos;
     const int hidden = sel + 1 >= v->shown.hide_from;
-    char note[64], in_l[16], tgt_l[16];
+    char note[4][64], in_l[16], tgt_l[16];
     token_label(v->run.ds, in->tokens[sel], c->ascii, in_l);
     if (hidden)
         snprintf(tgt_l, sizeof tgt_l, "?");
     else
         token_label(v->run.ds, in->tokens[sel + 1], c->ascii, tgt_l);
-    snprintf(note, sizeof note, "pos %d: %s%s%s", sel, in_l, g->arrow, tgt_l);
-    const char *title = "Next-token probabilities";
-    if (text_width(title, c->ascii) + text_width(note, c->ascii) + 7 > r.w)
-        title = "Next token";
-    Rect a = frame(c, r, title, note);
+    /* the title and the note "pos 2: y → m", in the first wording that fits
+     * (a frame drops a note that does not) */
+    const char *arrow = c->ascii ? "->" : "\u2192";
+    snprintf(note[0], sizeof note[0], "pos %d: %s%s%s", sel, in_l, g->arrow, tgt_l);
+    snprintf(note[1], sizeof note[1], "pos %d: %s%s%s", sel, in_l, arrow, tgt_l);
+    snprintf(note[2], sizeof note[2], "%d: %s%s%s", sel, in_l, arrow, tgt_l);
+    snprintf(note[3], sizeof note[3], "pos %d", sel);
+    static const struct { const char *title; int note; } forms[] = {
+        { "Next-token probabilities", 0 }, { "Next token", 0 }, { "Next token", 1 }, { "Next token", 2 },
+        { "Next token", 3 },
+    };
+    int f = 0;
+    while (f + 1 < (int)(sizeof forms / sizeof forms[0]) &&
+           text_width(forms[f].title, c->ascii) + text_width(note[forms[f].note], c->ascii) + 7 > r.w)
+        f++;
+    Rect a = frame(c, r, forms[f].title, note[forms[f].note]);
     if (a.w < 1 || a.h < 1)
         return;
     if (hidden)

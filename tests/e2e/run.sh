@@ -393,6 +393,15 @@ if wait_for a "step 1/500"; then
 else fail "did not start" a; fi
 tm kill-session -t a
 
+begin "LC_ALL=C, a non-ASCII vocabulary at 80x24: the probabilities' title and legend keep the tokens"
+start a 80 24 "env -u LINES -u COLUMNS TERM=tmux-256color LC_ALL=C $BIN --paused --data tests/data/unicode.txt"
+if wait_for a "step 1/500"; then
+    for i in 1 2 3 4 5 6 7; do keys a n; done
+    if wait_for a "step 8/500" && wait_for a "0: [BOS]->U+00DC" && wait_for a "> target U+00DC  * top U+674E"; then ok
+    else fail "token lost" a; fi
+else fail "did not start" a; fi
+tm kill-session -t a
+
 begin "--ascii draws plain ASCII in a UTF-8 locale"
 start a2 80 24 "$APP_ENV $BIN --paused --ascii"
 if wait_for a2 "step 1/500"; then
