@@ -98,6 +98,31 @@ static void test_emma_lines(void **state)
     assert_string_equal(plain(&scr, LL_LOSS_SUM, 2), "loss = (3.39 + 3.23 + 3.25 + 3.15 + 3.36) / 5");
     assert_string_equal(plain(&tr, LL_LOSS_SUM, 2), "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5"
                                                     " = 3.2764   # chance: -log(1/27) = 3.2958");
+    /* the mean says = when the terms as shown add up to it, else ~= (UTF-8: ≈) */
+    assert_string_equal(plain(&scr, LL_LOSS_MEAN, 4), "     = 3.2764");
+    assert_string_equal(plain(&scr, LL_LOSS_MEAN, 2), "     ~= 3.2764");
+    char mk[128];
+    lesson_line(&scr, LL_LOSS_MEAN, 2, mk, sizeof mk);
+    assert_non_null(strstr(mk, GL_APPROX));
+    assert_string_equal(markup_glyph(GL_APPROX[0], 0), "\u2248");
+    {   /* four decimals that do not add up: 1.0000 * 3 + 1.0001 over 4 is not 1.0001 */
+        StepInfo in = s->t.info;
+        double pl[4] = { 1.00004, 1.00004, 1.00004, 1.00014 };
+        int toks[5] = { 26, 4, 12, 12, 0 };
+        in.n = 4;
+        in.pos_loss = pl;
+        in.tokens = toks;
+        in.loss = (1.00004 + 1.00004 + 1.00004 + 1.00014) / 4;
+        Lesson odd = scr, odd_tr = tr;
+        odd.in = &in;
+        odd_tr.in = &in;
+        assert_string_equal(plain(&odd, LL_LOSS_MEAN, 4), "     ~= 1.0001");
+        assert_string_equal(plain(&odd_tr, LL_LOSS_SUM, 4), "loss = (1.0000 + 1.0000 + 1.0000 + 1.0001) / 4"
+                                                          " ~= 1.0001   # chance: -log(1/27) = 3.2958");
+        in.pos_loss[3] = 1.00004;
+        in.loss = 1.00004;
+        assert_string_equal(plain(&odd, LL_LOSS_MEAN, 4), "     = 1.0000");
+    }
     assert_string_equal(plain(&scr, LL_CHANCE, 0), "chance = -log(1/27) = 3.2958");
     assert_string_equal(plain(&scr, LL_HARDEST, 0), "Hardest: position 0, [BOS] -> e (loss 3.39).");
     assert_string_equal(plain(&scr, LL_NORM, 0), "1.396");

@@ -493,16 +493,27 @@ static void test_emma_phases(void **state)
     t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "loss = (3.39 + 3.23 + 3.25");
     assert_has(t, "+ 3.15 + 3.36) / 5");
-    assert_has(t, "= 3.2764");
     assert_has(t, "chance = -log(1/27) = 3.2958");
     assert_has(t, "loss 3.2764");     /* the status line has it from now on */
     assert_has(t, "mean 3.2764");
+    assert_has(t, "\u2248 3.2764");   /* two decimals do not add up to it */
     free(t);
     s = phase_here(f, 6);
     s->zoom = 1;
     t = screen_text(s, 80, 24, 0, NULL);       /* wide: four decimals */
     assert_has(t, "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5");
+    assert_has(t, "     = 3.2764");
     free(t);
+    /* step 200 at 120x40: the terms at two decimals do not add up to the
+     * mean, which says so */
+    fixture_at(f, 199);
+    s = phase_here(f, 4 + f->t.info.n - 3);
+    assert_int_equal(s->phase.kind, PHASE_LOSS);
+    t = screen_text(s, 120, 40, 0, NULL);
+    assert_has(t, "loss = (1.87 + 1.73");
+    assert_has(t, "\u2248 1.3985");
+    free(t);
+    fixture_at(f, 0);
     s = phase_here(f, 7);
     t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "wte            1.396");

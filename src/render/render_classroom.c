@@ -284,12 +284,14 @@ static void panel_loss(Canvas *c, Rect a, const View *v)
     const Lesson l = lesson_of(v, c->ascii);
     char buf[4096];
     int y = a.y;
-    /* four decimals when the sum fits on a line, else two */
-    lesson_line(&l, LL_LOSS_SUM, 4, buf, sizeof buf);
+    /* four decimals when the sum fits on a line, else two (the mean then
+     * says ≈ unless the terms as shown add up to it) */
+    int dec = 4;
+    lesson_line(&l, LL_LOSS_SUM, dec, buf, sizeof buf);
     if (markup_width(buf, c->ascii) > a.w)
-        lesson_line(&l, LL_LOSS_SUM, 2, buf, sizeof buf);
+        lesson_line(&l, LL_LOSS_SUM, dec = 2, buf, sizeof buf);
     y += flow_text(c, a, y, buf, 8);
-    say(c, a, &y, 0, &l, LL_LOSS_MEAN, 0);
+    say(c, a, &y, 0, &l, LL_LOSS_MEAN, dec);
     y++;
     say(c, a, &y, 4, &l, LL_CHANCE, 0);
     y++;

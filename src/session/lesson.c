@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/logline.h"
@@ -254,23 +255,53 @@ static double chance(const Lesson *l)
     return -log(1.0 / l->model->cfg.vocab_size);
 }
 
+/* A number as printed with dec decimals (at most 9), in units of 10^-dec. */
+static long long printed_units(double v, int dec)
+{
+    char buf[64], digits[64];
+    snprintf(buf, sizeof buf, "%.*f", dec, v);
+    size_t k = 0;
+    for (const char *p = buf; *p && k < sizeof digits - 1; p++)
+        if (*p != '.')
+            digits[k++] = *p;
+    digits[k] = '\0';
+    return strtoll(digits, NULL, 10);
+}
+
+/* Whether the sum of the terms as printed with dec decimals, divided by n,
+ * gives the mean as printed (four decimals): "=" then, else "≈". */
+static int sum_adds_up(const StepInfo *in, int dec)
+{
+    if (dec < 0 || dec > 4 || in->n < 1 || !isfinite(in->loss))
+        return 0;
+    long long sum = 0, scale = 1;
+    for (int p = 0; p < in->n; p++)
+        sum += printed_units(in->pos_loss[p], dec);
+    for (int d = dec; d < 4; d++)
+        scale *= 10;
+    /* sum * scale / n rounds to the mean's units (either way at a tie) */
+    long long diff = sum * scale - printed_units(in->loss, 4) * (long long)in->n;
+    return 2 * (diff < 0 ? -diff : diff) <= in->n;
+}
+
 static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
 {
     const StepInfo *in = l->in;
     const int V = l->model->cfg.vocab_size, n = in->n;
+    const int dec = l->trace ? 4 : arg;
     switch (line) {
-    case LL_LOSS_SUM: {
-        const int dec = l->trace ? 4 : arg;
+    case LL_LOSS_SUM:
         put(o, "loss" NBSP "=" NBSP "(");
         for (int p = 0; p < n; p++)
             put(o, p ? " +" NBSP "%.*f" : "%.*f", dec, in->pos_loss[p]);
         put(o, ")" NBSP "/" NBSP "%d", n);
         if (l->trace)
-            put(o, " = %.4f   # chance: -log(1/%d) = %.4f", in->loss, V, chance(l));
+            put(o, " %s %.4f   # chance: -log(1/%d) = %.4f", sum_adds_up(in, dec) ? "=" : GL_APPROX,
+                in->loss, V, chance(l));
         break;
-    }
     case LL_LOSS_MEAN:
-        put(o, NBSP NBSP NBSP NBSP NBSP "=" NBSP MK_VALUE "%.4f", in->loss);
+        put(o, NBSP NBSP NBSP NBSP NBSP "%s" NBSP MK_VALUE "%.4f", sum_adds_up(in, dec) ? "=" : GL_APPROX,
+            in->loss);
         break;
     case LL_CHANCE:
         put(o, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", V, chance(l));

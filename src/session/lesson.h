@@ -59,7 +59,8 @@ typedef enum {
     /* 2. Loss */
     LL_LOSS_SUM,        /* loss = (3.39 + ... + 3.36) / 5, arg decimals (trace: 4, then = the mean
                          * and the chance level) */
-    LL_LOSS_MEAN,       /*      = 3.2764  (screen) */
+    LL_LOSS_MEAN,       /*      = 3.2764  (screen); arg: the decimals LL_LOSS_SUM showed: "≈"
+                         * when its terms, as shown, do not add up to the mean (also --trace's) */
     LL_CHANCE,          /* chance = -log(1/27) = 3.2958  (screen) */
     LL_VERDICT,         /* 0.02 below chance: the model has learned something.  (screen) */
     LL_HARDEST,         /* Hardest: position 0, [BOS] → e (loss 3.39).  (screen; none when n = 1) */

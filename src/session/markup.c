@@ -16,6 +16,7 @@ const char *markup_glyph(unsigned char b, int ascii)
     case 0x12: return ascii ? GL_PI_ASCII : GL_PI_UTF8;
     case 0x13: return ascii ? GL_CUT_ASCII : GL_CUT_UTF8;
     case 0x14: return ascii ? GL_ELL_ASCII : GL_ELL_UTF8;
+    case 0x16: return ascii ? GL_APPROX_ASCII : GL_APPROX_UTF8;
     default: return NULL;
     }
 }

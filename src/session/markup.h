@@ -33,6 +33,7 @@
 #define GL_PI "\x12"        /* pi */
 #define GL_CUT "\x13"       /* where the block size cuts a name */
 #define GL_ELL "\x14"       /* more, left out */
+#define GL_APPROX "\x16"    /* approximately equal */
 #define GL_TO_UTF8 "\u2192"
 #define GL_TO_ASCII "->"
 #define GL_TIMES_UTF8 "\u00d7"
@@ -43,6 +44,8 @@
 #define GL_CUT_ASCII "|"
 #define GL_ELL_UTF8 "\u2026"
 #define GL_ELL_ASCII "..."
+#define GL_APPROX_UTF8 "\u2248"
+#define GL_APPROX_ASCII "~="
 /* A raw byte of the data follows (+ 0x40 when it is below 0x20). */
 #define MK_RAW "\x15"
 

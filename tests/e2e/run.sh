@@ -449,7 +449,7 @@ wait_for e "step 2/500" 5 && wait_for e "[Sample]" 5 || bad="$bad step2"
 settled e "$TMP/ph$i.txt"
 grep -q "loss_0 = -log(0.0338) = 3.3880" "$TMP/ph1.txt" || bad="$bad loss_0"
 grep -q "loss_4 = -log(0.0348) = 3.3590" "$TMP/ph5.txt" || bad="$bad loss_4"
-grep -q "= 3.2764" "$TMP/ph6.txt" && grep -q "chance = -log(1/27) = 3.2958" "$TMP/ph6.txt" || bad="$bad mean"
+grep -q "≈ 3.2764" "$TMP/ph6.txt" && grep -q "chance = -log(1/27) = 3.2958" "$TMP/ph6.txt" || bad="$bad mean"
 grep -q "wte            1.396" "$TMP/ph7.txt" || bad="$bad backward"
 grep -q "lm_head\[4\]\[0\]" "$TMP/ph8.txt" && grep -q "= 0.010000" "$TMP/ph8.txt" || bad="$bad update"
 grep -q "step    1 /  500 | loss 3.2764" "$TMP/ph9.txt" || bad="$bad log"
@@ -472,6 +472,15 @@ for i in 9 8 7 6 5 4 3 2 1 0; do
     [ $i -gt 0 ] && keys e b
 done
 if [ -z "$bad" ]; then ok; else fail "differs:$bad" e; fi
+
+begin "the Loss phase at 120x40: the mean says ≈ when its terms, as shown, do not add up to it"
+tm resize-window -t e -x 120 -y 40
+for i in 1 2 3 4 5 6; do keys e n; done
+if wait_for e "[Loss]" && wait_for e "3.36) / 5" && wait_for e "≈ 3.2764"; then ok
+else fail "no ≈" e; fi
+for i in 1 2 3 4 5 6; do keys e b; done
+tm resize-window -t e -x 80 -y 24
+wait_for e "[Sample]"
 
 begin "guess mode at the Sample phase: neither the name nor its length"
 keys e w
