@@ -38,17 +38,24 @@ static const int min_h_explain[PANEL_COUNT] = {
 };
 
 /* Whether a layout for flags must not have a panel (0), must have it (1),
- * or may (2: the learning rate or live samples when the explanation takes
- * their rows on a short screen). */
-static int wanted(int p, unsigned flags, int roomy)
+ * or must leave it spare (2: on a short screen with the explanation, the
+ * learning rate or live samples and the name panel share one place: the
+ * first with LAYF_SLOT, the second without; the other is spare, in Tab's
+ * reach). */
+static int wanted(int p, unsigned flags, int cols, int rows)
 {
-    const int squeezed = !roomy && (flags & LAYF_EXPLAIN);
+    const int roomy = rows >= LAYOUT_ROOMY_ROWS;
+    const int squeezed = !roomy && (flags & LAYF_EXPLAIN) && rows < 29;
+    const int slot = (flags & LAYF_SLOT) != 0;
+    (void)cols;
     switch (p) {
     case PANEL_PROBS: return !(flags & LAYF_PHASE);
     case PANEL_PHASE: return (flags & LAYF_PHASE) != 0;
     case PANEL_EXPLAIN: return (flags & LAYF_EXPLAIN) != 0;
-    case PANEL_LIVE: return !(flags & LAYF_LIVE) ? 0 : squeezed ? 2 : 1;
-    case PANEL_LR: return (flags & LAYF_LIVE) || (roomy && (flags & LAYF_PHASE)) ? 0 : squeezed ? 2 : 1;
+    case PANEL_NAME: return squeezed && slot ? 2 : 1;
+    case PANEL_LIVE: return !(flags & LAYF_LIVE) ? 0 : squeezed && !slot ? 2 : 1;
+    case PANEL_LR:
+        return (flags & LAYF_LIVE) || (roomy && (flags & LAYF_PHASE)) ? 0 : squeezed && !slot ? 2 : 1;
     case PANEL_LOSS: return roomy || !(flags & LAYF_PHASE);
     default: return 1;
     }
@@ -66,9 +73,11 @@ static void check_flags(int cols, int rows, unsigned flags, unsigned char *owner
     const int *mh = (flags & LAYF_EXPLAIN) ? min_h_explain : min_h;
     for (int p = 0; p < PANEL_COUNT; p++) {
         Rect r = l.panel[p];
-        int want = wanted(p, flags, l.roomy);
-        if (want == 0 || (want == 2 && !layout_has(&l, p))) {
-            if (want == 0 && layout_has(&l, p))
+        int want = wanted(p, flags, cols, rows);
+        if ((want == 2) != ((l.spare & PANEL_BIT(p)) != 0))
+            fail_msg("%dx%d/%u: %s %s spare", cols, rows, flags, panel_name(p), want == 2 ? "not" : "is");
+        if (want != 1) {
+            if (layout_has(&l, p))
                 fail_msg("%dx%d/%u: %s should not be there", cols, rows, flags, panel_name(p));
             continue;
         }
@@ -123,14 +132,14 @@ static void test_every_size_to_300x100(void **state)
     free(owner);
 }
 
-/* Every combination of phase mode, explanation and live samples, over a
- * grid of sizes from the minimum to 300x100. */
+/* Every combination of phase mode, explanation, live samples and the wanted
+ * lower-left panel, over a grid of sizes from the minimum to 300x100. */
 static void test_every_flag_combination(void **state)
 {
     (void)state;
     unsigned char *owner = malloc(300 * 100);
     assert_non_null(owner);
-    for (unsigned flags = 1; flags < 8; flags++)
+    for (unsigned flags = 1; flags < 16; flags++)
         for (int rows = LAYOUT_MIN_ROWS; rows <= 100; rows += (rows < 40 ? 1 : 7))
             for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols += (cols < 130 ? 1 : 11))
                 check_flags(cols, rows, flags, owner);
@@ -143,7 +152,7 @@ static void test_every_flag_combination(void **state)
 static void test_zoom(void **state)
 {
     (void)state;
-    for (unsigned flags = 0; flags < 8; flags++)
+    for (unsigned flags = 0; flags < 16; flags++)
         for (int p = 0; p < PANEL_COUNT; p++) {
             Layout base = layout_compute(80, 24, flags), z = base;
             layout_zoom(&z, (PanelId)p);
@@ -176,9 +185,34 @@ static void test_80x24_phase_explain(void **state)
         [PANEL_EXPLAIN] = { 0, 18, 80, 5 }, [PANEL_KEYS] = { 0, 23, 80, 1 },
     };
     assert_memory_equal(l.panel, want, sizeof want);
+    assert_int_equal(l.spare, PANEL_BIT(PANEL_LR));
     l = layout_compute(80, 24, LAYF_PHASE);
     assert_int_equal(l.panel[PANEL_PHASE].h, 21);
     assert_int_equal(l.panel[PANEL_LR].h, 4);
+    assert_int_equal(l.spare, 0);
+}
+
+/* Issue 9, item 3: at 80x24 with the explanation, the learning rate or the
+ * live samples, when wanted (LAYF_SLOT), take the name panel's place, and
+ * the one left out stays in Tab's reach (spare). */
+static void test_80x24_explain_slot(void **state)
+{
+    (void)state;
+    Layout l = layout_compute(80, 24, LAYF_EXPLAIN);
+    assert_true(layout_has(&l, PANEL_NAME));
+    assert_false(layout_has(&l, PANEL_LR));
+    assert_int_equal(l.spare, PANEL_BIT(PANEL_LR));
+    l = layout_compute(80, 24, LAYF_EXPLAIN | LAYF_SLOT);
+    assert_false(layout_has(&l, PANEL_NAME));
+    assert_int_equal(l.panel[PANEL_LR].y, 2);
+    assert_int_equal(l.panel[PANEL_LR].h, 5);
+    assert_int_equal(l.spare, PANEL_BIT(PANEL_NAME));
+    l = layout_compute(80, 24, LAYF_EXPLAIN | LAYF_LIVE | LAYF_SLOT);
+    assert_int_equal(l.panel[PANEL_LIVE].h, 5);     /* three rows of four names: all 12 */
+    assert_int_equal(l.spare, PANEL_BIT(PANEL_NAME));
+    l = layout_compute(80, 24, LAYF_LIVE | LAYF_SLOT);   /* room for all: nothing spare */
+    assert_true(layout_has(&l, PANEL_NAME) && layout_has(&l, PANEL_LIVE));
+    assert_int_equal(l.spare, 0);
 }
 
 static void test_sample_beyond(void **state)
@@ -262,6 +296,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_size_to_300x100),
         cmocka_unit_test(test_every_flag_combination),
+        cmocka_unit_test(test_80x24_explain_slot),
         cmocka_unit_test(test_zoom),
         cmocka_unit_test(test_80x24_phase_explain),
         cmocka_unit_test(test_sample_beyond),

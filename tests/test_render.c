@@ -343,7 +343,8 @@ static void test_many_sizes(void **state)
                         fail_msg("%dx%d %s: no '%s'", w, h, ascii ? "ascii" : "utf8", titles[i]);
                 free(text);
                 /* and the classroom's screens: every phase, explanation and
-                 * live samples on, every phase's title and the step */
+                 * live samples on, every phase's title and the step (the
+                 * live samples in the name's place below 29 rows) */
                 for (int ph = 0; ph < phase_count(f->t.info.n); ph++) {
                     fixture_phase(f, 9, ph);
                     s->live = 1;
@@ -353,7 +354,8 @@ static void test_many_sizes(void **state)
                                                         "3. Backward", "4. Update", "5. Log" };
                     const char *t = want[phase_at(ph, f->t.info.n).kind];
                     if (!strstr(text, t) || !strstr(text, "Why: ") || !strstr(text, "step 10/500") ||
-                        !strstr(text, "Current name") || !strstr(text, "q quit"))
+                        !strstr(text, "Live samples") || !strstr(text, h < 29 ? "Live" : "Current name") ||
+                        !strstr(text, "q quit"))
                         fail_msg("%dx%d %s phase %d: no '%s' (or the rest)", w, h,
                                  ascii ? "ascii" : "utf8", ph, t);
                     free(text);
@@ -931,6 +933,66 @@ static void test_explain(void **state)
     free(t);
 }
 
+/* Issue 9, item 3: at 80x24 every lesson step shows something.  With the
+ * explanation on, Tab reaches every panel and shows its explanation, the
+ * learning rate included; the live samples show (--emma, p, l, 1). */
+static void test_80x24_explain_reach(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    for (int live = 0; live < 2; live++) {
+        Session *s = fixture_at(f, 0);
+        s->explain = 1;
+        s->live = live;
+        static const char *const want[] = { "Why: Current name", "Why: Loss at each position",
+                                            "Why: Next-token probabilities", "Why: Loss per step",
+                                            "Why: Learning rate", "Why: Live samples", "Why: One training step" };
+        int seen[7] = { 0 };
+        for (int tab = 0; tab < 10; tab++) {
+            Canvas c;
+            assert_int_equal(canvas_init(&c, 80, 24, 0), 0);
+            Layout l = render_frame(&c, s);
+            char *t = canvas_dump(&c);
+            for (int i = 0; i < 7; i++)
+                if (strstr(t, want[i])) {
+                    seen[i] = 1;
+                    /* the panel explained is on screen, with the heavy frame */
+                    if (i < 6 && !strstr(t, want[i] + 5))
+                        fail_msg("%s without its panel:\n%s", want[i], t);
+                }
+            if (live && tab == 0)
+                assert_has(t, "Live samples");
+            free(t);
+            canvas_free(&c);
+            session_key(s, UIK_TAB, l.panels | l.spare);
+        }
+        for (int i = 0; i < 7; i++)
+            if (seen[i] != (i == 4 ? !live : i == 5 ? live : 1))
+                fail_msg("live %d: '%s' %s", live, want[i], seen[i] ? "seen" : "never reached");
+    }
+    /* --emma, p, l, 1: the live samples of the untrained model, with the
+     * explanation (docs/classroom.md, section 3) */
+    Session *s = fixture_phase(f, 0, 0);
+    session_key(s, 'p', 0);
+    session_key(s, 'l', 0);
+    session_key(s, '1', 0);
+    assert_screen(s, 80, 24, 0, "emma-live-explain-step1-80x24", 0);
+    char *t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "Live samples");
+    assert_has(t, "untrained model");
+    assert_has(t, "Why: ");
+    free(t);
+    /* Tab to the learning rate, then e: the panel and its explanation */
+    s = fixture_at(f, 0);
+    s->focus = PANEL_LR;
+    session_key(s, 'e', 0);
+    assert_screen(s, 80, 24, 0, "emma-explain-lr-80x24", 0);
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "\u250f Learning rate");
+    assert_has(t, "Why: Learning rate");
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -957,6 +1019,7 @@ int main(void)
         cmocka_unit_test(test_lesson_line),
         cmocka_unit_test(test_focus_frame),
         cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_80x24_explain_reach),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -11,8 +11,9 @@
 /* Draws the session into the canvas (its size is the screen's): the layout
  * for what the session asks (phase mode, explanation, live samples), the
  * session's view with the panels it places (for the focus), the zoom, the
- * screen.  Returns the layout, whose unzoomed panels (Layout.panels) are
- * those the session's keys move the focus among. */
+ * screen.  Returns the layout: the session's keys move the focus among its
+ * unzoomed panels and its spare ones (Layout.panels | Layout.spare: a spare
+ * panel, focused, takes another's place in the next frame). */
 Layout render_frame(Canvas *c, Session *s);
 
 #endif

@@ -42,6 +42,11 @@ Layout layout_compute(int cols, int rows, unsigned flags)
             l.panel[PANEL_POSITIONS] = rect(0, top + name_h, left_w, pos_h);
             l.panel[bl] = rect(0, top + name_h + pos_h, left_w, rest - pos_h);
         } else {
+            /* no room for both: the lower-left panel, when wanted, in the name's place */
+            const PanelId top_left = (flags & LAYF_SLOT) ? bl : PANEL_NAME;
+            l.panel[PANEL_NAME] = rect(0, 0, 0, 0);
+            l.panel[top_left] = rect(0, top, left_w, name_h);
+            l.spare = PANEL_BIT(top_left == bl ? PANEL_NAME : bl);
             l.panel[PANEL_POSITIONS] = rect(0, top + name_h, left_w, rest);
         }
         if (phase) {

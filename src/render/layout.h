@@ -20,7 +20,12 @@
  *   |------------- explanation -----------|      |------------- explanation -----------|
  *   +--------------- keys ----------------+      +--------------- keys ----------------+
  *
- * Live samples take the learning-rate panel's place.  In roomy phase mode
+ * Live samples take the learning-rate panel's place.  On a compact screen
+ * with the explanation (fewer than 29 rows) the learning rate or the live
+ * samples have no room under the positions: they are left out, or with
+ * LAYF_SLOT they take the name panel's place; the one left out is "spare",
+ * a panel the focus can still reach (focusing it brings it back: see
+ * render/frame.c).  In roomy phase mode
  * the right column is the phase panel's (and the live samples', when on):
  * it draws the learning-rate curve itself at the Update phase.  Zoom gives
  * one panel every row between the lesson line and the keys. */
@@ -35,6 +40,9 @@ enum {
     LAYF_PHASE = 1,         /* phase mode: the phase panel instead of the probabilities */
     LAYF_EXPLAIN = 2,       /* the explanation panel */
     LAYF_LIVE = 4,          /* live samples instead of the learning rate */
+    LAYF_SLOT = 8,          /* the learning rate (or live samples) is wanted: where the
+                             * explanation leaves it no room under the positions, it
+                             * takes the name panel's place */
 };
 
 #define LAYOUT_MIN_COLS 80
@@ -47,7 +55,10 @@ typedef struct {
     int fits;               /* 0: below the minimum size; no panel is placed */
     int roomy;              /* the roomy arrangement (loss curve on the left) */
     PanelId zoomed;         /* the panel zoomed, or PANEL_NONE */
-    PanelSet panels;        /* the panels placed before any zoom (those Tab moves among) */
+    PanelSet panels;        /* the panels placed before any zoom */
+    PanelSet spare;         /* left out for room, but in Tab's reach: focused, one takes
+                             * another's place (so every panel can be focused, zoomed
+                             * and explained at any size) */
     Rect panel[PANEL_COUNT];    /* indexed by PanelId; w = h = 0 when absent */
 } Layout;
 

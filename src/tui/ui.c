@@ -30,10 +30,11 @@ static double first_due(const Session *s)
     return now_seconds() + (session_speed(s) ? 1.0 / session_speed(s) : 0.0);
 }
 
-/* Draws a frame; returns the panels the session's keys see (or, when the
- * canvas cannot follow the terminal's size, marks the session failed), and
- * tells the session whether the screen was too small to show it (*r gets
- * what that asks for). */
+/* Draws a frame; returns the panels the session's keys see: those on screen
+ * and the spare ones Tab can bring in (or, when the canvas cannot follow
+ * the terminal's size, marks the session failed), and tells the session
+ * whether the screen was too small to show it (*r gets what that asks
+ * for). */
 static PanelSet draw(Session *s, Term *term, Canvas *cv, unsigned *r)
 {
     int cols, rows;
@@ -46,7 +47,7 @@ static PanelSet draw(Session *s, Term *term, Canvas *cv, unsigned *r)
     if (!s->failed)
         term_draw(term, cv);
     *r = session_set_small(s, !l.fits);
-    return l.panels;
+    return l.panels | l.spare;
 }
 
 int ui_run(const SessionConfig *c, Trainer *t)
@@ -75,7 +76,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
     if (s.contrast)
         term_set_theme(&term, 1);
 
-    PanelSet panels = 0;    /* on screen (the last frame's layout): what Tab moves among */
+    PanelSet panels = 0;    /* what Tab moves among: the last frame's layout, on screen or spare */
     int dirty = 1, quit = 0;
     double last_frame = -1.0, due = first_due(&s);
     while (!quit && !s.failed && !term_stop_signal()) {

@@ -509,8 +509,10 @@ keys e w
 begin "zoom at 80x24: z fills the screen with the focused panel, Tab moves on, Esc returns"
 keys e z
 if wait_for e "z unzoom" && wait_gone e "Current name" && wait_for e "2. Forward: position 1"; then
+    keys e Tab       # the learning rate (not on screen with the explanation: Tab brings it)
+    wait_for e "Learning rate" && wait_gone e "2. Forward: position 1"
     keys e Tab
-    if wait_for e "Why: 2. Forward pass" && wait_gone e "2. Forward: position 1"; then
+    if wait_for e "Why: 2. Forward pass" && wait_gone e "Learning rate"; then
         keys e Escape
         if wait_for e "Current name" && wait_for e "2. Forward: position 1" && wait_gone e "z unzoom"; then ok
         else fail "Esc did not unzoom" e; fi
@@ -545,6 +547,22 @@ for k in End:2 Home:1 "[:1" 1:1; do
 done
 if [ -z "$bad" ]; then ok; else fail "not on Sample:$bad" e; fi
 tm kill-session -t e
+
+begin "80x24 with the explanation: --emma, p, l, 1 shows the live samples; Tab reaches the learning rate, explained"
+start e3 80 24 "$APP_ENV $BIN --emma"
+wait_for e3 "[Sample]"
+keys e3 p l 1
+if wait_for e3 "Live samples" && wait_for e3 "untrained model" && wait_for e3 "vrcjmn" && wait_for e3 "Why: "; then
+    keys e3 l
+    wait_gone e3 "Live samples"
+    keys e3 Tab Tab
+    if wait_for e3 "┏ Learning rate" && wait_for e3 "Why: Learning rate" && wait_for e3 "lr_t = learning_rate"; then
+        keys e3 Tab Tab       # the explanation, then the name panel: back in its place
+        if wait_for e3 "┏ Current name" && wait_for e3 "Why: Current name" && wait_gone e3 "Learning rate"; then ok
+        else fail "the name did not come back" e3; fi
+    else fail "no learning rate" e3; fi
+else fail "no live samples" e3; fi
+tm kill-session -t e3
 
 begin "1-6 jump along the arc: steps 200, 500, 50, 1, saying the lesson's sentences"
 start k 80 24 "$APP_ENV $BIN --paused"
