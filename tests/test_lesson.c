@@ -220,7 +220,7 @@ static void test_cut_and_raw(void **state)
     char buf[512];
     lesson_line(&scr, LL_TOKENS, 0, buf, sizeof buf);
     /* ids: \x01 0, \x1f 1, a 2 ... f 7, BOS 8; n = 4: e and f are cut */
-    assert_non_null(strstr(buf, ", 4, 5, " MK_DIM GL_CUT MK_CUT " 6, 7, 8]"));
+    assert_non_null(strstr(buf, ", 4, 5, " MK_LABEL GL_CUT MK_CUT " 6, 7, 8]"));
     assert_string_equal(plain(&scr, LL_TOKENS, 0), "tokens = [8, 2, 3, 4, 5, | 6, 7, 8]");
     assert_string_equal(plain(&tr, LL_TOKENS, 0),
                         "tokens = [8, 2, 3, 4, 5, 6, 7, 8]   # [BOS, 'a', 'b', 'c', 'd', 'e', 'f', BOS]");

@@ -69,7 +69,7 @@ void render_status(Canvas *c, Rect r, const View *v)
     snprintf(f[n++].value, sizeof f[0].value, "%s %s", v->shown.running ? g->run : g->pause,
              v->shown.running ? "RUNNING" : "PAUSED");
     if (v->shown.last)
-        f[n++] = (StatusField){ NULL, "(last step)", ROLE_DIM, 0, " ", 4 };
+        f[n++] = (StatusField){ NULL, "(last step)", ROLE_LABEL, 0, " ", 4 };
     /* the speed */
     f[n] = (StatusField){ NULL, "max speed", ROLE_TEXT, 0, sep, 6 };
     if (v->shown.speed > 0)
@@ -120,7 +120,7 @@ void render_status(Canvas *c, Rect r, const View *v)
         if (i)
             x0 = x += canvas_text(c, x, y, end - x, f[i].sep, ROLE_BORDER);
         if (f[i].label)
-            x += canvas_text(c, x, y, end - x, f[i].label, ROLE_DIM);
+            x += canvas_text(c, x, y, end - x, f[i].label, ROLE_LABEL);
         x += canvas_text(c, x, y, end - x, f[i].value, f[i].role);
         x = x0 + w[i] > x ? x0 + w[i] : x;
     }
@@ -160,9 +160,9 @@ void render_keys(Canvas *c, Rect r, const View *v)
         if (!on[i])
             continue;
         x += canvas_text(c, x, r.y, end - x, h[i].key, ROLE_KEY);
-        x += canvas_text(c, x, r.y, end - x, " ", ROLE_DIM);
-        x += canvas_text(c, x, r.y, end - x, h[i].text, ROLE_DIM);
-        x += canvas_text(c, x, r.y, end - x, "  ", ROLE_DIM);
+        x += canvas_text(c, x, r.y, end - x, " ", ROLE_LABEL);
+        x += canvas_text(c, x, r.y, end - x, h[i].text, ROLE_LABEL);
+        x += canvas_text(c, x, r.y, end - x, "  ", ROLE_LABEL);
     }
 }
 
@@ -223,7 +223,7 @@ void render_help(Canvas *c, const View *v)
     }
     int ny = y + (two ? n : count[1]) + 2;
     for (int i = 0; i < 2 && ny + i < a.y + a.h; i++)
-        canvas_text_fit(c, a.x, ny + i, a.w, notes[i], ROLE_DIM);
+        canvas_text_fit(c, a.x, ny + i, a.w, notes[i], ROLE_LABEL);
 }
 
 void render_samples(Canvas *c, const Samples *s, int num_steps)
@@ -269,18 +269,18 @@ void render_samples(Canvas *c, const Samples *s, int num_steps)
         if (row >= a.h - 2 || x >= a.x + a.w)
             continue;
         snprintf(entry, sizeof entry, "%*d", iw, i + 1);
-        canvas_text(c, x, y, iw, entry, ROLE_DIM);
+        canvas_text(c, x, y, iw, entry, ROLE_LABEL);
         if (s->names[i][0])
             canvas_text_fit(c, x + iw + 1, y, a.x + a.w - x - iw - 1, s->names[i], ROLE_VALUE);
         else    /* the model ended the name at once */
-            canvas_text_fit(c, x + iw + 1, y, a.x + a.w - x - iw - 1, "(empty)", ROLE_DIM);
+            canvas_text_fit(c, x + iw + 1, y, a.x + a.w - x - iw - 1, "(empty)", ROLE_LABEL);
     }
     char foot[96];
     if (s->total > shown)
         snprintf(foot, sizeof foot, "%d of %d shown.  s hides this, b rewinds", shown, s->total);
     else
         snprintf(foot, sizeof foot, "s hides this, b rewinds, q quits");
-    canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_DIM);
+    canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_LABEL);
 }
 
 void render_too_small(Canvas *c, int need_w, int need_h)
@@ -302,5 +302,5 @@ void render_too_small(Canvas *c, int need_w, int need_h)
     const char *lines[4] = { "Terminal too small", need, have, "enlarge it, or press q to quit" };
     int y = (c->h - 4) / 2;
     for (int i = 0; i < 4; i++)
-        text_center(c, 0, y + i, c->w, lines[i], i == 0 ? ROLE_WARN : i == 3 ? ROLE_DIM : ROLE_TEXT);
+        text_center(c, 0, y + i, c->w, lines[i], i == 0 ? ROLE_WARN : i == 3 ? ROLE_LABEL : ROLE_TEXT);
 }

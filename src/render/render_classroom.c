@@ -102,11 +102,11 @@ static void strip_text(const View *v, int ascii, int compact, char *out, size_t 
         if (i == k)
             break;
         if (it.kind == 2)
-            o = app(out, len, o, MK_DIM "%s", g->next);
+            o = app(out, len, o, MK_LABEL "%s", g->next);
         else if (it.kind == 1)
-            o = app(out, len, o, "%s%s", cur >= it.lo ? MK_TEXT : MK_DIM, it.text);
+            o = app(out, len, o, "%s%s", cur >= it.lo ? MK_TEXT : MK_LABEL, it.text);
         else
-            o = app(out, len, o, "%s%s", next ? MK_SELECT : cur > it.hi ? MK_TEXT : MK_DIM, it.text);
+            o = app(out, len, o, "%s%s", next ? MK_SELECT : cur > it.hi ? MK_TEXT : MK_LABEL, it.text);
         prev = it;
     }
 }
@@ -124,23 +124,23 @@ void render_lesson(Canvas *c, Rect r, const View *v)
     size_t D = v->run.ds->count;
     if ((size_t)in->step >= D)
         snprintf(pass, sizeof pass, " (pass %zu)", (size_t)in->step / D + 1);
-    snprintf(docf, sizeof docf, MK_DIM "doc " MK_VALUE "%zu" MK_DIM " of %zu%s", in->doc + 1, D, pass);
-    snprintf(seen_l, sizeof seen_l, MK_VALUE "%zu" MK_DIM " of %zu distinct names seen", v->step.seen, v->run.distinct);
-    snprintf(seen_d, sizeof seen_d, MK_VALUE "%zu" MK_DIM " distinct name%s seen", v->step.seen, v->step.seen == 1 ? "" : "s");
-    snprintf(seen_s, sizeof seen_s, MK_VALUE "%zu" MK_DIM " name%s seen", v->step.seen, v->step.seen == 1 ? "" : "s");
-    snprintf(arc_l, sizeof arc_l, MK_DIM "arc: " MK_VALUE "%s" MK_DIM " (from step %d)", arc_short(stage), b[stage]);
-    snprintf(arc_m, sizeof arc_m, MK_DIM "arc: " MK_VALUE "%s", arc_short(stage));
+    snprintf(docf, sizeof docf, MK_LABEL "doc " MK_VALUE "%zu" MK_LABEL " of %zu%s", in->doc + 1, D, pass);
+    snprintf(seen_l, sizeof seen_l, MK_VALUE "%zu" MK_LABEL " of %zu distinct names seen", v->step.seen, v->run.distinct);
+    snprintf(seen_d, sizeof seen_d, MK_VALUE "%zu" MK_LABEL " distinct name%s seen", v->step.seen, v->step.seen == 1 ? "" : "s");
+    snprintf(seen_s, sizeof seen_s, MK_VALUE "%zu" MK_LABEL " name%s seen", v->step.seen, v->step.seen == 1 ? "" : "s");
+    snprintf(arc_l, sizeof arc_l, MK_LABEL "arc: " MK_VALUE "%s" MK_LABEL " (from step %d)", arc_short(stage), b[stage]);
+    snprintf(arc_m, sizeof arc_m, MK_LABEL "arc: " MK_VALUE "%s", arc_short(stage));
     snprintf(arc_s, sizeof arc_s, MK_VALUE "%s", arc_short(stage));
     char left[4][4096], right[8][400];
     int nl = 0, nr = 0;
     if (v->shown.arc >= 0 && v->shown.arc < ARC_STAGES) {
         /* just jumped along the arc: the lesson's sentence for the stage */
         const int a = v->shown.arc;
-        snprintf(left[nl++], sizeof left[0], MK_DIM "Arc of training, step " MK_VALUE "%d" MK_DIM ":" MK_TEXT " %s",
+        snprintf(left[nl++], sizeof left[0], MK_LABEL "Arc of training, step " MK_VALUE "%d" MK_LABEL ":" MK_TEXT " %s",
                  b[a], arc_text(a));
-        snprintf(left[nl++], sizeof left[0], MK_DIM "Step " MK_VALUE "%d" MK_DIM ":" MK_TEXT " %s", b[a], arc_text(a));
+        snprintf(left[nl++], sizeof left[0], MK_LABEL "Step " MK_VALUE "%d" MK_LABEL ":" MK_TEXT " %s", b[a], arc_text(a));
         snprintf(left[nl++], sizeof left[0], "%s", arc_text(a));
-        snprintf(left[nl++], sizeof left[0], MK_DIM "arc: " MK_VALUE "%s", arc_short(a));
+        snprintf(left[nl++], sizeof left[0], MK_LABEL "arc: " MK_VALUE "%s", arc_short(a));
         snprintf(right[nr++], sizeof right[0], "%s%s %s", docf, dot, seen_s);
         right[nr++][0] = '\0';
     } else if (v->shown.phase_mode) {
@@ -150,10 +150,10 @@ void render_lesson(Canvas *c, Rect r, const View *v)
         snprintf(right[nr++], sizeof right[0], "%s%s %s%s %s", docf, dot, seen_s, dot, arc_m);
         snprintf(right[nr++], sizeof right[0], "%s%s %s", docf, dot, seen_s);
         snprintf(right[nr++], sizeof right[0], "%s", seen_s);
-        snprintf(right[nr++], sizeof right[0], MK_VALUE "%zu" MK_DIM " seen", v->step.seen);
+        snprintf(right[nr++], sizeof right[0], MK_VALUE "%zu" MK_LABEL " seen", v->step.seen);
         right[nr++][0] = '\0';
     } else {
-        snprintf(left[nl++], sizeof left[0], "%s" MK_DIM " = docs[%d %% %zu]%s %s", docf, in->step, D, dot, seen_l);
+        snprintf(left[nl++], sizeof left[0], "%s" MK_LABEL " = docs[%d %% %zu]%s %s", docf, in->step, D, dot, seen_l);
         snprintf(left[nl++], sizeof left[0], "%s%s %s", docf, dot, seen_l);
         snprintf(left[nl++], sizeof left[0], "%s%s %s", docf, dot, seen_d);
         snprintf(left[nl++], sizeof left[0], "%s%s %s", docf, dot, seen_s);
@@ -327,21 +327,21 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
         double g = in->grad_norm[i];
         canvas_text(c, a.x, y, nw, m->mat[i].name, ROLE_TEXT);
         lesson_line(&l, LL_NORM, i, num, sizeof num);
-        canvas_text(c, x_num, y, 9, num, g == 0 ? ROLE_DIM : ROLE_VALUE);
+        canvas_text(c, x_num, y, 9, num, g == 0 ? ROLE_LABEL : ROLE_VALUE);
         if (bar_w > 2 && top > 0 && g > 0)
             plot_hbar(c, x_bar, y, bar_w, g / top, ROLE_BAR);
         else if (g == 0 && bar_w >= 14)
-            canvas_text(c, x_bar, y, bar_w, "(no gradient)", ROLE_DIM);
+            canvas_text(c, x_bar, y, bar_w, "(no gradient)", ROLE_LABEL);
     }
     if (shown < m->nmat) {
         char more[64];
         snprintf(more, sizeof more, "%s %d more (z zooms)", glyphs_get(c->ascii)->ell, m->nmat - shown);
-        canvas_text_fit(c, a.x, y++, a.w, more, ROLE_DIM);
+        canvas_text_fit(c, a.x, y++, a.w, more, ROLE_LABEL);
     }
     char all[32];
     snprintf(all, sizeof all, "all %zu", m->nparams);
     lesson_line(&l, LL_NORM, -1, num, sizeof num);
-    canvas_text(c, a.x, y, nw, all, ROLE_DIM);
+    canvas_text(c, a.x, y, nw, all, ROLE_LABEL);
     canvas_text(c, x_num, y, 9, num, ROLE_VALUE);
 }
 
@@ -372,12 +372,12 @@ static void panel_update(Canvas *c, Rect a, const View *v)
             bw = (int)strlen(b[i]) > bw ? (int)strlen(b[i]) : bw;
         }
         const int x_b = a.x + 6, x_a = x_b + bw + 2;
-        canvas_text(c, x_b, y, bw, "before", ROLE_DIM);
-        canvas_text(c, x_a, y, a.x + a.w - x_a, "after", ROLE_DIM);
+        canvas_text(c, x_b, y, bw, "before", ROLE_LABEL);
+        canvas_text(c, x_a, y, a.x + a.w - x_a, "after", ROLE_LABEL);
         y++;
         for (int i = 0; i < 6 && y < a.y + a.h; i++, y++) {
             snprintf(n, sizeof n, "%.6g", after[i]);
-            canvas_text(c, a.x, y, 6, lab[i], ROLE_DIM);
+            canvas_text(c, a.x, y, 6, lab[i], ROLE_LABEL);
             canvas_text(c, x_b, y, bw, b[i], ROLE_TEXT);
             canvas_text(c, x_a, y, a.x + a.w - x_a, n, i == 5 ? ROLE_VALUE : ROLE_TEXT);
         }
@@ -484,7 +484,7 @@ void render_live(Canvas *c, Rect r, const View *v)
     if (a.w < 4 || a.h < 1)
         return;
     if (!v->step.live_names) {
-        canvas_text(c, a.x, a.y, a.w, "drawing...", ROLE_DIM);
+        canvas_text(c, a.x, a.y, a.w, "drawing...", ROLE_LABEL);
         return;
     }
     int cw = v->run.block_size + 2;
@@ -502,6 +502,6 @@ void render_live(Canvas *c, Rect r, const View *v)
         if (*name)
             canvas_text_fit(c, x, y, cw - 1, name, ROLE_VALUE);
         else    /* the model ended the name at once */
-            canvas_text(c, x, y, cw - 1, "(empty)", ROLE_DIM);
+            canvas_text(c, x, y, cw - 1, "(empty)", ROLE_LABEL);
     }
 }

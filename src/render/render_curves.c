@@ -35,7 +35,7 @@ static void y_axis(Canvas *c, const Plot *p, int x, int lab_w, const double *tic
         last_row = cy;
         char lab[32];
         snprintf(lab, sizeof lab, "%.*f", decimals, ticks[i]);
-        text_right(c, x - lab_w, cy, lab_w, labels ? labels[i] : lab, ROLE_DIM);
+        text_right(c, x - lab_w, cy, lab_w, labels ? labels[i] : lab, ROLE_LABEL);
         canvas_put(c, x, cy, g->axis_tick, ROLE_BORDER);
     }
 }
@@ -46,12 +46,12 @@ static void x_labels(Canvas *c, const Plot *p, int y, int num_steps, const char 
     char lab[32];
     snprintf(lab, sizeof lab, "%d", num_steps);
     int rw = (int)strlen(lab);
-    canvas_text(c, p->r.x, y, p->r.w, "1", ROLE_DIM);
+    canvas_text(c, p->r.x, y, p->r.w, "1", ROLE_LABEL);
     if (rw + 2 <= p->r.w)
-        text_right(c, p->r.x, y, p->r.w, lab, ROLE_DIM);
+        text_right(c, p->r.x, y, p->r.w, lab, ROLE_LABEL);
     int ww = (int)strlen(word);
     if (ww + 2 * rw + 4 <= p->r.w)
-        text_center(c, p->r.x, y, p->r.w, word, ROLE_DIM);
+        text_center(c, p->r.x, y, p->r.w, word, ROLE_LABEL);
 }
 
 void render_lr(Canvas *c, Rect r, const View *v)
@@ -210,9 +210,9 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, doub
             snprintf(avg_l, sizeof avg_l, " avg %d", W);
         }
         x += canvas_text(c, x, y, end - x, g->legend_raw, ROLE_RAW);
-        x += canvas_text(c, x, y, end - x, raw_l, ROLE_DIM);
+        x += canvas_text(c, x, y, end - x, raw_l, ROLE_LABEL);
         x += canvas_text(c, x, y, end - x, g->legend_avg, ROLE_AVG);
-        canvas_text(c, x, y, end - x, avg_l, ROLE_DIM);
+        canvas_text(c, x, y, end - x, avg_l, ROLE_LABEL);
     }
 }
 

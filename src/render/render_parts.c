@@ -46,7 +46,7 @@ Rect frame(Canvas *c, Rect r, const char *title, const char *note)
         if (used + nw + 3 <= r.w - 2) {
             int nx = x1 - 1 - nw;
             canvas_put(c, nx - 1, r.y, " ", ROLE_BORDER);
-            canvas_text(c, nx, r.y, nw, note, ROLE_DIM);
+            canvas_text(c, nx, r.y, nw, note, ROLE_LABEL);
             canvas_put(c, x1 - 1, r.y, " ", ROLE_BORDER);
         }
     }
@@ -113,7 +113,7 @@ static Role markup_role(unsigned char b, Role cur)
     switch (b) {
     case 0x01: return ROLE_TEXT;
     case 0x02: return ROLE_VALUE;
-    case 0x03: return ROLE_DIM;
+    case 0x03: return ROLE_LABEL;
     case 0x04: return ROLE_TARGET;
     case 0x05: return ROLE_TOP;
     case 0x06: return ROLE_KEY;

@@ -35,7 +35,7 @@ static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
         if (tok >= hide)
             break;
         if (tok == in->n + 1) {     /* the first character past the block size */
-            out[o++] = MK_DIM[0];
+            out[o++] = MK_LABEL[0];
             o += (size_t)snprintf(out + o, sizeof out - o, "%s", g->cut);
             out[o++] = MK_CUT[0];
         }
@@ -85,7 +85,7 @@ void render_name(Canvas *c, Rect r, const View *v)
     int rw = text_width(right, c->ascii);
     if (rw > a.w - lab - 4)
         rw = 0;     /* no room: the name matters more */
-    canvas_text(c, a.x, a.y, lab, "name", ROLE_DIM);
+    canvas_text(c, a.x, a.y, lab, "name", ROLE_LABEL);
     name_line(c, a.x + lab, a.y, a.w - lab - (rw ? rw + 2 : 0), v);
     if (rw)
         text_right(c, a.x, a.y, a.w, right, ROLE_TEXT);
@@ -95,8 +95,8 @@ void render_name(Canvas *c, Rect r, const View *v)
     /* tokens [BOS] e  m  m  a [BOS]
      * ids       26 4 12 12  0    26   (columns right-aligned; the tail cut
      *                                   at the block size greyed, after ┊) */
-    canvas_text(c, a.x, a.y + 1, lab, "tokens", ROLE_DIM);
-    canvas_text(c, a.x, a.y + 2, lab, "ids", ROLE_DIM);
+    canvas_text(c, a.x, a.y + 1, lab, "tokens", ROLE_LABEL);
+    canvas_text(c, a.x, a.y + 2, lab, "ids", ROLE_LABEL);
     enum { MAXTOK = 256 };
     int ids[MAXTOK + 2];
     size_t chars = dataset_encode(v->run.ds, in->doc, ids + 1, MAXTOK);
@@ -123,23 +123,23 @@ void render_name(Canvas *c, Rect r, const View *v)
         int need = (mark ? 2 : 0) + w + (last ? 0 : 1 + ellw);
         if (x + need > end) {
             if (mark && x + 2 + ellw <= end) {  /* the cut shows, even with no room after it */
-                canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_DIM);
-                canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_DIM);
+                canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_LABEL);
+                canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_LABEL);
                 x += 2;
             }
-            canvas_text(c, x, a.y + 1, end - x, g->ell, ROLE_DIM);
-            canvas_text(c, x, a.y + 2, end - x, g->ell, ROLE_DIM);
+            canvas_text(c, x, a.y + 1, end - x, g->ell, ROLE_LABEL);
+            canvas_text(c, x, a.y + 2, end - x, g->ell, ROLE_LABEL);
             return;
         }
         if (mark) {
-            canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_DIM);
-            canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_DIM);
+            canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_LABEL);
+            canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_LABEL);
             x += 2;
         }
         Role role = hidden ? ROLE_TARGET : i > in->n ? ROLE_CUT : i == pos ? ROLE_SELECT
                   : pos >= 0 && i == pos + 1 ? ROLE_TARGET : ROLE_TEXT;
         text_right(c, x, a.y + 1, w, label, role);
-        text_right(c, x, a.y + 2, w, id, role == ROLE_TEXT ? ROLE_DIM : role);
+        text_right(c, x, a.y + 2, w, id, role == ROLE_TEXT ? ROLE_LABEL : role);
         x += w + 1;
         if (hidden)
             break;
@@ -203,11 +203,11 @@ static PosCols pos_columns(const Canvas *c, Rect a, const View *v)
 
 static void pos_header(Canvas *c, Rect a, const PosCols *k)
 {
-    canvas_text(c, k->x_pos + k->pw - 1, a.y, 1, "#", ROLE_DIM);
-    canvas_text(c, k->x_in, a.y, k->x_tgt + k->lw - k->x_in, "input", ROLE_DIM);
-    canvas_text(c, k->x_tgt, a.y, k->x_p - k->x_tgt, "target", ROLE_DIM);
-    text_right(c, k->x_p, a.y, k->p_w, k->p_w == 9 ? "p(target)" : "p(tgt)", ROLE_DIM);
-    text_right(c, k->x_loss, a.y, 6, "loss", ROLE_DIM);
+    canvas_text(c, k->x_pos + k->pw - 1, a.y, 1, "#", ROLE_LABEL);
+    canvas_text(c, k->x_in, a.y, k->x_tgt + k->lw - k->x_in, "input", ROLE_LABEL);
+    canvas_text(c, k->x_tgt, a.y, k->x_p - k->x_tgt, "target", ROLE_LABEL);
+    text_right(c, k->x_p, a.y, k->p_w, k->p_w == 9 ? "p(target)" : "p(tgt)", ROLE_LABEL);
+    text_right(c, k->x_loss, a.y, 6, "loss", ROLE_LABEL);
     if (k->tick >= 0 && k->tick + 6 <= a.x + a.w)
         canvas_text(c, k->tick, a.y, 6, "chance", ROLE_CHANCE);
     else if (k->tick >= 0)
@@ -228,7 +228,7 @@ static void pos_row(Canvas *c, Rect a, int y, const View *v, const PosCols *k, i
         canvas_fill(c, (Rect){ a.x, y, k->x_loss + 6 - a.x, 1 }, " ", ROLE_SELECT);
         canvas_put(c, a.x, y, g->sel, ROLE_SELECT);
     }
-    const Role role = i == sel ? ROLE_SELECT : ROLE_TEXT, dim = i == sel ? ROLE_SELECT : ROLE_DIM;
+    const Role role = i == sel ? ROLE_SELECT : ROLE_TEXT, dim = i == sel ? ROLE_SELECT : ROLE_LABEL;
     text_right(c, k->x_pos, y, k->pw, num, dim);
     token_label(v->run.ds, in->tokens[i], c->ascii, label);
     canvas_text(c, k->x_in, y, k->lw, label, role);
@@ -298,13 +298,13 @@ void render_positions(Canvas *c, Rect r, const View *v)
             snprintf(num, sizeof num, "%d-%d", first, first + rows - 1);
         else
             snprintf(num, sizeof num, "%d-%d of %d", first, first + rows - 1, in->n);
-        canvas_text(c, a.x, y, k.x_p - a.x, num, ROLE_DIM);
+        canvas_text(c, a.x, y, k.x_p - a.x, num, ROLE_LABEL);
     }
-    text_right(c, k.x_p, y, k.p_w, "mean", ROLE_DIM);
+    text_right(c, k.x_p, y, k.p_w, "mean", ROLE_LABEL);
     if (v->shown.hide_loss)
-        text_right(c, k.x_loss, y, 6, "?", ROLE_DIM);
+        text_right(c, k.x_loss, y, 6, "?", ROLE_LABEL);
     else if (!phase_has_loss(v->shown.phase))
-        text_right(c, k.x_loss, y, 6, g->ell, ROLE_DIM);
+        text_right(c, k.x_loss, y, 6, g->ell, ROLE_LABEL);
     else {
         snprintf(num, sizeof num, "%.4f", in->loss);
         text_right(c, k.x_loss, y, 6, num, ROLE_VALUE);
@@ -397,11 +397,11 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
         k++;
     int x = a.x;
     x += canvas_text(c, x, a.y, a.x + a.w - x, g->target, ROLE_TARGET);
-    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][0], ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][0], ROLE_LABEL);
     x += canvas_text(c, x, a.y, a.x + a.w - x, tgt_l, ROLE_TARGET);
-    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][1], ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][1], ROLE_LABEL);
     x += canvas_text(c, x, a.y, a.x + a.w - x, g->top, ROLE_TOP);
-    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][2], ROLE_DIM);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][2], ROLE_LABEL);
     canvas_text(c, x, a.y, a.x + a.w - x, top_l, ROLE_TOP);
 
     /* which entries: all in vocabulary order when they fit, else the most
@@ -450,7 +450,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
         for (int k = shown; k < V; k++)
             rest += p[ids[k]];
         snprintf(num, sizeof num, "%s %d more (p %.4f)", g->ell, hidden, rest);
-        canvas_text_fit(c, x_lab, a.y + 1 + shown, a.x + a.w - x_lab, num, ROLE_DIM);
+        canvas_text_fit(c, x_lab, a.y + 1 + shown, a.x + a.w - x_lab, num, ROLE_LABEL);
     }
     free(ids);
 }
@@ -467,7 +467,7 @@ void render_guess_box(Canvas *c, Rect a, const View *v, int pos)
         o += (size_t)snprintf(seen + o, sizeof seen - o, "%s%s", i ? " " : "", l);
     }
     int y = a.y;
-    y += flow_text(c, a, y, MK_DIM "Guess first! The model has seen only:", 0);
+    y += flow_text(c, a, y, MK_LABEL "Guess first! The model has seen only:", 0);
     snprintf(line, sizeof line, MK_VALUE "%s " MK_TARGET "?", seen);
     y += flow_text(c, a, y, line, 2) + 1;
     y += flow_text(c, a, y, "Which token comes next, and how sure is the model?", 0) + 1;

@@ -3,13 +3,18 @@
  * Renderers say what a cell *means* (a target, a border, the average line);
  * the terminal layer (terminal.c) decides how that looks: a colour from a
  * colour-blind-safe palette plus an attribute, or an attribute alone in the
- * monochrome theme.  Meaning is always carried by glyphs and words too. */
+ * monochrome theme.  Meaning is always carried by glyphs and words too.
+ * Dim is for frames and decoration only: no role that holds words or
+ * figures a class must read is drawn dim (on a projector dim text washes
+ * out); the tail of a name cut at the block size is greyed on purpose (it
+ * is never trained on), after its marker. */
 #ifndef MICROGPT_UI_STYLE_H
 #define MICROGPT_UI_STYLE_H
 
 typedef enum {
     ROLE_TEXT,      /* ordinary text */
-    ROLE_DIM,       /* secondary text: units, axis labels, hints */
+    ROLE_LABEL,     /* secondary words and figures: labels, units, notes, axis
+                     * labels, hints (never dim: a class reads them) */
     ROLE_TITLE,     /* panel titles */
     ROLE_BORDER,    /* panel frames */
     ROLE_VALUE,     /* key numbers (loss, lr_t, step) */

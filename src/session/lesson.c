@@ -85,7 +85,7 @@ static void sample_hidden(Out *o, const Lesson *l, LessonLine line)
         put(o, "tokens" NBSP "=" NBSP MK_VALUE "[%d," NBSP MK_TARGET "?" MK_VALUE "," NBSP GL_ELL "]", BOS);
         break;
     case LL_CHARS:
-        put(o, MK_DIM "#" NBSP "[BOS," NBSP "?," NBSP GL_ELL "]");
+        put(o, MK_LABEL "#" NBSP "[BOS," NBSP "?," NBSP GL_ELL "]");
         break;
     case LL_N:
         put(o, NBSP NBSP "=" NBSP "min(%d," NBSP "?" NBSP "-" NBSP "1)" " =" NBSP MK_TARGET "?",
@@ -130,7 +130,7 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
         for (size_t i = 0; i < shown; i++) {
             put(o, ",");
             if (!l->trace && (int)i == n)
-                put(o, " " MK_DIM GL_CUT MK_CUT);
+                put(o, " " MK_LABEL GL_CUT MK_CUT);
             put(o, " %d", ids[i]);
         }
         if (shown < chars) {
@@ -141,7 +141,7 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
         }
         put(o, ",");
         if (!l->trace && (int)chars == n)
-            put(o, " " MK_DIM GL_CUT MK_CUT);
+            put(o, " " MK_LABEL GL_CUT MK_CUT);
         put(o, " %d]", BOS);
         if (l->trace) {
             put(o, "   ");
@@ -151,7 +151,7 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
     case LL_CHARS: {
         /* the screen: at most 40, quoted or not (arg) */
         const size_t most = l->trace ? SHOW : 40;
-        put(o, MK_DIM "#" NBSP "[BOS");
+        put(o, MK_LABEL "#" NBSP "[BOS");
         for (size_t i = 0; i < shown && i < most; i++) {
             put(o, arg && !l->trace ? ", '" : ", ");
             put_token(o, l, ids[i]);
@@ -189,7 +189,7 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
         break;
     case LL_CYCLING: {
         size_t D = l->ds->count, N = (size_t)l->num_steps, used = N < D ? N : D;
-        put(o, MK_DIM "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps use %zu of the "
+        put(o, MK_LABEL "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps use %zu of the "
             "%zu names (%.1f%%)%s.", D, l->num_steps, used, D, 100.0 * (double)used / (double)D,
             N > D ? ", some more than once" : "");
         break;
@@ -214,28 +214,28 @@ static void forward_line(Out *o, const Lesson *l, LessonLine line, int arg)
             put(o, "Position %d: ", pos);
         put(o, "input " MK_SELECT);
         put_token(o, l, tok);
-        put(o, l->trace ? "(%d)" : MK_DIM NBSP "(%d)", tok);
+        put(o, l->trace ? "(%d)" : MK_LABEL NBSP "(%d)", tok);
         put(o, MK_TEXT " " GL_TO " target " MK_TARGET);
         if (hidden) {
             put(o, "?");
             break;
         }
         put_token(o, l, tgt);
-        put(o, l->trace ? "(%d)" : MK_DIM NBSP "(%d)", tgt);
+        put(o, l->trace ? "(%d)" : MK_LABEL NBSP "(%d)", tgt);
         if (l->trace) {
             put(o, "   p(target) = %.4f   ", p);
             forward_line(o, l, LL_POS_LOSS, pos);
         }
         break;
     case LL_LOGITS:
-        put(o, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP GL_TO NBSP "%d" NBSP
+        put(o, MK_LABEL "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP GL_TO NBSP "%d" NBSP
             "scores;" NBSP NBSP "probs" NBSP "=" NBSP "softmax(logits)", tok, pos, V);
         break;
     case LL_LOGITS_ONLY:
-        put(o, MK_DIM "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)", tok, pos);
+        put(o, MK_LABEL "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)", tok, pos);
         break;
     case LL_PROBS_RULE:
-        put(o, MK_DIM "probs" NBSP "=" NBSP "softmax(logits)");
+        put(o, MK_LABEL "probs" NBSP "=" NBSP "softmax(logits)");
         break;
     case LL_POS_LOSS:
         if (hidden)
@@ -325,7 +325,7 @@ static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
         for (int p = 1; p < n; p++)
             if (in->pos_loss[p] > in->pos_loss[worst])
                 worst = p;
-        put(o, MK_DIM "Hardest: position %d, ", worst);
+        put(o, MK_LABEL "Hardest: position %d, ", worst);
         put_token(o, l, in->tokens[worst]);
         put(o, " " GL_TO " ");
         put_token(o, l, in->tokens[worst + 1]);
@@ -343,12 +343,12 @@ static void backward_line(Out *o, const Lesson *l, LessonLine line, int arg)
     const Model *m = l->model;
     switch (line) {
     case LL_BACKWARD:
-        put(o, MK_DIM "loss.backward():" MK_TEXT " every one of the " MK_VALUE "%zu" MK_TEXT
+        put(o, MK_LABEL "loss.backward():" MK_TEXT " every one of the " MK_VALUE "%zu" MK_TEXT
             " parameters gets a gradient.", m->nparams);
         break;
     case LL_NORMS:
         if (!l->trace) {
-            put(o, MK_DIM "gradient norm of each matrix:");
+            put(o, MK_LABEL "gradient norm of each matrix:");
             break;
         }
         put(o, "gradient norms:");
@@ -470,7 +470,7 @@ static void log_line(Out *o, const Lesson *l, LessonLine line, int arg)
     const StepInfo *in = l->in;
     switch (line) {
     case LL_PRINT:
-        put(o, MK_DIM "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+        put(o, MK_LABEL "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
         break;
     case LL_LOG: {
         char text[128];
@@ -480,16 +480,16 @@ static void log_line(Out *o, const Lesson *l, LessonLine line, int arg)
     }
     case LL_NEXT:
         if (in->step + 1 < l->num_steps && arg >= LESSON_HIDDEN) {     /* guess mode: its answer */
-            put(o, MK_DIM "Next: step %d trains on docs[%zu], with the parameters just updated.",
+            put(o, MK_LABEL "Next: step %d trains on docs[%zu], with the parameters just updated.",
                 in->step + 2, (size_t)(in->step + 1) % l->ds->count);
         } else if (in->step + 1 < l->num_steps) {
             size_t next = (size_t)(in->step + 1) % l->ds->count;
             char name[300];
             doc_text(l->ds, next, name, sizeof name - 1);
-            put(o, MK_DIM "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_DIM
+            put(o, MK_LABEL "Next: step %d trains on docs[%zu] = " MK_VALUE "\"%s\"" MK_LABEL
                 ", with the parameters just updated.", in->step + 2, next, name);
         } else {
-            put(o, MK_DIM "That was the last step: the model is trained.");
+            put(o, MK_LABEL "That was the last step: the model is trained.");
         }
         break;
     default:

@@ -17,7 +17,7 @@
 /* Roles: */
 #define MK_TEXT "\x01"      /* plain text */
 #define MK_VALUE "\x02"     /* a figure */
-#define MK_DIM "\x03"       /* secondary: labels, notes */
+#define MK_LABEL "\x03"     /* secondary: labels, notes (ROLE_LABEL) */
 #define MK_TARGET "\x04"    /* the target token */
 #define MK_TOP "\x05"       /* the model's top choice */
 #define MK_KEY "\x06"       /* a key to press */

@@ -187,57 +187,66 @@ static short hc_colour(int which)
     return COLORS >= 256 ? c256[which] : c8[which];
 }
 
+/* role: colour, attributes with colour, attributes in monochrome */
+static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
+    [ROLE_TEXT] = { C_NONE, A_NORMAL, A_NORMAL },
+    [ROLE_LABEL] = { C_NONE, A_NORMAL, A_NORMAL },    /* never dim: a class reads it */
+    [ROLE_TITLE] = { C_NONE, A_BOLD, A_BOLD },
+    [ROLE_BORDER] = { C_NONE, A_DIM, A_DIM },
+    [ROLE_VALUE] = { C_NONE, A_BOLD, A_BOLD },
+    [ROLE_TARGET] = { C_VERMILLION, A_BOLD, A_BOLD | A_UNDERLINE },
+    [ROLE_TOP] = { C_SKY, A_BOLD, A_BOLD },
+    [ROLE_BAR] = { C_NONE, A_NORMAL, A_NORMAL },
+    [ROLE_LOSSBAR] = { C_ORANGE, A_NORMAL, A_NORMAL },
+    [ROLE_RAW] = { C_SKY, A_NORMAL, A_DIM },
+    [ROLE_AVG] = { C_ORANGE, A_BOLD, A_BOLD },
+    [ROLE_CHANCE] = { C_PURPLE, A_NORMAL, A_NORMAL },
+    [ROLE_LR] = { C_GREEN, A_NORMAL, A_NORMAL },
+    [ROLE_MARKER] = { C_VERMILLION, A_BOLD, A_BOLD },
+    [ROLE_SELECT] = { C_NONE, A_REVERSE, A_REVERSE },
+    [ROLE_RUN] = { C_GREEN, A_BOLD, A_BOLD },
+    [ROLE_PAUSE] = { C_ORANGE, A_BOLD, A_BOLD | A_REVERSE },
+    [ROLE_KEY] = { C_SKY, A_BOLD, A_BOLD },
+    [ROLE_WARN] = { C_VERMILLION, A_BOLD, A_BOLD },
+    [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
+    [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
+};
+/* high contrast: bright colours on black, bold text, nothing dim (a
+ * projector washes dim and dark colours out); the cut tail stays grey */
+static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
+    [ROLE_TEXT] = { H_WHITE, A_BOLD, A_BOLD },
+    [ROLE_LABEL] = { H_WHITE, A_NORMAL, A_NORMAL },
+    [ROLE_TITLE] = { H_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE },
+    [ROLE_BORDER] = { H_WHITE, A_NORMAL, A_NORMAL },
+    [ROLE_VALUE] = { H_YELLOW, A_BOLD, A_BOLD },
+    [ROLE_TARGET] = { H_ORANGE, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
+    [ROLE_TOP] = { H_CYAN, A_BOLD, A_BOLD },
+    [ROLE_BAR] = { H_WHITE, A_BOLD, A_BOLD },
+    [ROLE_LOSSBAR] = { H_ORANGE, A_BOLD, A_BOLD },
+    [ROLE_RAW] = { H_CYAN, A_BOLD, A_BOLD },
+    [ROLE_AVG] = { H_YELLOW, A_BOLD, A_BOLD },
+    [ROLE_CHANCE] = { H_MAGENTA, A_BOLD, A_BOLD },
+    [ROLE_LR] = { H_GREEN, A_BOLD, A_BOLD },
+    [ROLE_MARKER] = { H_RED, A_BOLD, A_BOLD },
+    [ROLE_SELECT] = { H_WHITE, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+    [ROLE_RUN] = { H_GREEN, A_BOLD, A_BOLD },
+    [ROLE_PAUSE] = { H_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
+    [ROLE_KEY] = { H_CYAN, A_BOLD, A_BOLD },
+    [ROLE_WARN] = { H_RED, A_BOLD, A_BOLD },
+    [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
+    [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
+};
+
+int term_role_dim(Role r, int high)
+{
+    if (r < 0 || r >= ROLE_COUNT)
+        return 0;
+    const attr_t a = high ? hc[r].with | hc[r].mono : roles[r].with | roles[r].mono;
+    return (a & A_DIM) != 0;
+}
+
 static void theme(Term *t)
 {
-    /* role: colour, attributes with colour, attributes in monochrome */
-    static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
-        [ROLE_TEXT] = { C_NONE, A_NORMAL, A_NORMAL },
-        [ROLE_DIM] = { C_NONE, A_DIM, A_DIM },
-        [ROLE_TITLE] = { C_NONE, A_BOLD, A_BOLD },
-        [ROLE_BORDER] = { C_NONE, A_DIM, A_DIM },
-        [ROLE_VALUE] = { C_NONE, A_BOLD, A_BOLD },
-        [ROLE_TARGET] = { C_VERMILLION, A_BOLD, A_BOLD | A_UNDERLINE },
-        [ROLE_TOP] = { C_SKY, A_BOLD, A_BOLD },
-        [ROLE_BAR] = { C_NONE, A_NORMAL, A_NORMAL },
-        [ROLE_LOSSBAR] = { C_ORANGE, A_NORMAL, A_NORMAL },
-        [ROLE_RAW] = { C_SKY, A_NORMAL, A_DIM },
-        [ROLE_AVG] = { C_ORANGE, A_BOLD, A_BOLD },
-        [ROLE_CHANCE] = { C_PURPLE, A_NORMAL, A_NORMAL },
-        [ROLE_LR] = { C_GREEN, A_NORMAL, A_NORMAL },
-        [ROLE_MARKER] = { C_VERMILLION, A_BOLD, A_BOLD },
-        [ROLE_SELECT] = { C_NONE, A_REVERSE, A_REVERSE },
-        [ROLE_RUN] = { C_GREEN, A_BOLD, A_BOLD },
-        [ROLE_PAUSE] = { C_ORANGE, A_BOLD, A_BOLD | A_REVERSE },
-        [ROLE_KEY] = { C_SKY, A_BOLD, A_BOLD },
-        [ROLE_WARN] = { C_VERMILLION, A_BOLD, A_BOLD },
-        [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
-        [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
-    };
-    /* high contrast: bright colours on black, bold text, nothing dim (a
-     * projector washes dim and dark colours out); the cut tail stays grey */
-    static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
-        [ROLE_TEXT] = { H_WHITE, A_BOLD, A_BOLD },
-        [ROLE_DIM] = { H_WHITE, A_NORMAL, A_NORMAL },
-        [ROLE_TITLE] = { H_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE },
-        [ROLE_BORDER] = { H_WHITE, A_NORMAL, A_NORMAL },
-        [ROLE_VALUE] = { H_YELLOW, A_BOLD, A_BOLD },
-        [ROLE_TARGET] = { H_ORANGE, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
-        [ROLE_TOP] = { H_CYAN, A_BOLD, A_BOLD },
-        [ROLE_BAR] = { H_WHITE, A_BOLD, A_BOLD },
-        [ROLE_LOSSBAR] = { H_ORANGE, A_BOLD, A_BOLD },
-        [ROLE_RAW] = { H_CYAN, A_BOLD, A_BOLD },
-        [ROLE_AVG] = { H_YELLOW, A_BOLD, A_BOLD },
-        [ROLE_CHANCE] = { H_MAGENTA, A_BOLD, A_BOLD },
-        [ROLE_LR] = { H_GREEN, A_BOLD, A_BOLD },
-        [ROLE_MARKER] = { H_RED, A_BOLD, A_BOLD },
-        [ROLE_SELECT] = { H_WHITE, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
-        [ROLE_RUN] = { H_GREEN, A_BOLD, A_BOLD },
-        [ROLE_PAUSE] = { H_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
-        [ROLE_KEY] = { H_CYAN, A_BOLD, A_BOLD },
-        [ROLE_WARN] = { H_RED, A_BOLD, A_BOLD },
-        [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
-        [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
-    };
     short next = 1;
     for (int r = 0; r < ROLE_COUNT; r++) {
         t->pair[r] = 0;

@@ -105,6 +105,29 @@ norm() {
     sed -e "s/^\(${esc}\[\(0\|39\|49\)m\)*//" -e "s/\(${esc}\[\(0\|39\|49\)m\)*\$//" "$1"
 }
 
+# dim_letters FILE: how many letters and digits a capture-pane -e shows dim
+# (SGR 2, until 0 or 22; the parameters of 38/48 colours skipped).
+dim_letters() {
+    awk '{
+        s = $0
+        while (s != "") {
+            i = index(s, "\033[")
+            text = i ? substr(s, 1, i - 1) : s
+            if (dim) n += gsub(/[A-Za-z0-9]/, "", text)
+            if (!i) break
+            s = substr(s, i + 2)
+            j = index(s, "m")
+            k = split(substr(s, 1, j - 1), p, ";")
+            s = substr(s, j + 1)
+            for (q = 1; q <= k; q++) {
+                if (p[q] == 38 || p[q] == 48) { q += p[q + 1] == 5 ? 2 : 4; continue }
+                if (p[q] == "" || p[q] == 0 || p[q] == 22) dim = 0
+                else if (p[q] == 2) dim = 1
+            }
+        }
+    } END { print n + 0 }' "$1"
+}
+
 # wait_file FILE [SECONDS]: until FILE exists and is not empty.
 wait_file() {
     f=$1; limit=${2:-10}
@@ -481,6 +504,17 @@ else fail "no ≈" e; fi
 for i in 1 2 3 4 5 6; do keys e b; done
 tm resize-window -t e -x 80 -y 24
 wait_for e "[Sample]"
+
+begin "projector: no letter or digit is dim on any phase screen (only frames and decoration)"
+bad=""
+for i in 0 1 2 3 4 5 6 7 8 9; do
+    n=$(dim_letters "$TMP/ph$i.ansi")
+    [ "$n" -eq 0 ] || bad="$bad phase$i:$n"
+done
+n=$(dim_letters "$TMP/first.ansi")
+[ "$n" -eq 0 ] || bad="$bad step1:$n"
+if [ -z "$bad" ] && grep -q "$(printf '\033')\[[0-9;]*2m" "$TMP/ph0.ansi"; then ok
+else fail "dim letters or digits:$bad (or no dim frame at all)"; fi
 
 begin "guess mode at the Sample phase: neither the name nor its length"
 keys e w
