@@ -383,6 +383,59 @@ static void test_selection_clamped(void **state)
 }
 
 
+/* A name longer than the tokens row: the row scrolls to keep the selected
+ * input and its target in view, with an ellipsis where it is cut, and
+ * keeps the block size's cut marker in view when it fits with them. */
+static void test_tokens_scroll(void **state)
+{
+    (void)state;
+    static const char text[] = "emma\nmaximilianoalexanderjohnson\n";
+    Dataset ds;
+    Trainer t;
+    Session s;
+    char err[256];
+    assert_int_equal(dataset_parse(&ds, text, strlen(text), "mem", err), 0);
+    TrainConfig cfg = train_config_variant(VARIANT_GIST);     /* block size 16 */
+    cfg.shuffle = 0;
+    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+    const SessionConfig sc = { .paused = 1, .samples = 20 };
+    assert_int_equal(session_init(&s, &t, &sc), 0);
+    session_go(&s, 1);
+    static const struct { int sel; const char *tokens, *ids; } cases[] = {
+        { 0, "\u2502 tokens [BOS] m a  x i m i l i a n o a l \u2026 \u2502",
+             "\u2502 ids       13 7 0 12 4 7 4 6 4 0 8 9 0 6 \u2026 \u2502" },
+        /* from position 4 on, the window reaches the cut after token 16 */
+        { 5, "\u2502 tokens \u2026 i m i l i a n o a l e  x a \u250a n \u2026 \u2502",
+             "\u2502 ids    \u2026 4 7 4 6 4 0 8 9 0 6 2 12 0 \u250a 8 \u2026 \u2502" },
+        { 15, "\u2502 tokens \u2026 i m i l i a n o a l e  x a \u250a n \u2026 \u2502",
+              "\u2502 ids    \u2026 4 7 4 6 4 0 8 9 0 6 2 12 0 \u250a 8 \u2026 \u2502" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        s.sel = cases[i].sel;
+        View v;
+        session_view(&s, 0, &v);
+        Canvas c;
+        assert_int_equal(canvas_init(&c, 45, 5, 0), 0);
+        render_name(&c, (Rect){ 0, 0, 45, 5 }, &v);
+        char *tk = row_text(&c, 2), *id = row_text(&c, 3);
+        assert_string_equal(tk, cases[i].tokens);
+        assert_string_equal(id, cases[i].ids);
+        /* the selected input and its target are on the row, in their roles */
+        int sel = 0, tgt = 0;
+        for (int x = 0; x < 45; x++) {
+            sel += canvas_cell(&c, x, 2)->role == ROLE_SELECT;
+            tgt += canvas_cell(&c, x, 2)->role == ROLE_TARGET;
+        }
+        assert_true(sel >= 1 && tgt >= 1);
+        free(tk);
+        free(id);
+        canvas_free(&c);
+    }
+    session_free(&s);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
 /* An ASCII screen with a non-ASCII vocabulary (tests/data/unicode.txt): the
  * probability panel's legend and title keep both tokens, as U+XXXX, in
  * shorter words when the long ones do not fit. */
@@ -1072,6 +1125,7 @@ int main(void)
         cmocka_unit_test(test_many_sizes),
         cmocka_unit_test(test_selection_clamped),
         cmocka_unit_test(test_probs_ascii_unicode),
+        cmocka_unit_test(test_tokens_scroll),
         cmocka_unit_test(test_emma_phases),
         cmocka_unit_test(test_phases_back_and_forth),
         cmocka_unit_test(test_guess),

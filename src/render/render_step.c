@@ -62,6 +62,20 @@ static void name_line(Canvas *c, int x, int y, int maxw, const View *v)
     }
 }
 
+/* The columns the tokens first .. last of a row of `total` take (widths w,
+ * one blank between, the cut marker and its blank before token cut_at), with
+ * an ellipsis and a blank before them when first > 0 and after them when
+ * tokens follow (two more for a cut marker that comes next). */
+static int token_span(const int *w, int first, int last, int total, int cut_at, int ellw)
+{
+    int n = first > 0 ? ellw + 1 : 0;
+    for (int i = first; i <= last; i++)
+        n += (i == cut_at ? 2 : 0) + w[i] + (i < last ? 1 : 0);
+    if (last + 1 < total)
+        n += 1 + ellw + (last + 1 == cut_at ? 2 : 0);
+    return n;
+}
+
 void render_name(Canvas *c, Rect r, const View *v)
 {
     const StepInfo *in = v->step.info;
@@ -94,55 +108,82 @@ void render_name(Canvas *c, Rect r, const View *v)
 
     /* tokens [BOS] e  m  m  a [BOS]
      * ids       26 4 12 12  0    26   (columns right-aligned; the tail cut
-     *                                   at the block size greyed, after ┊) */
+     *                                   at the block size greyed, after ┊;
+     *                                   a row too long scrolls to keep the
+     *                                   selected input and its target in
+     *                                   view, with … where it is cut) */
     canvas_text(c, a.x, a.y + 1, lab, "tokens", ROLE_LABEL);
     canvas_text(c, a.x, a.y + 2, lab, "ids", ROLE_LABEL);
     enum { MAXTOK = 256 };
-    int ids[MAXTOK + 2];
+    int ids[MAXTOK + 2], w[MAXTOK + 2];
+    char labels[MAXTOK + 2][16];
     size_t chars = dataset_encode(v->run.ds, in->doc, ids + 1, MAXTOK);
     const int BOS = v->run.vocab_size - 1;
     int total = (int)(chars < MAXTOK ? chars : MAXTOK) + 2;
     ids[0] = BOS;
     ids[total - 1] = chars <= MAXTOK ? BOS : ids[total - 1];
-    int x = a.x + lab, end = a.x + a.w;
-    int ellw = text_width(g->ell, c->ascii);
+    if (hide < total)
+        total = hide + 1;       /* guess mode: up to the first hidden one, a '?' */
     for (int i = 0; i < total; i++) {
-        char label[16], id[16];
-        int hidden = i >= hide;
-        if (hidden) {
-            snprintf(label, sizeof label, "?");
-            snprintf(id, sizeof id, "?");
-        } else {
-            token_label(v->run.ds, ids[i], c->ascii, label);
-            snprintf(id, sizeof id, "%d", ids[i]);
+        if (i >= hide)
+            snprintf(labels[i], sizeof labels[i], "?");
+        else
+            token_label(v->run.ds, ids[i], c->ascii, labels[i]);
+        char id[16];
+        int iw = snprintf(id, sizeof id, "%d", ids[i]), lw = text_width(labels[i], c->ascii);
+        w[i] = i >= hide ? 1 : lw > iw ? lw : iw;
+    }
+    const int cut_at = in->n + 1;   /* the cut marker goes before this token */
+    const int ellw = text_width(g->ell, c->ascii), room = a.w - lab;
+    /* the columns tokens f .. l take, with the marks around them */
+    #define SPAN(f, l) token_span(w, f, l, total, cut_at, ellw)
+    /* the window: the first token (at most the input) that keeps the
+     * selected input and its target (and, when it fits with them, the cut)
+     * in view */
+    const int input = pos < 0 ? 0 : pos < total ? pos : total - 1;
+    const int focus = input + 1 < total ? input + 1 : input;
+    const int want = cut_at < total && cut_at > focus ? cut_at : focus;
+    int first = 0;
+    while (first < input && SPAN(first, want) > room)
+        first++;
+    if (SPAN(first, want) > room)
+        for (first = 0; first < input && SPAN(first, focus) > room; first++) {
         }
-        int lw = text_width(label, c->ascii), iw = (int)strlen(id);
-        int w = lw > iw ? lw : iw;
-        int last = i == total - 1 || hidden;
-        int mark = i == in->n + 1;  /* the cut marker goes before this token */
-        int need = (mark ? 2 : 0) + w + (last ? 0 : 1 + ellw);
-        if (x + need > end) {
-            if (mark && x + 2 + ellw <= end) {  /* the cut shows, even with no room after it */
-                canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_LABEL);
-                canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_LABEL);
-                x += 2;
-            }
-            canvas_text(c, x, a.y + 1, end - x, g->ell, ROLE_LABEL);
-            canvas_text(c, x, a.y + 2, end - x, g->ell, ROLE_LABEL);
-            return;
-        }
-        if (mark) {
+    int last = first;
+    while (last + 1 < total && SPAN(first, last + 1) <= room)
+        last++;
+    #undef SPAN
+    int x = a.x + lab, end = a.x + a.w;
+    if (first > 0) {
+        canvas_text(c, x, a.y + 1, ellw, g->ell, ROLE_LABEL);
+        canvas_text(c, x, a.y + 2, ellw, g->ell, ROLE_LABEL);
+        x += ellw + 1;
+    }
+    for (int i = first; i <= last; i++) {
+        if (i == cut_at) {
             canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_LABEL);
             canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_LABEL);
             x += 2;
         }
-        Role role = hidden ? ROLE_TARGET : i > in->n ? ROLE_CUT : i == pos ? ROLE_SELECT
+        char id[16];
+        if (i >= hide)
+            snprintf(id, sizeof id, "?");
+        else
+            snprintf(id, sizeof id, "%d", ids[i]);
+        Role role = i >= hide ? ROLE_TARGET : i > in->n ? ROLE_CUT : i == pos ? ROLE_SELECT
                   : pos >= 0 && i == pos + 1 ? ROLE_TARGET : ROLE_TEXT;
-        text_right(c, x, a.y + 1, w, label, role);
-        text_right(c, x, a.y + 2, w, id, role == ROLE_TEXT ? ROLE_LABEL : role);
-        x += w + 1;
-        if (hidden)
-            break;
+        text_right(c, x, a.y + 1, w[i], labels[i], role);
+        text_right(c, x, a.y + 2, w[i], id, role == ROLE_TEXT ? ROLE_LABEL : role);
+        x += w[i] + 1;
+    }
+    if (last + 1 < total) {
+        if (last + 1 == cut_at && x + 2 + ellw <= end) {   /* the cut shows, even with no room after it */
+            canvas_text(c, x, a.y + 1, 1, g->cut, ROLE_LABEL);
+            canvas_text(c, x, a.y + 2, 1, g->cut, ROLE_LABEL);
+            x += 2;
+        }
+        canvas_text(c, x, a.y + 1, end - x, g->ell, ROLE_LABEL);
+        canvas_text(c, x, a.y + 2, end - x, g->ell, ROLE_LABEL);
     }
 }
 

@@ -624,6 +624,18 @@ keys k "]" "]" "]"
 if wait_for k "step 31/500" && wait_for k "doc 31 of 32033" && wait_for k "31 of 29494 distinct names seen" &&
    wait_for k "kymberly┊nn" && wait_for k "┊"; then ok; else fail "no doc, count or cut" k; fi
 
+begin "a long name at 80x24: the tokens row follows the selected position, the cut in view"
+printf 'emma\nmaximilianoalexanderjohnson\n' > "$TMP/long.txt"
+start ln 80 24 "$APP_ENV $BIN --paused --no-shuffle --variant gist --data $TMP/long.txt"
+wait_for ln "step 1/1000"
+keys ln n
+if wait_for ln "tokens [BOS] m a  x i m i l i a n o a l …"; then
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys ln Down; done
+    if wait_for ln "pos 12: a → l" && wait_for ln "tokens … i m i l i a n o a l e  x a ┊ n …"; then ok
+    else fail "the row did not follow" ln; fi
+else fail "no long name" ln; fi
+tm kill-session -t ln
+
 begin "Tab moves the focus (the heavy frame)"
 if capture k | grep -q "┏ Next token"; then
     keys k Tab
