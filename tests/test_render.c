@@ -246,27 +246,31 @@ static void test_last_step_samples(void **state)
     assert_non_null(v.step.samples);
 }
 
-/* The samples box: numbered names in columns, an empty name said in words,
- * and how many are shown when not all of them fit. */
+/* The samples box: numbered names in columns in the right column of the
+ * layout, an empty name said in words, and which of how many show. */
 static void test_samples_box(void **state)
 {
     (void)state;
     char *names[] = { "ann", "", "bo" };
     Samples s = { .step = 9, .total = 1000, .count = 3, .temperature = 0.5, .names = names };
     Canvas c;
-    assert_int_equal(canvas_init(&c, 50, 8, 1), 0);
-    render_samples(&c, &s, 10);
-    char *text = canvas_dump(&c);
-    assert_string_equal(text,
-        "\n"
-        "+ Names the model made up after 10 steps --------+\n"
-        "| 1 ann        2 (empty)    3 bo                 |\n"
-        "|                                                |\n"
-        "| 3 of 1000 shown.  s hides this, b rewinds      |\n"
-        "+------------------------------------------------+\n"
-        "\n"
-        "\n");
-    free(text);
+    assert_int_equal(canvas_init(&c, 80, 24, 1), 0);
+    Layout l = layout_compute(80, 24, 0);
+    /* the probabilities and the loss panel below them: 35 x 21 */
+    assert_int_equal(render_samples_per_page(&c, &l, &s), 18 * 3);
+    render_samples(&c, &l, &s, 10, 0);
+    static const char *const want[] = {
+        "+ Names after 10 steps ---- T 0.5 +", "| 1 ann                           |",
+        "| 2 (empty)                       |", "| 3 bo                            |",
+    };
+    for (int y = 0; y < 4; y++) {
+        char *row = row_text(&c, 2 + y);
+        assert_string_equal(row + 45, want[y]);
+        free(row);
+    }
+    char *foot = row_text(&c, 21);
+    assert_string_equal(foot + 45, "| 3 of 1000 drawn  s hides        |");
+    free(foot);
     canvas_free(&c);
 }
 

@@ -358,12 +358,10 @@ static void test_help_and_others(void **state)
     assert_int_equal(key(s, 'x'), DO_DRAW);
     assert_int_equal(key(s, 'q'), DO_QUIT);
     assert_int_equal(key(s, 'Q'), DO_QUIT);
-    assert_int_equal(key(s, 's'), DO_DRAW);
-    assert_int_equal(s->samples, 0);
+    /* s and Esc before the last step: nothing (the samples are not here) */
+    assert_int_equal(key(s, 's'), 0);
+    assert_int_equal(key(s, 'S'), 0);
     assert_int_equal(key(s, UIK_ESC), 0);
-    assert_int_equal(key(s, 'S'), DO_DRAW);
-    assert_int_equal(key(s, UIK_ESC), DO_DRAW);
-    assert_int_equal(s->samples, 0);
     assert_int_equal(key(s, 'x'), 0);
     assert_int_equal(key(s, 0), 0);
     assert_int_equal(key(s, 0x10fff0), 0);
@@ -703,6 +701,73 @@ static void test_final_samples(void **state)
     run_free(r);
 }
 
+/* The final samples: s before the last step changes nothing (arriving
+ * there shows them); there s pages through them, then hides them; Esc
+ * hides them; --samples 0 has none, and no s. */
+static void test_samples_pages(void **state)
+{
+    (void)state;
+    Dataset ds;
+    Trainer t;
+    Session se, *s = &se;
+    char err[256];
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    TrainConfig cfg = train_config_default();
+    cfg.adam.num_steps = 5;
+    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+    const SessionConfig sc = { .paused = 1, .samples = 100 };
+    assert_int_equal(session_init(s, &t, &sc), 0);
+    assert_int_equal(key(s, 's'), 0);           /* not yet: and not suppressed */
+    assert_int_equal(session_shown(s, 0).samples, 0);
+    session_go(s, 4);
+    Shown sh = session_shown(s, 0);
+    assert_int_equal(sh.samples, 2);
+    assert_int_equal(sh.samples_page, 0);
+    assert_int_equal(session_run(s)->samples.count, 100);
+    session_set_samples_page(s, 36);            /* what the frame says a page holds */
+    assert_true(session_shown(s, 0).samples_more);
+    assert_int_equal(key(s, 's'), DO_DRAW);
+    assert_int_equal(session_shown(s, 0).samples_page, 1);
+    assert_int_equal(key(s, 's'), DO_DRAW);
+    sh = session_shown(s, 0);
+    assert_int_equal(sh.samples_page, 2);       /* 73-100: the last */
+    assert_false(sh.samples_more);
+    session_set_samples_page(s, 60);            /* a bigger screen: two pages, the last shown */
+    assert_int_equal(session_shown(s, 0).samples_page, 1);
+    session_set_samples_page(s, 36);
+    assert_int_equal(key(s, 's'), DO_DRAW);     /* past the last page: hidden */
+    assert_int_equal(session_shown(s, 0).samples, 1);
+    assert_int_equal(key(s, UIK_ESC), 0);
+    assert_int_equal(key(s, 's'), DO_DRAW);     /* shown again, from the top */
+    sh = session_shown(s, 0);
+    assert_int_equal(sh.samples, 2);
+    assert_int_equal(sh.samples_page, 0);
+    assert_int_equal(key(s, UIK_ESC), DO_DRAW);
+    assert_int_equal(session_shown(s, 0).samples, 1);
+    /* away and back: shown again, from the top */
+    session_go(s, 0);
+    assert_int_equal(session_shown(s, 0).samples, 0);
+    session_go(s, 4);
+    assert_int_equal(session_shown(s, 0).samples, 2);
+    session_free(s);
+    /* --samples 0: none, and s does nothing */
+    const SessionConfig none = { .paused = 1, .samples = 0 };
+    trainer_free(&t);
+    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+    assert_int_equal(session_init(s, &t, &none), 0);
+    session_go(s, 4);
+    assert_int_equal(session_shown(s, 0).samples, 0);
+    assert_int_equal(key(s, 's'), 0);
+    HintState hs = { .last = 1, .samples = session_shown(s, 0).samples };
+    HintItem h[64];
+    int n = keymap_hints(&hs, 0, h, 64);
+    for (int i = 0; i < n; i++)
+        assert_false(h[i].key[0] == 's' && h[i].key[1] == '\0');
+    session_free(s);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
 /* A screen too small to show the session: a running session is held
  * paused, keys other than q and a resize do nothing, and once the screen
  * fits again it runs on; a paused one stays paused. */
@@ -794,6 +859,7 @@ int main(void)
         cmocka_unit_test(test_final_samples),
         cmocka_unit_test(test_escape_keys),
         cmocka_unit_test(test_too_small),
+        cmocka_unit_test(test_samples_pages),
     };
     return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }

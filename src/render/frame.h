@@ -13,7 +13,9 @@
  * session's view with the panels it places (for the focus), the zoom, the
  * screen.  Returns the layout: the session's keys move the focus among its
  * unzoomed panels and its spare ones (Layout.panels | Layout.spare: a spare
- * panel, focused, takes another's place in the next frame). */
+ * panel, focused, takes another's place in the next frame).  It tells the
+ * session how many final samples a page holds at this size
+ * (Layout.samples_per_page: s pages through them). */
 Layout render_frame(Canvas *c, Session *s);
 
 #endif

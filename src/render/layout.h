@@ -60,6 +60,7 @@ typedef struct {
                              * another's place (so every panel can be focused, zoomed
                              * and explained at any size) */
     Rect panel[PANEL_COUNT];    /* indexed by PanelId; w = h = 0 when absent */
+    int samples_per_page;   /* render_frame: the final samples a page holds here (0: none) */
 } Layout;
 
 /* The layout of a cols x rows screen for flags (LAYF_*), unzoomed. */

@@ -32,7 +32,7 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
     if (panel_focusable(v->shown.focus) && layout_has(l, v->shown.focus))
         focus_frame(c, l->panel[v->shown.focus]);
     if (v->step.samples)
-        render_samples(c, v->step.samples, v->run.num_steps);
+        render_samples(c, l, v->step.samples, v->run.num_steps, v->shown.samples_page);
     if (v->shown.help)
         render_help(c, v);
 }
@@ -138,7 +138,7 @@ void render_keys(Canvas *c, Rect r, const View *v)
     const HintState st = {
         .phase_mode = v->shown.phase_mode, .zoomed = v->shown.zoomed != PANEL_NONE,
         .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,
-        .samples = v->step.samples || v->shown.last, .last = v->shown.last,
+        .samples = v->shown.samples, .samples_more = v->shown.samples_more, .last = v->shown.last,
     };
     enum { CAP = 40 };
     HintItem h[CAP];
@@ -226,60 +226,104 @@ void render_help(Canvas *c, const View *v)
         canvas_text_fit(c, a.x, ny + i, a.w, notes[i], ROLE_LABEL);
 }
 
-void render_samples(Canvas *c, const Samples *s, int num_steps)
+/* Where the final samples go: the right column's top panel (the
+ * probabilities, or the phase panel), with the panel under it in that column
+ * (the loss curve) when there is one, so that the step's own panels on the
+ * left stay in view; when zoomed, the zoomed panel's place. */
+static Rect samples_rect(const Layout *l)
 {
-    char title[64], note[48], entry[64];
-    snprintf(title, sizeof title, "Names the model made up after %d step%s", num_steps,
-             num_steps == 1 ? "" : "s");
-    snprintf(note, sizeof note, "temperature %g", s->temperature);
-    int maxw = 0;
+    if (l->zoomed != PANEL_NONE)
+        return l->panel[l->zoomed];
+    Rect r = layout_has(l, PANEL_PROBS) ? l->panel[PANEL_PROBS] : l->panel[PANEL_PHASE];
+    const Rect below = l->panel[PANEL_LOSS];
+    if (layout_has(l, PANEL_LOSS) && below.x == r.x && below.w == r.w && below.y == r.y + r.h)
+        r.h += below.h;
+    return r;
+}
+
+/* How the final samples sit in their box: columns of `rows` names (the
+ * last inside row is the footer), each colw wide with its number. */
+typedef struct {
+    Rect in;                /* inside the frame */
+    int rows, ncols, colw, iw;
+} SamplesGeo;
+
+static SamplesGeo samples_geo(const Canvas *c, Rect r, const Samples *s)
+{
+    SamplesGeo g = { { r.x + 2, r.y + 1, r.w - 4, r.h - 2 }, 0, 1, 1, digits(s->count > 0 ? s->count : 1) };
+    int maxw = text_width("(empty)", c->ascii);
     for (int i = 0; i < s->count; i++) {
-        int w = text_width(s->names[i][0] ? s->names[i] : "(empty)", c->ascii) + digits(i + 1) + 1;
+        int w = text_width(s->names[i], c->ascii);
         maxw = w > maxw ? w : maxw;
     }
-    int iw = digits(s->count > 0 ? s->count : 1);
-    int colw = maxw + 4;
-    int bw = c->w - 4 < 72 ? c->w - 4 : 72;
-    int ncols = (bw - 4 + 4) / colw;
-    if (ncols < 1)
-        ncols = 1;
-    int room = c->h - 4 - 2 - 2;    /* frame, the footer lines, a margin */
-    if (room < 1)
-        room = 1;
-    int per = (s->count + ncols - 1) / ncols;
-    if (per > room)
-        per = room;
-    if (per < 1)
-        per = 1;
-    while (ncols > 1 && per * (ncols - 1) >= s->count)
-        ncols--;    /* no empty columns */
-    int shown = per * ncols < s->count ? per * ncols : s->count;
-    int need_w = ncols * colw - 4 + 4;
-    int tw = text_width(title, c->ascii) + text_width(note, c->ascii) + 8;
-    if (need_w < tw)
-        need_w = tw;
-    if (need_w < 44)
-        need_w = 44;
-    Rect a = overlay(c, need_w, per + 2 + 2, title, note);
-    if (a.w < 1 || a.h < 1)
+    g.rows = g.in.h - 1;
+    g.colw = g.iw + 1 + maxw + 2;
+    g.ncols = g.in.w > 0 ? (g.in.w + 2) / g.colw : 0;
+    if (g.ncols < 1)
+        g.ncols = 1;
+    if (g.rows < 0)
+        g.rows = 0;
+    return g;
+}
+
+int render_samples_per_page(const Canvas *c, const Layout *l, const Samples *s)
+{
+    if (!l->fits || !s)
+        return 0;
+    SamplesGeo g = samples_geo(c, samples_rect(l), s);
+    return g.rows * g.ncols;
+}
+
+void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps, int page)
+{
+    const Rect r = samples_rect(l);
+    const SamplesGeo g = samples_geo(c, r, s);
+    const int per = g.rows * g.ncols;
+    /* the title and the note in the first wording that fits */
+    char title[4][64], note[4][32];
+    const char *st = num_steps == 1 ? "" : "s";
+    snprintf(title[0], sizeof title[0], "Names the model made up after %d step%s", num_steps, st);
+    snprintf(title[1], sizeof title[1], "Names made up after %d step%s", num_steps, st);
+    snprintf(title[2], sizeof title[2], "Names after %d step%s", num_steps, st);
+    snprintf(title[3], sizeof title[3], "Made-up names");
+    snprintf(note[0], sizeof note[0], "temperature %g", s->temperature);
+    snprintf(note[1], sizeof note[1], "T %g", s->temperature);
+    snprintf(note[2], sizeof note[2], "T %g", s->temperature);
+    note[3][0] = '\0';
+    int k = 0;
+    while (k < 3 && text_width(title[k], c->ascii) + text_width(note[k], c->ascii) + 7 > r.w)
+        k++;
+    Rect a = frame(c, r, title[k], note[k]);
+    if (a.w < 1 || a.h < 2 || per < 1)
         return;
+    const int first = page * per, shown = s->count - first < per ? s->count - first : per;
+    /* balanced columns: as few rows as the columns it needs allow */
+    const int cols = (shown + g.rows - 1) / g.rows, rows = cols > 0 ? (shown + cols - 1) / cols : 1;
+    char entry[32];
     for (int i = 0; i < shown; i++) {
-        int col = i / per, row = i % per;
-        int x = a.x + col * colw, y = a.y + row;
-        if (row >= a.h - 2 || x >= a.x + a.w)
-            continue;
-        snprintf(entry, sizeof entry, "%*d", iw, i + 1);
-        canvas_text(c, x, y, iw, entry, ROLE_LABEL);
-        if (s->names[i][0])
-            canvas_text_fit(c, x + iw + 1, y, a.x + a.w - x - iw - 1, s->names[i], ROLE_VALUE);
+        int col = i / rows, row = i % rows;
+        int x = a.x + col * g.colw, y = a.y + row, n = first + i;
+        snprintf(entry, sizeof entry, "%*d", g.iw, n + 1);
+        canvas_text(c, x, y, g.iw, entry, ROLE_LABEL);
+        int w = a.x + a.w - x - g.iw - 1;
+        if (w > g.colw - g.iw - 3)
+            w = g.colw - g.iw - 3;
+        if (s->names[n][0])
+            canvas_text_fit(c, x + g.iw + 1, y, w, s->names[n], ROLE_VALUE);
         else    /* the model ended the name at once */
-            canvas_text_fit(c, x + iw + 1, y, a.x + a.w - x - iw - 1, "(empty)", ROLE_LABEL);
+            canvas_text_fit(c, x + g.iw + 1, y, w, "(empty)", ROLE_LABEL);
     }
-    char foot[96];
-    if (s->total > shown)
-        snprintf(foot, sizeof foot, "%d of %d shown.  s hides this, b rewinds", shown, s->total);
+    /* the footer: which names show, and the keys */
+    /* (the session draws at most 500 of them; --headless prints all) */
+    char foot[128];
+    const char *drawn = s->total > s->count ? " drawn" : "";
+    if (per >= s->count && !*drawn)
+        snprintf(foot, sizeof foot, "s hides them, b rewinds");
+    else if (per >= s->count)
+        snprintf(foot, sizeof foot, "%d of %d drawn  s hides", s->count, s->total);
     else
-        snprintf(foot, sizeof foot, "s hides this, b rewinds, q quits");
+        snprintf(foot, sizeof foot, "%d-%d of %d%s  s %s", first + 1, first + shown, s->count, drawn,
+                 first + shown < s->count ? "more" : "hides");
     canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_LABEL);
 }
 

@@ -29,9 +29,14 @@ void render_live(Canvas *c, Rect r, const View *v);
 void render_lr(Canvas *c, Rect r, const View *v);
 void render_loss(Canvas *c, Rect r, const View *v);
 void render_keys(Canvas *c, Rect r, const View *v);
-/* The overlays, centred on the canvas. */
+/* The help overlay, centred on the canvas. */
 void render_help(Canvas *c, const View *v);
-void render_samples(Canvas *c, const Samples *s, int num_steps);
+/* The final samples, page `page`, in the right column's top panels (their
+ * place in the layout l: the step's own panels stay in view), numbered, in
+ * columns, with a footer saying which show and what s does next. */
+void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps, int page);
+/* How many of them a page holds in layout l on canvas c (0: no room). */
+int render_samples_per_page(const Canvas *c, const Layout *l, const Samples *s);
 /* The message shown when the canvas is smaller than need_w x need_h. */
 void render_too_small(Canvas *c, int need_w, int need_h);
 

@@ -42,7 +42,9 @@ static const KeyRow rows[] = {
       { { HINT_PHASE, WHEN_ALWAYS, 21, 3, "arc", NULL, NULL },
         { HINT_STEP, WHEN_ALWAYS, 18, 7, "arc", NULL, NULL } } },
     { { 's' }, 1, ACT_SAMPLES, "s", "s", HELP_RUN, "s", "s", "final samples (last step)",
-      { { HINT_STEP, WHEN_SAMPLES, 23, 6, "samples", NULL, NULL } } },
+      { { HINT_BOTH, WHEN_SAMPLES, 23, 6, "samples", NULL, NULL },
+        { HINT_BOTH, WHEN_SAMPLES_MORE, 4, 11, "more names", NULL, NULL },
+        { HINT_BOTH, WHEN_SAMPLES_END, 4, 11, "hide names", NULL, NULL } } },
     { { UIK_CTRL_L }, 0, ACT_REDRAW, NULL, NULL, HELP_RUN, "Ctrl-L", "Ctrl-L", "redraw the screen",
       { { 0 } } },
     /* ---------------------------------------------------------- the classroom */
@@ -115,7 +117,9 @@ static int applies(const Hint *h, const HintState *st)
     case WHEN_ZOOMED: return st->zoomed;
     case WHEN_UNZOOMED: return !st->zoomed;
     case WHEN_HIDING: return st->hiding;
-    case WHEN_SAMPLES: return st->samples;
+    case WHEN_SAMPLES: return st->samples == 1;
+    case WHEN_SAMPLES_MORE: return st->samples == 2 && st->samples_more;
+    case WHEN_SAMPLES_END: return st->samples == 2 && !st->samples_more;
     case WHEN_CAN_RUN: return st->running || !st->last;
     default: return 1;
     }

@@ -30,7 +30,7 @@ typedef enum {
     ACT_DOWN,           /* the position after */
     ACT_FASTER,
     ACT_SLOWER,
-    ACT_SAMPLES,        /* show / hide the final samples */
+    ACT_SAMPLES,        /* the final samples: show, next page, ..., hide */
     ACT_REDRAW,         /* repaint the whole terminal */
     ACT_PHASES,         /* phase mode on / off */
     ACT_EXPLAIN,        /* the explanation panel on / off */
@@ -57,7 +57,9 @@ typedef enum {
     WHEN_ZOOMED,        /* a panel is zoomed */
     WHEN_UNZOOMED,
     WHEN_HIDING,        /* guess mode hides an answer now */
-    WHEN_SAMPLES,       /* the samples are shown, or the step is the last */
+    WHEN_SAMPLES,       /* the final samples are here (the last step), hidden */
+    WHEN_SAMPLES_MORE,  /* they show, and a page follows */
+    WHEN_SAMPLES_END,   /* they show, their last page */
     WHEN_CAN_RUN,       /* running, or a step is left to run (not at the last) */
 } HintWhen;
 
@@ -90,8 +92,10 @@ const KeyRow *keymap_find(int key, int *which);
 
 /* What the hint line shows depends on: */
 typedef struct {
-    int phase_mode, zoomed, guess, hiding, samples, running;
+    int phase_mode, zoomed, guess, hiding, running;
+    int samples;            /* the final samples: 0 none here, 1 hidden, 2 shown (Shown.samples) */
     int last;               /* the step shown is the run's last */
+    int samples_more;       /* the final samples show (samples 2) and a page follows */
 } HintState;
 
 typedef struct {

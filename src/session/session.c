@@ -98,6 +98,10 @@ static void arrive(Session *s)
          * (at most about 50 draws in a whole run) */
         if (s->live)
             live_draw(&r->live, r->t);
+        if (s->step >= s->num_steps - 1 && i == 0) {   /* arriving: the samples show, from the top */
+            s->samples = 1;
+            s->samples_page = 0;
+        }
         if (s->step >= s->num_steps - 1 && !r->have_samples && s->cfg.samples > 0) {
             if (samples_draw(&r->samples, r->t, s->cfg.samples, SAMPLES_CAP,
                              sample_temperature(r->t)) != 0)
@@ -228,6 +232,11 @@ unsigned session_set_small(Session *s, int small)
     return 0;
 }
 
+void session_set_samples_page(Session *s, int per_page)
+{
+    s->samples_per_page = per_page;
+}
+
 void session_tick(Session *s)
 {
     if (s->small)
@@ -353,15 +362,27 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
     case ACT_HELP:
         s->help = 1;
         return DO_DRAW;
-    case ACT_SAMPLES:
-        s->samples = !s->samples;
+    case ACT_SAMPLES: {
+        /* only where they are (the last step): show, next page, ..., hide */
+        const Shown sh = session_shown(s, on);
+        if (!sh.samples)
+            return 0;
+        if (!s->samples) {
+            s->samples = 1;
+            s->samples_page = 0;
+        } else if (sh.samples_more) {
+            s->samples_page = sh.samples_page + 1;
+        } else {
+            s->samples = 0;
+        }
         return DO_DRAW;
+    }
     case ACT_ESCAPE:
         if (s->zoom) {
             s->zoom = 0;
             return DO_DRAW;
         }
-        if (!s->samples)
+        if (session_shown(s, on).samples != 2)
             return 0;
         s->samples = 0;
         return DO_DRAW;
@@ -488,6 +509,17 @@ Shown session_shown(const Session *s, PanelSet on)
     sh.arc = s->arc;
     sh.explain = s->explain;
     sh.live = s->live;
+    /* the final samples once training is over: at the last step (in phase
+     * mode, once its Log phase is reached) */
+    const Run *r = run_shown(s);
+    if (r->have_samples && r->samples.count > 0 && sh.last && (!s->phase_mode || phase_has_log(sh.phase))) {
+        sh.samples = s->samples ? 2 : 1;
+        const int per = s->samples_per_page;
+        sh.samples_page = s->samples_page;
+        if (per > 0 && sh.samples_page * per >= r->samples.count)
+            sh.samples_page = (r->samples.count - 1) / per;     /* a bigger screen: fewer pages */
+        sh.samples_more = sh.samples == 2 && per > 0 && (sh.samples_page + 1) * per < r->samples.count;
+    }
     sh.focus = focus_of(s, on);
     sh.zoomed = s->zoom ? sh.focus : PANEL_NONE;
     sh.on_screen = sh.zoomed == PANEL_NONE ? on
@@ -522,9 +554,6 @@ void session_view(Session *s, PanelSet on, View *v)
     trainer_param_name(t, t->info.follow_index, st->follow_name, sizeof st->follow_name);
     st->live_age = live_age(v->shown.age, r->live.every > 0 ? r->live.every : 1);
     st->live_names = live_get(&r->live, st->live_age);
-    /* the final samples once training is over: at the last step (in phase
-     * mode, once its Log phase is reached) */
-    if (r->have_samples && s->samples && v->shown.last &&
-        (!s->phase_mode || phase_has_log(v->shown.phase)))
+    if (v->shown.samples == 2)
         st->samples = &r->samples;
 }

@@ -66,7 +66,9 @@ typedef struct {
     /* how it is shown */
     int phase_mode;         /* n and b move one phase of the step at a time */
     int help;               /* the help overlay is open */
-    int samples;            /* show the final samples at the last step */
+    int samples;            /* show the final samples at the last step (arriving there shows them) */
+    int samples_page;       /* ... their page shown, from 0 */
+    int samples_per_page;   /* names a page holds on this screen (session_set_samples_page) */
     int explain;            /* the explanation panel */
     int live;               /* the live-samples panel */
     int guess;              /* guess mode: the answer hides until revealed ... */
@@ -109,6 +111,9 @@ unsigned session_go(Session *s, long k);
  * paused and keys other than q (and a resize) are ignored; once it fits
  * again, a session held while running runs on.  Returns DO_* bits. */
 unsigned session_set_small(Session *s, int small);
+/* Tells the session how many final samples a page of the screen holds (the
+ * frame drew them: render/frame.h), so that s can page through them. */
+void session_set_samples_page(Session *s, int per_page);
 /* Running: the next step (at the last one the run pauses). */
 void session_tick(Session *s);
 /* Steps per second at the session's speed; 0: as fast as the core goes. */

@@ -41,7 +41,7 @@ typedef struct {
     char follow_name[64];   /* the parameter followed through Adam ("lm_head[4][0]") */
     const char *live_names; /* LIVE_SLOTS names drawn by the model of live_age, or NULL */
     int live_age;           /* the steps done by the model that drew them */
-    const Samples *samples; /* the final samples, when the overlay shows them; else NULL */
+    const Samples *samples; /* the final samples, when they show; else NULL */
 } ViewStep;
 
 typedef struct {
@@ -72,6 +72,10 @@ typedef struct {
     /* panels */
     int explain;            /* the explanation panel is asked for */
     int live;               /* the live samples are asked for */
+    int samples;            /* the final samples: 0 none here (not the last step, not
+                             * its Log phase, or --samples 0), 1 hidden, 2 shown */
+    int samples_page;       /* the page shown (from 0) ... */
+    int samples_more;       /* ... and more pages follow it */
     PanelId focus;          /* the focused panel, or PANEL_NONE */
     PanelId zoomed;         /* the panel zoomed to the whole screen, or PANEL_NONE */
     PanelSet on_screen;     /* the panels on screen, zoom applied */

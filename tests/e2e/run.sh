@@ -373,7 +373,7 @@ $BIN --headless | sed -n 's/^sample *[0-9]*: //p' > "$TMP/names.txt"
 start r 120 40 "$APP_ENV $BIN"
 wait_for r "RUNNING"
 for i in 1 2 3 4 5 6 7 8 9 10; do keys r +; done
-if wait_for r "step 500/500" 20 && wait_for r "PAUSED" && wait_for r "Names the model made up"; then
+if wait_for r "step 500/500" 20 && wait_for r "PAUSED" && wait_for r "made up after 500 steps"; then
     capture r > "$TMP/last.txt"
     missing=""
     while read -r name; do
@@ -406,6 +406,48 @@ if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "microgpt-tui" ]; then
     else fail "peak RSS ${hwm:-?} kB" r; fi
 else fail "pane process is not microgpt-tui" r; fi
 tm kill-session -t r
+
+begin "final samples: s before the last step does not hide them; they come without hiding the step"
+start fs 80 24 "$APP_ENV $BIN --paused --steps 5 --samples 100"
+wait_for fs "step 1/5"
+keys fs s s s 6
+if wait_for fs "step 5/5" && wait_for fs "Names after 5 steps" && wait_for fs "mean " &&
+   wait_for fs "Loss at each position"; then ok
+else fail "samples hidden, or the step covered" fs; fi
+
+begin "final samples: --samples 100 at 80x24, s pages through all of them (the headless run's), then hides"
+$BIN --headless --steps 5 --samples 100 | sed -n 's/^sample *[0-9]*: //p' > "$TMP/names100.txt"
+: > "$TMP/seen100.txt"
+pages=0
+while [ $pages -lt 10 ]; do
+    settled fs "$TMP/page.txt"
+    # the box is the right column: the names after their numbers
+    cut -c46- "$TMP/page.txt" | grep -o '[0-9][0-9]* [^ │]*' >> "$TMP/seen100.txt"
+    pages=$((pages + 1))
+    if grep -q "s hides" "$TMP/page.txt"; then break; fi
+    first=$(grep -o '[0-9]*-[0-9]* of 100' "$TMP/page.txt")
+    keys fs s
+    wait_gone fs "$first" 5
+done
+missing=0; i=1
+while read -r name; do
+    [ -n "$name" ] || name="(empty)"    # the model ended the name at once
+    grep -qx "$i $name" "$TMP/seen100.txt" || missing=$((missing + 1))
+    i=$((i + 1))
+done < "$TMP/names100.txt"
+keys fs s
+if [ $pages -ge 2 ] && [ $missing -eq 0 ] && [ "$(wc -l < "$TMP/names100.txt")" -eq 100 ] &&
+   wait_gone fs "Names after 5 steps"; then ok
+else fail "$missing of 100 names not reached in $pages pages" fs; fi
+tm kill-session -t fs
+
+begin "final samples: --samples 0 has none, and the hints do not offer s"
+start fs 80 24 "$APP_ENV $BIN --paused --steps 5 --samples 0"
+wait_for fs "step 1/5"
+keys fs 6
+if wait_for fs "(last step)" && ! capture fs | tail -1 | grep -q " s " && ! capture fs | grep -q "Names"; then ok
+else fail "s offered" fs; fi
+tm kill-session -t fs
 
 begin "LC_ALL=C draws plain ASCII only"
 start a 120 40 "env -u LINES -u COLUMNS TERM=tmux-256color LC_ALL=C $BIN --paused"
@@ -682,7 +724,7 @@ start lv 120 40 "$APP_ENV $BIN"
 wait_for lv "RUNNING"
 keys lv l
 for i in 1 2 3 4 5 6 7 8 9 10; do keys lv +; done
-if wait_for lv "step 500/500" 20 && wait_for lv "Names the model made up" && wait_for lv "model after step 500"; then
+if wait_for lv "step 500/500" 20 && wait_for lv "made up after 500 steps" && wait_for lv "model after step 500"; then
     capture lv > "$TMP/lv.txt"
     missing=""
     while read -r name; do
