@@ -10,7 +10,11 @@ NCURSES_CFLAGS := $(shell pkg-config --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(or $(shell pkg-config --libs ncursesw 2>/dev/null),-lncursesw)
 CMOCKA_CFLAGS  := $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS    := $(or $(shell pkg-config --libs cmocka 2>/dev/null),-lcmocka)
-LDLIBS   := -lm
+# inih reads the settings file and the lesson scripts (src/app/inifile.c)
+INIH_CFLAGS    := $(shell pkg-config --cflags inih 2>/dev/null)
+INIH_LIBS      := $(or $(shell pkg-config --libs inih 2>/dev/null),-linih)
+XCFLAGS  += $(INIH_CFLAGS)
+LDLIBS   := $(INIH_LIBS) -lm
 
 BUILD    := build
 BIN      := microgpt-tui

@@ -12,9 +12,10 @@ FUZZ_TARGETS ?= $(FUZZ_ALL)
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  := $(XCFLAGS) -O1 -g $(FUZZ_SAN)
-# The core and the front ends' options and headless output (with the
-# lesson they print for --trace): the fuzzers need no curses.
-FUZZ_LIB_SRC := $(wildcard src/core/*.c) src/session/lesson.c src/session/markup.c src/app/cli.c \
+# The core, the session (the lesson --trace prints, the speeds --speed
+# takes) and the front ends' options and headless output: the fuzzers need
+# no curses.
+FUZZ_LIB_SRC := $(wildcard src/core/*.c) $(wildcard src/session/*.c) src/app/cli.c src/app/settings.c \
                 src/app/headless.c
 FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:src/%.c=$(FUZZ_DIR)/obj/%.o)
 

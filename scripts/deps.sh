@@ -10,6 +10,7 @@ case $0 in */*) here=${0%/*} ;; *) here=. ;; esac
 cd "$here/.." || exit 1
 missing=""
 pkg-config --exists ncursesw 2>/dev/null || missing="$missing libncurses-dev"
+pkg-config --exists inih 2>/dev/null || missing="$missing libinih-dev"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 command -v cc >/dev/null 2>&1 || missing="$missing build-essential"
 if [ ! -f data/names.txt ]; then

@@ -349,10 +349,10 @@ static void test_options(void **state)
     assert_int_equal(o.emma, 1);
     assert_int_equal(o.paused, 1);
     assert_int_equal(o.train.shuffle, 0);
-    assert_int_equal(o.high_contrast, 1);
+    assert_int_equal(o.set.value[SET_THEME], THEME_HIGH_CONTRAST);
     char *argv2[] = { "microgpt-tui", NULL };
     assert_int_equal(cli_parse(&o, 1, argv2, err), 0);
-    assert_int_equal(o.high_contrast, 0);
+    assert_int_equal(o.set.value[SET_THEME], -1);
     char *argv3[] = { "microgpt-tui", "--high-contrast=1", NULL };
     assert_int_equal(cli_parse(&o, 2, argv3, err), -1);
     assert_string_equal(err, "option '--high-contrast' takes no value");

@@ -155,7 +155,8 @@ static void test_errors(void **state)
     expect_error("--seed", "18446744073709551616", NULL, "--seed");
     expect_error("--bogus", NULL, NULL, "unknown option '--bogus'");
     expect_error("--n", "4", NULL,
-                 "ambiguous option '--n' (--n-embd, --n-head, --n-layer, --no-zero-init-proj, --no-shuffle)");
+                 "ambiguous option '--n' (--n-embd, --n-head, --n-layer, --no-zero-init-proj, --no-shuffle, "
+                 "--no-mouse, --no-ascii, --no-explain, --no-config)");
     expect_error("--variant", "gpt2", NULL, "--variant: 'gpt2' is not course or gist");
     expect_error("--variant", "Gist", NULL, "--variant: 'Gist'");
     expect_error("--steps", "0", "--variant=gist", "--steps: '0'");
@@ -326,7 +327,7 @@ static void test_compare_options(void **state)
     expect_error("--compare", "--lr 1; rm x", NULL, "--compare: an unquoted |, &, ;");
     expect_error("--compare", "--lr '1", NULL, "--compare: a syntax error (an unmatched quote?)");
     expect_error("--compare", NULL, NULL, "option '--compare' needs a value");
-    expect_error("--c", "x", NULL, "ambiguous option '--c' (--change, --compare, --csv)");
+    expect_error("--c", "x", NULL, "ambiguous option '--c' (--change, --compare, --csv, --config)");
 }
 
 /* ---- the binary ----------------------------------------------------------- */

@@ -102,6 +102,45 @@ static void test_initial(void **state)
     dataset_free(&ds);
 }
 
+/* What the settings file and the options give a session to start with:
+ * the speed, the explanation (on with --emma unless turned off), the
+ * mouse. */
+static void test_start_settings(void **state)
+{
+    (void)state;
+    Dataset ds;
+    Trainer t;
+    Session e;
+    char err[256];
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    TrainConfig cfg = train_config_default();
+    cfg.adam.num_steps = 20;
+    static const struct { SessionConfig c; int speed, explain, phase_mode, mouse; } cases[] = {
+        { { .paused = 1 }, 10, 0, 0, 0 },
+        { { .paused = 1, .speed = 200, .mouse = 1 }, 200, 0, 0, 1 },
+        { { .paused = 1, .speed = -1 }, 0, 0, 0, 0 },
+        { { .paused = 1, .explain = 1 }, 10, 1, 0, 0 },
+        { { .paused = 1, .emma = 1 }, 10, 1, 1, 0 },
+        { { .paused = 1, .emma = 1, .explain = -1 }, 10, 0, 1, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+        assert_int_equal(session_init(&e, &t, &cases[i].c), 0);
+        assert_int_equal(session_speed(&e), cases[i].speed);
+        assert_int_equal(e.explain, cases[i].explain);
+        assert_int_equal(e.phase_mode, cases[i].phase_mode);
+        assert_int_equal(e.mouse, cases[i].mouse);
+        session_free(&e);
+        trainer_free(&t);
+    }
+    int n;
+    const int *sp = session_speeds(&n);
+    assert_int_equal(n, 11);
+    assert_int_equal(sp[0], 1);
+    assert_int_equal(sp[n - 1], 0);
+    dataset_free(&ds);
+}
+
 static void test_space_toggles(void **state)
 {
     (void)state;
@@ -840,6 +879,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_initial),
+        cmocka_unit_test(test_start_settings),
         cmocka_unit_test(test_space_toggles),
         cmocka_unit_test(test_tick),
         cmocka_unit_test(test_step_keys),

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 /* 1 in a build with AddressSanitizer (make check-asan): times, memory and
  * address-space limits are then not the program's own. */
@@ -22,6 +23,20 @@
 #ifndef SANITIZED
 #define SANITIZED 0
 #endif
+
+/* The program reads a settings file (src/app/config.h): no test may read the
+ * developer's.  Every test binary (and the programs it starts) runs with HOME
+ * and XDG_CONFIG_HOME in build/test-home, which holds none. */
+__attribute__((constructor)) static void testutil_no_settings(void)
+{
+    char cwd[2048], dir[2100];
+    if (!getcwd(cwd, sizeof cwd))
+        return;
+    snprintf(dir, sizeof dir, "%s/build/test-home", cwd);
+    setenv("HOME", dir, 1);
+    snprintf(dir, sizeof dir, "%s/build/test-home/.config", cwd);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+}
 
 /* Bitwise equality of two doubles (so -0.0 != 0.0 and NaN == same NaN). */
 static inline int same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }

@@ -18,7 +18,8 @@ enum {
     OPT_N_LAYER, OPT_BLOCK_SIZE, OPT_TEMPERATURE, OPT_SAMPLES, OPT_NO_SHUFFLE, OPT_HEADLESS,
     OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
     OPT_HIGH_CONTRAST, OPT_VARIANT, OPT_INIT_STD, OPT_ZERO_INIT_PROJ, OPT_NO_ZERO_INIT_PROJ,
-    OPT_ACTIVATION, OPT_LR_SCHEDULE, OPT_CHANGE, OPT_COMPARE,
+    OPT_ACTIVATION, OPT_LR_SCHEDULE, OPT_CHANGE, OPT_COMPARE, OPT_CONFIG, OPT_NO_CONFIG, OPT_THEME,
+    OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN,
 };
 
 /* getopt's: errors reported by us (':' first), -h and -V. */
@@ -53,6 +54,15 @@ static const struct option long_options[] = {
     { "emma", no_argument, NULL, OPT_EMMA },
     { "trace", no_argument, NULL, OPT_TRACE },
     { "high-contrast", no_argument, NULL, OPT_HIGH_CONTRAST },
+    { "theme", required_argument, NULL, OPT_THEME },
+    { "mouse", no_argument, NULL, OPT_MOUSE },
+    { "no-mouse", no_argument, NULL, OPT_NO_MOUSE },
+    { "speed", required_argument, NULL, OPT_SPEED },
+    { "no-ascii", no_argument, NULL, OPT_NO_ASCII },
+    { "explain", no_argument, NULL, OPT_EXPLAIN },
+    { "no-explain", no_argument, NULL, OPT_NO_EXPLAIN },
+    { "config", required_argument, NULL, OPT_CONFIG },
+    { "no-config", no_argument, NULL, OPT_NO_CONFIG },
     { "help", no_argument, NULL, OPT_HELP },
     { "version", no_argument, NULL, OPT_VERSION },
     { NULL, 0, NULL, 0 },
@@ -123,19 +133,32 @@ static const char help_text[] =
     "  --emma               the file's order (step 1 trains on \"emma\", the first\n"
     "                       name of names.txt; no shuffle), starting paused, phase\n"
     "                       by phase\n"
-    "UI:\n"
+    "UI (the settings file's values, which these override):\n"
     "  --paused             start paused on step 1\n"
-    "  --ascii              plain ASCII drawing, even in a UTF-8 locale\n"
-    "  --high-contrast      high-contrast theme for projectors (key c toggles it)\n"
+    "  --speed N            steps per second to run at: 1, 2, 5, 10 (default), 20,\n"
+    "                       50, 100, 200, 500, 1000 or max (as fast as it goes)\n"
+    "  --theme NAME         default, high-contrast (for projectors; key c toggles\n"
+    "                       it) or mono (no colours)\n"
+    "  --high-contrast      the same as --theme high-contrast\n"
+    "  --ascii, --no-ascii  plain ASCII drawing, even in a UTF-8 locale, or not\n"
+    "  --mouse, --no-mouse  clicks and the wheel (on by default; key m toggles)\n"
+    "  --explain, --no-explain\n"
+    "                       the explanation panel at the start (on with --emma)\n"
+    "Settings file:\n"
+    "  --config FILE        read the settings from FILE instead of\n"
+    "                       $XDG_CONFIG_HOME/microgpt-tui/config (by default\n"
+    "                       ~/.config/microgpt-tui/config)\n"
+    "  --no-config          read no settings file\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
     "\n"
     "In the UI, press ? for the keys (space runs, n steps, b rewinds, q quits).\n"
     "Numbers are written bare: no spaces around them.\n"
     "\n"
-    "Exit status: 0 on success; 2 on bad input or usage (options, data file, a CSV\n"
-    "file that cannot be created, a model too large, no terminal for the UI); 1 on\n"
-    "a failure while running (out of memory, an output that cannot be written).\n"
+    "Exit status: 0 on success; 2 on bad input or usage (options, the settings\n"
+    "file, data file, a CSV file that cannot be created, a model too large, no\n"
+    "terminal for the UI); 1 on a failure while running (out of memory, an output\n"
+    "that cannot be written).\n"
     "See README.md and docs/ for more.\n";
 
 const char *cli_help(void) { return help_text; }
@@ -238,7 +261,6 @@ static int pick(const char *s, const char *const *names, int n)
  * --variant value are left to the second pass, which reports them in order. */
 static int find_variant(Variant *v, int argc, char **argv, char err[CLI_ERRLEN])
 {
-    *v = VARIANT_COURSE;
     optind = 0; /* glibc: 0 also re-initialises getopt's internal state */
     opterr = 0;
     int c;
@@ -303,7 +325,8 @@ static int parse_change(Changes *c, const char *arg, char err[CLI_ERRLEN])
     return 0;
 }
 
-static int parse_args(Options *o, int argc, char **argv, int twin_from, char err[CLI_ERRLEN]);
+static int parse_args(Options *o, int argc, char **argv, int twin_from, const Settings *file,
+                      char err[CLI_ERRLEN]);
 
 /* The options a twin cannot have: the data (the panels compare the runs
  * position by position, on one vocabulary), the final samples (compared
@@ -312,7 +335,8 @@ static int twin_refuses(int id)
 {
     static const int refused[] = {
         OPT_DATA, OPT_SAMPLES, OPT_HEADLESS, OPT_TRACE, OPT_EMMA, OPT_PAUSED, OPT_ASCII,
-        OPT_HIGH_CONTRAST, OPT_HELP, OPT_VERSION, OPT_COMPARE,
+        OPT_HIGH_CONTRAST, OPT_HELP, OPT_VERSION, OPT_COMPARE, OPT_CONFIG, OPT_NO_CONFIG, OPT_THEME,
+        OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN,
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         if (refused[i] == id)
@@ -345,7 +369,7 @@ static int twin_words(Options *o, int n, char **words, char err[CLI_ERRLEN])
 
 /* --compare OPTIONS: split into words, then this run's arguments followed by
  * them parsed as one command line: the twin's configuration. */
-static int parse_twin(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+static int parse_twin(Options *o, int argc, char **argv, const Settings *file, char err[CLI_ERRLEN])
 {
     wordexp_t we;
     int rc = wordexp(o->compare, &we, WRDE_NOCMD | WRDE_UNDEF);
@@ -376,7 +400,7 @@ static int parse_twin(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
     memcpy(av, argv, (size_t)argc * sizeof *av);
     memcpy(av + argc, we.we_wordv, (size_t)n * sizeof *av);
     av[argc + n] = NULL;
-    if (parse_args(t, argc + n, av, argc, why) != 0) {
+    if (parse_args(t, argc + n, av, argc, file, why) != 0) {
         snprintf(err, CLI_ERRLEN, "--compare: %.*s", CLI_ERRLEN - 16, why);
         goto out;
     }
@@ -402,9 +426,12 @@ out:
 /* One command line into o.  twin_from > 0: it is a twin's (see parse_twin):
  * --compare is ignored and the --change values from argv[twin_from] on
  * replace those before at the same step. */
-static int parse_args(Options *o, int argc, char **argv, int twin_from, char err[CLI_ERRLEN])
+static int parse_args(Options *o, int argc, char **argv, int twin_from, const Settings *file,
+                      char err[CLI_ERRLEN])
 {
     memset(o, 0, sizeof *o);
+    settings_clear(&o->set);
+    o->variant = file ? (Variant)settings_get(file, SET_VARIANT, VARIANT_COURSE) : VARIANT_COURSE;
     if (find_variant(&o->variant, argc, argv, err) != 0)
         return -1;
     o->train = train_config_variant(o->variant);
@@ -422,13 +449,26 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, char err
         case OPT_NO_SHUFFLE: o->train.shuffle = 0; break;
         case OPT_HEADLESS: o->headless = 1; break;
         case OPT_PAUSED: o->paused = 1; break;
-        case OPT_ASCII: o->ascii = 1; break;
+        case OPT_ASCII: case OPT_NO_ASCII: o->set.value[SET_ASCII] = c == OPT_ASCII; break;
+        case OPT_MOUSE: case OPT_NO_MOUSE: o->set.value[SET_MOUSE] = c == OPT_MOUSE; break;
+        case OPT_EXPLAIN: case OPT_NO_EXPLAIN: o->set.value[SET_EXPLAIN] = c == OPT_EXPLAIN; break;
         case OPT_EMMA: o->emma = 1; o->train.shuffle = 0; o->paused = 1; break;
         case OPT_TRACE: o->trace = 1; o->headless = 1; break;
-        case OPT_HIGH_CONTRAST: o->high_contrast = 1; break;
+        case OPT_HIGH_CONTRAST: o->set.value[SET_THEME] = THEME_HIGH_CONTRAST; break;
+        case OPT_THEME: case OPT_SPEED: {
+            const SettingKey k = c == OPT_THEME ? SET_THEME : SET_SPEED;
+            const char *bad = settings_set(&o->set, k, optarg);
+            if (bad) {
+                snprintf(err, CLI_ERRLEN, "--%s: '%s' %s", opt_name(c), optarg, bad);
+                return -1;
+            }
+            break;
+        }
+        case OPT_CONFIG: o->config = optarg; o->no_config = 0; break;
+        case OPT_NO_CONFIG: o->no_config = 1; o->config = NULL; break;
         case OPT_HELP: case 'h': o->help = 1; break;
         case OPT_VERSION: case 'V': o->version = 1; break;
-        case OPT_VARIANT: break; /* read by find_variant */
+        case OPT_VARIANT: o->set.value[SET_VARIANT] = (int)o->variant; break; /* read by find_variant */
         case OPT_COMPARE:
             if (!twin_from)
                 o->compare = optarg;
@@ -532,17 +572,39 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, char err
                  ch->at[ch->count - 1].step + 1, o->train.adam.num_steps);
         return -1;
     }
+    if (file)
+        settings_merge(&o->set, file);
     if (o->compare && !twin_from)
-        return parse_twin(o, argc, argv, err);
+        return parse_twin(o, argc, argv, file, err);
     return 0;
 }
 
-int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+int cli_parse_with(Options *o, int argc, char **argv, const Settings *file, char err[CLI_ERRLEN])
 {
-    int rc = parse_args(o, argc, argv, 0, err);
+    int rc = parse_args(o, argc, argv, 0, file, err);
     /* The message quotes what was typed: keep it on one line (and keep
      * terminal control characters out of it). */
     if (rc != 0)
         message_scrub(err);
     return rc;
+}
+
+int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN])
+{
+    return cli_parse_with(o, argc, argv, NULL, err);
+}
+
+void cli_prescan(int argc, char **argv, CliPre *pre)
+{
+    memset(pre, 0, sizeof *pre);
+    optind = 0;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, NULL)) != -1)
+        switch (c) {
+        case OPT_CONFIG: pre->config = optarg; pre->no_config = 0; break;
+        case OPT_NO_CONFIG: pre->no_config = 1; pre->config = NULL; break;
+        case OPT_HELP: case 'h': case OPT_VERSION: case 'V': pre->help_or_version = 1; break;
+        default: break;
+        }
 }

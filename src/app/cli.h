@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "app/settings.h"
 #include "core/train.h"
 
 #define MICROGPT_VERSION "0.1.0"
@@ -22,10 +23,13 @@ typedef struct {
     int samples;            /* --samples */
     int headless;           /* --headless */
     int paused;             /* --paused (UI) */
-    int ascii;              /* --ascii (UI) */
     int emma;               /* --emma: file order (step 1 is "emma"), paused, phase by phase */
     int trace;              /* --trace: headless, each step as the lesson's worked example */
-    int high_contrast;      /* --high-contrast (UI): the theme for projectors */
+    Settings set;           /* --theme (--high-contrast), --[no-]mouse, --speed, --variant,
+                             * --[no-]ascii, --[no-]explain: over the settings file's
+                             * (cli_parse_with), each -1 when neither gives it */
+    const char *config;     /* --config FILE, or NULL: the default file */
+    int no_config;          /* --no-config */
     int help, version;
     /* --compare OPTIONS: a second run, the twin, with these options over this run's */
     const char *compare;    /* the OPTIONS as given, or NULL */
@@ -43,6 +47,19 @@ enum { CLI_ERRLEN = 512 };
  * this run's at the same step.  Returns 0, or -1 with a one-line message in
  * err.  Uses getopt_long, so it resets getopt's state itself. */
 int cli_parse(Options *o, int argc, char **argv, char err[CLI_ERRLEN]);
+/* The same over the settings of a file (NULL: none): its variant is the one
+ * whose defaults the options override, and o->set gets its values where the
+ * command line gives none. */
+int cli_parse_with(Options *o, int argc, char **argv, const Settings *file, char err[CLI_ERRLEN]);
+
+/* What must be known before the settings file is read. */
+typedef struct {
+    const char *config;     /* --config FILE (the last), or NULL */
+    int no_config;          /* --no-config */
+    int help_or_version;    /* -h, --help, -V, --version: no file is read */
+} CliPre;
+/* A first look at argv for the above; errors are left to cli_parse. */
+void cli_prescan(int argc, char **argv, CliPre *pre);
 /* The text of --help. */
 const char *cli_help(void);
 

@@ -3,7 +3,7 @@
  * headless or the UI.
  *
  * Exit status, one rule (README, --help and the man page say the same):
- * 0 success; 2 bad input or usage (options, the data file, a CSV file that
+ * 0 success; 2 bad input or usage (options, the settings file, the data file, a CSV file that
  * cannot be created, a model the size check refuses, no terminal for the UI);
  * 1 a failure while running (out of memory, a read or write error); 128 + N
  * when the UI dies of signal N (the terminal restored first). */
@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app/cli.h"
+#include "app/config.h"
 #include "app/datafile.h"
 #include "app/headless.h"
 #include "core/dataset.h"
@@ -141,9 +142,13 @@ static int run(const Options *o)
         return fail(rc == -2 ? EXIT_RUNTIME : status, err);
     }
     /* the UI does not write rows yet: its CSV holds the header row */
+    const int theme = settings_get(&o->set, SET_THEME, THEME_DEFAULT);
+    const int explain = settings_get(&o->set, SET_EXPLAIN, -1), speed = settings_get(&o->set, SET_SPEED, -1);
     const SessionConfig sc = {
-        .paused = o->paused, .emma = o->emma, .high_contrast = o->high_contrast, .ascii = o->ascii,
-        .samples = o->samples, .variant = o->variant,
+        .paused = o->paused, .emma = o->emma, .high_contrast = theme == THEME_HIGH_CONTRAST,
+        .mono = theme == THEME_MONO, .ascii = settings_get(&o->set, SET_ASCII, 0),
+        .samples = o->samples, .variant = o->variant, .speed = speed < 0 ? 0 : speed == 0 ? -1 : speed,
+        .explain = explain < 0 ? 0 : explain ? 1 : -1, .mouse = settings_get(&o->set, SET_MOUSE, 1),
     };
     if (!o->headless)
         status = ui_run(&sc, &t);
@@ -167,7 +172,21 @@ int main(int argc, char **argv)
         return EXIT_RUNTIME;    /* no /dev/null: nowhere to say so either */
     Options o;
     char err[CLI_ERRLEN];
-    if (cli_parse(&o, argc, argv, err) != 0) {
+    /* the settings file first (unless --no-config, or for --help): the
+     * options override it */
+    CliPre pre;
+    Settings file;
+    settings_clear(&file);
+    cli_prescan(argc, argv, &pre);
+    if (!pre.no_config && !pre.help_or_version) {
+        char path[CLI_PATHLEN];
+        const char *cfg = pre.config;
+        if (!cfg && config_default_path(path, sizeof path, getenv("XDG_CONFIG_HOME"), getenv("HOME")) == 0)
+            cfg = path;
+        if (cfg && config_load(&file, cfg, pre.config != NULL, stderr, err, sizeof err) != 0)
+            return fail(EXIT_USAGE, err);
+    }
+    if (cli_parse_with(&o, argc, argv, &file, err) != 0) {
         fprintf(stderr, "microgpt-tui: %s (try --help)\n", err);
         return EXIT_USAGE;
     }

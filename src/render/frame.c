@@ -31,3 +31,10 @@ Layout render_frame(Canvas *c, Session *s)
     render_screen(c, &l, &v);
     return l;
 }
+
+Hit frame_hit(const Layout *l, Session *s, int x, int y)
+{
+    View v;
+    session_view(s, l->panels, &v);
+    return render_hit(l, &v, x, y);
+}

@@ -4,6 +4,7 @@
 #ifndef MICROGPT_FRAME_H
 #define MICROGPT_FRAME_H
 
+#include "render/hit.h"
 #include "render/layout.h"
 #include "render/ui_canvas.h"
 #include "session/session.h"
@@ -17,5 +18,8 @@
  * session how many final samples a page holds at this size
  * (Layout.samples_per_page: s pages through them). */
 Layout render_frame(Canvas *c, Session *s);
+/* What cell (x, y) of the frame drawn with layout l (render_frame's) shows
+ * now, for the mouse. */
+Hit frame_hit(const Layout *l, Session *s, int x, int y);
 
 #endif

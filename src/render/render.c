@@ -135,6 +135,10 @@ void render_keys(Canvas *c, Rect r, const View *v)
     blank(c, r);
     if (v->shown.help)
         return;
+    if (v->shown.message) {     /* what the last key did, until the next one */
+        canvas_text_fit(c, r.x + 1, r.y, r.w - 2, v->shown.message, ROLE_VALUE);
+        return;
+    }
     const HintState st = {
         .phase_mode = v->shown.phase_mode, .zoomed = v->shown.zoomed != PANEL_NONE,
         .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,

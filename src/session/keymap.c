@@ -72,12 +72,18 @@ static const KeyRow rows[] = {
         { HINT_STEP, WHEN_UNZOOMED, 22, 2, "zoom", NULL, NULL } } },
     { { UIK_ESC }, 0, ACT_ESCAPE, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
     { { 'c' }, 1, ACT_CONTRAST, NULL, NULL, HELP_CLASSROOM, "c", "c", "high-contrast theme", { { 0 } } },
+    { { 'm' }, 1, ACT_MOUSE, NULL, NULL, HELP_RUN, "m", "m", "mouse on / off", { { 0 } } },
     { { '?', 'h', UIK_F1 }, 0, ACT_HELP, "?", "?", HELP_CLASSROOM, "?", "?", "this help",
       { { HINT_BOTH, WHEN_ALWAYS, 30, 12, "help", NULL, NULL } } },
     { { 'q' }, 1, ACT_QUIT, "q", "q", HELP_CLASSROOM, "q", "q", "quit",
       { { HINT_BOTH, WHEN_ALWAYS, 31, 12, "quit", NULL, NULL } } },
 };
 enum { NROWS = (int)(sizeof rows / sizeof rows[0]) };
+
+int keymap_keyless(Action a)
+{
+    return a == ACT_FOCUS;
+}
 
 const KeyRow *keymap_rows(int *count)
 {

@@ -44,6 +44,9 @@ typedef enum {
     ACT_CONTRAST,       /* the high-contrast theme on / off */
     ACT_HELP,           /* the help overlay */
     ACT_QUIT,
+    ACT_MOUSE,          /* the mouse on / off */
+    /* actions no key takes (keymap_keyless): the mouse's */
+    ACT_FOCUS,          /* focus panel arg (a PanelId) */
     ACT_COUNT
 } Action;
 
@@ -84,6 +87,9 @@ typedef struct {
     const char *help_label, *help_label_ascii, *help_text;
     Hint hint[KEYMAP_HINTS];
 } KeyRow;
+
+/* 1 for the actions that no key takes, only the mouse. */
+int keymap_keyless(Action a);
 
 /* The table, in the help overlay's order; *count rows. */
 const KeyRow *keymap_rows(int *count);

@@ -2,6 +2,7 @@
 #include "session/session.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "session/arc.h"
@@ -33,6 +34,12 @@ static const Run *run_shown(const Session *s)
 int session_speed(const Session *s)
 {
     return speeds[s->speed];
+}
+
+const int *session_speeds(int *n)
+{
+    *n = NSPEEDS;
+    return speeds;
 }
 
 /* The positions of the step shown. */
@@ -141,16 +148,22 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     s->reached = 1;
     s->running = !c->paused && s->num_steps > 1;
     s->speed = DEFAULT_SPEED;
+    for (int i = 0; i < NSPEEDS; i++)
+        if (c->speed != 0 && speeds[i] == (c->speed < 0 ? 0 : c->speed))
+            s->speed = i;
     s->samples = 1;
     s->phase = phase_first();
     s->left_step = -1;
     s->arc = -1;
     s->focus = PANEL_NONE;
     s->contrast = c->high_contrast;
+    s->mouse = c->mouse;
     if (c->emma) {  /* the lesson's worked example: step 1, phase by phase, explained */
         s->phase_mode = 1;
         s->explain = 1;
     }
+    if (c->explain)
+        s->explain = c->explain > 0;
     Run *r = &s->runs[0];
     r->t = t;
     /* the untrained model's live samples, before the first step changes it */
@@ -427,6 +440,16 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
         return DO_DRAW | DO_THEME | DO_REPAINT;
     case ACT_REDRAW:
         return DO_DRAW | DO_REPAINT;
+    case ACT_MOUSE:
+        s->mouse = !s->mouse;
+        snprintf(s->message, sizeof s->message, "mouse %s (m turns it %s)", s->mouse ? "on" : "off",
+                 s->mouse ? "off" : "on");
+        return DO_DRAW | DO_MOUSE;
+    case ACT_FOCUS:
+        if (!panel_focusable((PanelId)arg) || !(on & PANEL_BIT(arg)) || focus_of(s, on) == (PanelId)arg)
+            return 0;
+        s->focus = (PanelId)arg;
+        return DO_DRAW;
     default:
         return 0;
     }
@@ -453,6 +476,11 @@ unsigned session_key(Session *s, int key, PanelSet on)
 {
     if (key == UIK_RESIZE)
         return DO_DRAW | DO_REPAINT;
+    unsigned said = 0;      /* a message shown until the next key */
+    if (s->message[0]) {
+        s->message[0] = '\0';
+        said = DO_DRAW;
+    }
     int which = 0;
     const KeyRow *row = keymap_find(key, &which);
     if (row && row->action == ACT_REDRAW)
@@ -463,7 +491,36 @@ unsigned session_key(Session *s, int key, PanelSet on)
         s->help = 0;
         return DO_DRAW;
     }
-    return row ? session_act(s, row->action, which, on) : 0;
+    return said | (row ? session_act(s, row->action, which, on) : 0);
+}
+
+unsigned session_mouse(Session *s, const MouseEvent *e, const Hit *h, PanelSet on)
+{
+    unsigned r = 0;
+    if (s->small)
+        return 0;       /* the screen is too small to show what was clicked */
+    if (s->message[0]) {
+        s->message[0] = '\0';
+        r = DO_DRAW;
+    }
+    if (s->help) {
+        s->help = e->kind != MOUSE_CLICK && e->kind != MOUSE_DOUBLE;
+        return s->help ? r : DO_DRAW;
+    }
+    switch (e->kind) {
+    case MOUSE_CLICK:
+        return r | session_act(s, ACT_FOCUS, h->panel, on);
+    case MOUSE_DOUBLE:
+        if (!panel_focusable(h->panel))
+            return r;
+        r |= session_act(s, ACT_FOCUS, h->panel, on);
+        return r | session_act(s, ACT_ZOOM, 0, on);
+    case MOUSE_WHEEL_UP: case MOUSE_WHEEL_DOWN:
+        if (h->panel == PANEL_LOSS || h->panel == PANEL_LR)   /* over a curve: steps */
+            return r | session_act(s, e->kind == MOUSE_WHEEL_UP ? ACT_BACK : ACT_NEXT, 0, on);
+        return r;
+    }
+    return r;
 }
 
 Shown session_shown(const Session *s, PanelSet on)
@@ -507,6 +564,7 @@ Shown session_shown(const Session *s, PanelSet on)
     sh.hide_next = guess;
     sh.curve_steps = phase_has_log(sh.phase) && !sh.hide_loss ? in->step + 1 : in->step;
     sh.arc = s->arc;
+    sh.message = s->message[0] ? s->message : NULL;
     sh.explain = s->explain;
     sh.live = s->live;
     /* the final samples once training is over: at the last step (in phase

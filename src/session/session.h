@@ -16,6 +16,7 @@
 #include "core/timeline.h"
 #include "core/train.h"
 #include "session/keymap.h"
+#include "session/mouse.h"
 #include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
@@ -36,9 +37,15 @@ typedef struct {
     int emma;               /* the lesson's worked example: phase mode from step 1's
                              * Sample phase, with the explanation */
     int high_contrast;
+    int mono;               /* the monochrome theme, even on a colour terminal */
     int ascii;              /* plain ASCII drawing asked for */
     int samples;            /* final samples to draw (--samples) */
     Variant variant;        /* the program whose defaults the options start from */
+    int speed;              /* steps per second to start at (one of session_speeds),
+                             * 0: the default (10), -1: as fast as the core goes */
+    int explain;            /* the explanation panel at the start: 1 on, -1 off, 0 as the
+                             * mode has it (on with emma) */
+    int mouse;              /* the mouse on at the start */
 } SessionConfig;
 
 enum { SESSION_MAX_RUNS = 2 };
@@ -78,6 +85,9 @@ typedef struct {
     /* settings */
     int speed;              /* index into the speed table */
     int contrast;           /* the high-contrast theme */
+    int mouse;              /* the mouse reports clicks and the wheel (session_mouse) */
+    char message[160];      /* said in the key line until the next key (what a key did:
+                             * "mouse off"), or "" */
 } Session;
 
 /* What a key or an action asks the input loop to do (bits). */
@@ -87,6 +97,7 @@ enum {
     DO_REPAINT = 4,         /* repaint the whole terminal (Ctrl-L, resize) */
     DO_THEME = 8,           /* the theme changed */
     DO_QUIT = 16,
+    DO_MOUSE = 32,          /* the mouse was turned on or off */
 };
 
 /* A session over t's run (t must not have stepped): its untrained live
@@ -103,6 +114,11 @@ Run *session_run(Session *s);
 unsigned session_key(Session *s, int key, PanelSet on_screen);
 /* Applies an action; arg is the action's argument (ACT_ARC: the milestone). */
 unsigned session_act(Session *s, Action a, int arg, PanelSet on_screen);
+/* Applies a mouse event over what the frame shows there (h): a click
+ * focuses the panel, a double-click zooms it (or unzooms), the wheel over
+ * a curve steps forward or back.  Any click closes the help.  Returns
+ * DO_* bits. */
+unsigned session_mouse(Session *s, const MouseEvent *e, const Hit *h, PanelSet on_screen);
 /* Goes to step k (clamped; pauses; phase mode: the step's first phase),
  * computing what it needs.  Returns DO_* bits. */
 unsigned session_go(Session *s, long k);
@@ -118,6 +134,9 @@ void session_set_samples_page(Session *s, int per_page);
 void session_tick(Session *s);
 /* Steps per second at the session's speed; 0: as fast as the core goes. */
 int session_speed(const Session *s);
+/* The speeds + and - step through, slowest first, in steps per second (the
+ * last, 0: as fast as the core goes); *n of them. */
+const int *session_speeds(int *n);
 
 /* What is shown, resolved in one place: the phase clamped to the step, the
  * position, what guess mode hides, the focus among the panels on screen

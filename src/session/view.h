@@ -56,6 +56,7 @@ typedef struct {
     int age;                /* steps done by the model shown (the Update phase changes it) */
     int curve_steps;        /* the steps whose loss the curve shows */
     int arc;                /* the arc's stage just jumped to (its sentence shows); -1: none */
+    const char *message;    /* what the last key did, for the key line; NULL: none */
     /* what guess mode hides now (every renderer obeys it: nothing shows a
      * token, a count or a loss it hides); with guess mode off, or running,
      * nothing is hidden */

@@ -29,6 +29,9 @@ static unsigned char handled[NSIG];
 
 /* How many times in a row poll() said a key was waiting and none came. */
 static int readable_idle;
+/* The last mouse event read (term_key gives UIK_MOUSE for it). */
+static MEVENT last_mouse;
+static int have_mouse;
 
 int term_locale_utf8(void)
 {
@@ -282,7 +285,7 @@ void term_set_theme(Term *t, int high)
     theme(t);
 }
 
-int term_open(Term *t, char *err, size_t len)
+int term_open(Term *t, int mono, char *err, size_t len)
 {
     memset(t, 0, sizeof *t);
     stop_signal = 0;
@@ -325,7 +328,7 @@ int term_open(Term *t, char *err, size_t len)
     }
     curs_set(0);
     const char *nc = getenv("NO_COLOR");
-    t->colour = has_colors() && !(nc && *nc);
+    t->colour = !mono && has_colors() && !(nc && *nc);
     if (t->colour) {
         start_color();
         /* colours on the terminal's own background, or none at all */
@@ -428,6 +431,9 @@ static int function_key(wint_t ch)
     case KEY_BTAB: return UIK_BTAB;
     case KEY_ENTER: return UIK_ENTER;
     case KEY_RESIZE: return UIK_RESIZE;
+    case KEY_MOUSE:
+        have_mouse = getmouse(&last_mouse) == OK;
+        return have_mouse ? UIK_MOUSE : 0;
     default: return 0;     /* a key we do not use */
     }
 }
@@ -482,4 +488,33 @@ int term_key(void)
 int term_stop_signal(void)
 {
     return stop_signal;
+}
+
+/* The events asked for: the first button's clicks and double-clicks, and
+ * the wheel (buttons 4 and 5 pressed). */
+#define MOUSE_EVENTS (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED)
+
+void term_set_mouse(int on)
+{
+    mousemask(on ? MOUSE_EVENTS : 0, NULL);
+}
+
+int term_mouse(MouseEvent *e)
+{
+    if (!have_mouse)
+        return -1;
+    const mmask_t b = last_mouse.bstate;
+    if (b & BUTTON1_DOUBLE_CLICKED)
+        e->kind = MOUSE_DOUBLE;
+    else if (b & BUTTON1_CLICKED)
+        e->kind = MOUSE_CLICK;
+    else if (b & BUTTON4_PRESSED)
+        e->kind = MOUSE_WHEEL_UP;
+    else if (b & BUTTON5_PRESSED)
+        e->kind = MOUSE_WHEEL_DOWN;
+    else
+        return -1;
+    e->x = last_mouse.x;
+    e->y = last_mouse.y;
+    return 0;
 }

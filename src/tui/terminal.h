@@ -18,6 +18,7 @@
 
 #include "render/ui_canvas.h"
 #include "render/ui_style.h"
+#include "session/mouse.h"
 
 typedef struct {
     int open;
@@ -35,9 +36,10 @@ int term_locale_utf8(void);
  * standard output and input are terminals and that $TERM names one that can
  * address the cursor.  Returns 0, or -1 with a one-line message in err. */
 int term_check(char *err, size_t len);
-/* Starts curses (and the signal handlers).  Colours unless the terminal has
- * none or NO_COLOR is set and not empty.  Returns 0, or -1 with a message. */
-int term_open(Term *t, char *err, size_t len);
+/* Starts curses (and the signal handlers).  Colours unless mono (the mono
+ * theme), the terminal has none or NO_COLOR is set and not empty.  Returns
+ * 0, or -1 with a message. */
+int term_open(Term *t, int mono, char *err, size_t len);
 /* Switches between the normal and the high-contrast theme (bright colours
  * on black, nothing dim; without colours: nothing dim).  Repaint after. */
 void term_set_theme(Term *t, int high);
@@ -59,6 +61,13 @@ void term_repaint(void);
 void term_wait(int timeout_ms);
 /* The next key (UIK_* or a character), or UIK_NONE when none is waiting. */
 int term_key(void);
+/* Turns the mouse on or off: clicks, double-clicks and the wheel come as
+ * UIK_MOUSE keys (ncurses' own mouse support, SGR 1006 reports where the
+ * terminal description has them). */
+void term_set_mouse(int on);
+/* The mouse event of the last UIK_MOUSE key; 0, or -1 when it was none of
+ * ours (another button, a release). */
+int term_mouse(MouseEvent *e);
 /* The signal (SIGINT, SIGTERM, SIGHUP, ... any of those from outside) that
  * asked us to stop, or 0.  After term_close its action is the one before
  * term_open, so raise() then dies of it as the shell expects. */

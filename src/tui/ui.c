@@ -30,24 +30,24 @@ static double first_due(const Session *s)
     return now_seconds() + (session_speed(s) ? 1.0 / session_speed(s) : 0.0);
 }
 
-/* Draws a frame; returns the panels the session's keys see: those on screen
- * and the spare ones Tab can bring in (or, when the canvas cannot follow
- * the terminal's size, marks the session failed), and tells the session
- * whether the screen was too small to show it (*r gets what that asks
- * for). */
-static PanelSet draw(Session *s, Term *term, Canvas *cv, unsigned *r)
+/* Draws a frame and returns its layout: the session's keys see its panels,
+ * those on screen and the spare ones Tab can bring in, and the mouse's
+ * clicks are read against it (when the canvas cannot follow the terminal's
+ * size, marks the session failed).  Tells the session whether the screen
+ * was too small to show it (*r gets what that asks for). */
+static Layout draw(Session *s, Term *term, Canvas *cv, unsigned *r)
 {
     int cols, rows;
     term_size(&cols, &rows);
     if ((cols != cv->w || rows != cv->h) && canvas_resize(cv, cols, rows) != 0) {
         s->failed = 1;
-        return 0;
+        return layout_compute(0, 0, 0);
     }
     Layout l = render_frame(cv, s);
     if (!s->failed)
         term_draw(term, cv);
     *r = session_set_small(s, !l.fits);
-    return l.panels | l.spare;
+    return l;
 }
 
 int ui_run(const SessionConfig *c, Trainer *t)
@@ -67,7 +67,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
         session_free(&s);
         return 1;
     }
-    if (term_open(&term, err, sizeof err) != 0) {
+    if (term_open(&term, c->mono, err, sizeof err) != 0) {
         fprintf(stderr, "microgpt-tui: %s\n", err);
         canvas_free(&cv);
         session_free(&s);
@@ -76,7 +76,10 @@ int ui_run(const SessionConfig *c, Trainer *t)
     if (s.contrast)
         term_set_theme(&term, 1);
 
-    PanelSet panels = 0;    /* what Tab moves among: the last frame's layout, on screen or spare */
+    term_set_mouse(s.mouse);
+    /* the last frame's layout: its panels (on screen or spare) are what Tab
+     * moves among, and the mouse clicks on what it placed */
+    Layout frame = layout_compute(0, 0, 0);
     int dirty = 1, quit = 0;
     double last_frame = -1.0, due = first_due(&s);
     while (!quit && !s.failed && !term_stop_signal()) {
@@ -104,7 +107,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
         now = now_seconds();
         if (dirty && (!s.running || now - last_frame >= FRAME_SECONDS)) {
             unsigned r = 0;
-            panels = draw(&s, &term, &cv, &r);
+            frame = draw(&s, &term, &cv, &r);
             last_frame = now;
             dirty = (r & DO_DRAW) != 0;     /* running again: the state shows it */
             if (r & DO_CLOCK)
@@ -132,7 +135,15 @@ int ui_run(const SessionConfig *c, Trainer *t)
                 *nowhere = 1;
             }
 #endif
-            unsigned r = session_key(&s, key, panels);
+            unsigned r;
+            MouseEvent ev;
+            const PanelSet panels = frame.panels | frame.spare;
+            if (key == UIK_MOUSE && term_mouse(&ev) == 0) {
+                const Hit hit = frame_hit(&frame, &s, ev.x, ev.y);
+                r = session_mouse(&s, &ev, &hit, panels);
+            } else {
+                r = session_key(&s, key, panels);
+            }
             if (r & DO_QUIT)
                 quit = 1;
             if (r & DO_CLOCK)
@@ -141,6 +152,8 @@ int ui_run(const SessionConfig *c, Trainer *t)
                 term_set_theme(&term, s.contrast);
             if (r & DO_REPAINT)
                 term_repaint();
+            if (r & DO_MOUSE)
+                term_set_mouse(s.mouse);
             if (r & DO_DRAW)
                 dirty = 1;
         }

@@ -16,6 +16,8 @@ ln -s "$top/data" "$root/data"
 ln -s "$top/docs" "$root/docs"          # test_keymap reads the docs' key tables
 ln -s "$top/README.md" "$root/README.md"
 ln -s "$top/$dir/$bin" "$root/$bin"
+# no settings file (never the developer's ~/.config)
+export HOME="$root/home" XDG_CONFIG_HOME="$root/home/.config"
 ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1:check_initialization_order=1:detect_stack_use_after_return=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 export ASAN_OPTIONS UBSAN_OPTIONS

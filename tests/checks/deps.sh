@@ -65,24 +65,24 @@ TEST_OK="tmux valgrind clang groff"
 case="everything there (run and test): nothing to do, nothing said"
 machine $RUN_OK $TEST_OK apt-get dpkg-query curl
 : > "$m/tree/data/names.txt"
-PCS="ncursesw cmocka" run test
+PCS="ncursesw inih cmocka" run test
 [ $rc -eq 0 ] && [ ! -s "$m/out" ] && [ ! -s "$m/err" ] && [ ! -s "$m/log" ] || bad "rc=$rc $(cat "$m/out" "$m/err" "$m/log")"
-PCS="ncursesw" run run
+PCS="ncursesw inih" run run
 [ $rc -eq 0 ] && [ ! -s "$m/log" ] || bad "run: rc=$rc"
 
-case="bare Debian as root, make run: the compiler, ncurses, and what the download needs"
+case="bare Debian as root, make run: the compiler, ncurses, inih, and what the download needs"
 machine apt-get dpkg-query
 UID_IS=0 run run
 [ $rc -eq 0 ] || bad "rc=$rc $(cat "$m/err")"
-[ "$(installed)" = "libncurses-dev pkg-config build-essential curl ca-certificates" ] || bad "installed '$(installed)'"
+[ "$(installed)" = "libncurses-dev libinih-dev pkg-config build-essential curl ca-certificates" ] || bad "installed '$(installed)'"
 grep -q sudo "$m/log" && bad "sudo used as root"
-grep -q "missing Debian packages: libncurses-dev pkg-config build-essential curl ca-certificates" "$m/out" || bad "$(cat "$m/out")"
+grep -q "missing Debian packages: libncurses-dev libinih-dev pkg-config build-essential curl ca-certificates" "$m/out" || bad "$(cat "$m/out")"
 
 case="not root, no sudo: the apt-get command printed, nothing run, status 1"
 machine apt-get dpkg-query
 run run
 [ $rc -eq 1 ] || bad "rc=$rc"
-[ "$(cat "$m/err")" = "microgpt-tui: install them with:  sudo apt-get install -y libncurses-dev pkg-config build-essential curl ca-certificates" ] ||
+[ "$(cat "$m/err")" = "microgpt-tui: install them with:  sudo apt-get install -y libncurses-dev libinih-dev pkg-config build-essential curl ca-certificates" ] ||
     bad "stderr: $(cat "$m/err")"
 [ -s "$m/log" ] && bad "ran: $(cat "$m/log")"
 
@@ -96,35 +96,35 @@ case="not root, password-less sudo: apt-get through sudo -n"
 machine apt-get dpkg-query sudo
 SUDO_OK=1 run run
 [ $rc -eq 0 ] || bad "rc=$rc"
-grep -qx "sudo -n apt-get install -y libncurses-dev pkg-config build-essential curl ca-certificates" "$m/log" ||
+grep -qx "sudo -n apt-get install -y libncurses-dev libinih-dev pkg-config build-essential curl ca-certificates" "$m/log" ||
     bad "log: $(cat "$m/log")"
 
 case="the dataset already there: no downloader, no certificates"
 machine apt-get dpkg-query
 : > "$m/tree/data/names.txt"
 UID_IS=0 run run
-[ "$(installed)" = "libncurses-dev pkg-config build-essential" ] || bad "installed '$(installed)'"
+[ "$(installed)" = "libncurses-dev libinih-dev pkg-config build-essential" ] || bad "installed '$(installed)'"
 
 case="wget instead of curl, certificates installed: nothing for the download"
 machine apt-get dpkg-query wget
-UID_IS=0 INSTALLED="ca-certificates" PCS=ncursesw run run
-[ $rc -eq 0 ] && [ "$(installed)" = "libncurses-dev pkg-config build-essential" ] || bad "rc=$rc installed '$(installed)'"
+UID_IS=0 INSTALLED="ca-certificates" PCS="ncursesw inih" run run
+[ $rc -eq 0 ] && [ "$(installed)" = "libncurses-dev libinih-dev pkg-config build-essential" ] || bad "rc=$rc installed '$(installed)'"
 
 case="curl there, certificates not: ca-certificates alone"
 machine $RUN_OK apt-get dpkg-query curl
-UID_IS=0 PCS=ncursesw run run
+UID_IS=0 PCS="ncursesw inih" run run
 [ "$(installed)" = "ca-certificates" ] || bad "installed '$(installed)'"
 
 case="make test on a built machine: the test tools; clang without its fuzzer library"
 machine $RUN_OK apt-get dpkg-query clang-bare
 : > "$m/tree/data/names.txt"
-UID_IS=0 PCS=ncursesw run test
+UID_IS=0 PCS="ncursesw inih" run test
 [ "$(installed)" = "libcmocka-dev tmux valgrind libclang-rt-dev groff-base" ] || bad "installed '$(installed)'"
 
 case="make test, no clang: clang and its runtime; the default mode is test"
 machine $RUN_OK apt-get dpkg-query tmux valgrind groff
 : > "$m/tree/data/names.txt"
-UID_IS=0 PCS="ncursesw cmocka" run ""
+UID_IS=0 PCS="ncursesw inih cmocka" run ""
 [ "$(installed)" = "clang libclang-rt-dev" ] || bad "installed '$(installed)'"
 
 case="stale package lists: apt-get update, then install again"
@@ -132,9 +132,9 @@ machine apt-get dpkg-query
 : > "$m/tree/data/names.txt"
 UID_IS=0 APT_STALE=1 run run
 [ $rc -eq 0 ] || bad "rc=$rc"
-[ "$(cat "$m/log")" = "apt-get install -y libncurses-dev pkg-config build-essential
+[ "$(cat "$m/log")" = "apt-get install -y libncurses-dev libinih-dev pkg-config build-essential
 apt-get update
-apt-get install -y libncurses-dev pkg-config build-essential" ] || bad "log: $(cat "$m/log")"
+apt-get install -y libncurses-dev libinih-dev pkg-config build-essential" ] || bad "log: $(cat "$m/log")"
 
 case="no apt-get (not Debian): the packages named, status 1"
 machine dpkg-query

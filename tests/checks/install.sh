@@ -7,6 +7,8 @@ make=${MAKE:-make}
 fail() { echo "install: FAILED: $*"; exit 1; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/microgpt-install.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# no settings file (never the developer's ~/.config)
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config"
 start=$(date +%s)
 
 [ -n "$version" ] || fail "no MICROGPT_VERSION in src/app/cli.h"

@@ -9,6 +9,8 @@ if ! command -v valgrind >/dev/null 2>&1; then
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/microgpt-valgrind.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
+# no settings file (never the developer's ~/.config)
+export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config"
 start=$(date +%s)
 fail=0
 

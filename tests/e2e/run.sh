@@ -19,6 +19,11 @@ cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$TMP"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
+# No test reads the developer's settings file: HOME and XDG_CONFIG_HOME in
+# the scratch directory (tmux's server and every program it starts inherit them).
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config"
+mkdir -p "$HOME"
+
 # tmux itself needs a UTF-8 locale to keep the program's UTF-8 output.
 UTF8=C.UTF-8
 export LC_ALL=$UTF8
@@ -127,6 +132,15 @@ dim_letters() {
         }
     } END { print n + 0 }' "$1"
 }
+
+# sgr_params FILE: the parameters of the SGR sequences (ESC [ ... m) of a
+# capture-pane -e, one a line.
+sgr_params() { grep -o "$(printf '\033')\[[0-9;]*m" "$1" | tr -d '\033[m' | tr ';' '\n'; }
+
+# colour_param FILE: the first parameter that sets a colour (30-38, 40-48,
+# 90-97, 100-107; 38 and 48 start 256-colour and RGB ones; 39 and 49 only
+# reset to the default colours), or nothing.
+colour_param() { sgr_params "$1" | grep -E -x '3[0-8]|4[0-8]|9[0-7]|10[0-7]' | head -1; }
 
 # wait_file FILE [SECONDS]: until FILE exists and is not empty.
 wait_file() {
@@ -479,10 +493,7 @@ begin "NO_COLOR=1: no colour sequences"
 start nc 120 40 "env -u LINES -u COLUMNS TERM=tmux-256color LC_ALL=$UTF8 NO_COLOR=1 $BIN --paused"
 if wait_for nc "step 1/500"; then
     tm capture-pane -p -e -t nc > "$TMP/nocolor.ansi"
-    # SGR parameters 30-38, 40-48, 90-97 and 100-107 set colours (38/48 start
-    # 256-colour and RGB ones); 39 and 49 only reset to the default colours
-    bad=$(grep -o "$(printf '\033')\[[0-9;]*m" "$TMP/nocolor.ansi" | tr -d '\033[m' | tr ';' '\n' |
-          grep -E -x '3[0-8]|4[0-8]|9[0-7]|10[0-7]' | head -1)
+    bad=$(colour_param "$TMP/nocolor.ansi")
     if [ -z "$bad" ] && grep -q "$(printf '\033')\[" "$TMP/nocolor.ansi"; then ok
     else fail "colour parameter '$bad' in the capture" nc; fi
 else fail "did not start" nc; fi
@@ -707,12 +718,12 @@ begin "high contrast: bright on black, nothing dim; c toggles it"
 start hc 80 24 "$APP_ENV $BIN --paused --high-contrast"
 if wait_for hc "step 1/500"; then
     settled hc "$TMP/hc.ansi" -e
-    params=$(grep -o "$(printf '\033')\[[0-9;]*m" "$TMP/hc.ansi" | tr -d '\033[m' | tr ';' '\n')
+    params=$(sgr_params "$TMP/hc.ansi")
     if echo "$params" | grep -qx 40 && ! echo "$params" | grep -qx 2; then
         keys hc c
         sleep 0.3
         settled hc "$TMP/nohc.ansi" -e
-        params=$(grep -o "$(printf '\033')\[[0-9;]*m" "$TMP/nohc.ansi" | tr -d '\033[m' | tr ';' '\n')
+        params=$(sgr_params "$TMP/nohc.ansi")
         if ! echo "$params" | grep -qx 40 && echo "$params" | grep -qx 2; then ok
         else fail "c did not switch back" hc; fi
     else fail "no black background, or dim text" hc; fi
@@ -761,6 +772,112 @@ if wait_for sl "step 1/1000" && capture sl | head -1 | grep -q "│ gist\$"; the
     else fail "no gist*" sl; fi
 else fail "no gist" sl; fi
 tm kill-session -t sl
+
+# ---------------------------------------------------------------- the mouse
+# tmux passes what send-keys -l sends to the program as typed: the reports a
+# terminal would send.  SGR 1006 (ESC [ < b ; x ; y M, then m on release,
+# 1-based) is what ncurses asks for when the terminal's description has it
+# (TERM=xterm-256color); TERM=tmux-256color's has the classic reports
+# (ESC [ M, then the button, the column and the row, each + 32).
+E=$(printf '\033')
+sgr_click() { lit "$1" "$E[<0;$2;$3M$E[<0;$2;$3m"; }
+
+begin "the mouse (SGR 1006): a click focuses a panel, a double-click zooms it, another unzooms"
+start ms 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused"
+if wait_for ms "step 1/500" && wait_for ms "┏ Next token"; then
+    sgr_click ms 10 21      # the learning-rate panel
+    if wait_for ms "┏ Learning rate" && ! capture ms | grep -q "┏ Next token"; then
+        sgr_click ms 10 12; sgr_click ms 10 12      # the positions, twice at once
+        if wait_for ms "z unzoom" && wait_gone ms "Current name" && wait_for ms "Loss at each position"; then
+            sgr_click ms 10 12; sgr_click ms 10 12
+            if wait_for ms "Current name" && wait_gone ms "z unzoom"; then ok
+            else fail "no unzoom" ms; fi
+        else fail "no zoom" ms; fi
+    else fail "no focus" ms; fi
+else fail "did not start" ms; fi
+
+begin "the mouse: the wheel over the loss curve steps forward (down) and back (up)"
+lit ms "$E[<65;60;20M"
+if wait_for ms "step 2/500"; then
+    lit ms "$E[<65;60;20M$E[<65;60;20M"
+    if wait_for ms "step 4/500"; then
+        lit ms "$E[<64;60;20M"
+        if wait_for ms "step 3/500"; then ok; else fail "wheel up" ms; fi
+    else fail "twice" ms; fi
+else fail "wheel down" ms; fi
+
+begin "m turns the mouse off (said in the key line), then clicks do nothing; m again"
+keys ms m
+if wait_for ms "mouse off (m turns it on)"; then
+    lit ms "$E[<65;60;20M"
+    sgr_click ms 10 21
+    sleep 0.3
+    if capture ms | grep -q "step 3/500" && ! capture ms | grep -q "┏ Learning rate"; then
+        keys ms m
+        if wait_for ms "mouse on (m turns it off)"; then
+            sgr_click ms 10 21
+            if wait_for ms "┏ Learning rate" && wait_gone ms "mouse on"; then ok; else fail "not back on" ms; fi
+        else fail "no message" ms; fi
+    else fail "the mouse still acts" ms; fi
+else fail "no message" ms; fi
+tm kill-session -t ms
+
+begin "the mouse with the classic reports (TERM=tmux-256color)"
+start mx 80 24 "$APP_ENV $BIN --paused"
+if wait_for mx "step 1/500"; then
+    # press and release of button 1 at column 10, row 21: 32 + 9 = ')', 32 + 20 = '4'
+    lit mx "$E[M )4$E[M#)4"
+    if wait_for mx "┏ Learning rate"; then ok; else fail "no focus" mx; fi
+else fail "did not start" mx; fi
+tm kill-session -t mx
+
+begin "--no-mouse: the program asks the terminal for no mouse reports"
+start mn 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused --no-mouse"
+start my 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused"
+if wait_for mn "step 1/500" && wait_for my "step 1/500"; then
+    if [ "$(tm display-message -p -t mn '#{mouse_any_flag}#{mouse_standard_flag}')" = 00 ] &&
+       [ "$(tm display-message -p -t my '#{mouse_standard_flag}#{mouse_sgr_flag}')" = 11 ]; then ok
+    else fail "modes: no-mouse $(tm display-message -p -t mn '#{mouse_standard_flag}'), mouse $(tm display-message -p -t my '#{mouse_standard_flag}#{mouse_sgr_flag}')" mn; fi
+else fail "did not start" mn; fi
+tm kill-session -t mn; tm kill-session -t my
+
+# ---------------------------------------------------------------- the settings file
+
+begin "the settings file: its speed, theme and explanations; options override it"
+mkdir -p "$XDG_CONFIG_HOME/microgpt-tui"
+printf '# e2e\nspeed = 50\ntheme = high-contrast\nexplanations = on\n' > "$XDG_CONFIG_HOME/microgpt-tui/config"
+start cf 80 24 "$APP_ENV $BIN --paused"
+start co 80 24 "$APP_ENV $BIN --paused --speed 2 --theme default --no-explain"
+if wait_for cf "50 steps/s" && wait_for cf "Why: " && wait_for co "2 steps/s" && wait_for co "Learning rate"; then
+    settled cf "$TMP/cf.ansi" -e
+    settled co "$TMP/co.ansi" -e
+    # high contrast: a black background (SGR 40), never dim (SGR 2)
+    pf=$(sgr_params "$TMP/cf.ansi")
+    po=$(sgr_params "$TMP/co.ansi")
+    if echo "$pf" | grep -qx 40 && ! echo "$po" | grep -qx 40 && ! capture co | grep -q "Why: "; then ok
+    else fail "theme or explanation not as set" cf; fi
+else fail "speed or explanation not as set" cf; fi
+tm kill-session -t cf; tm kill-session -t co
+
+begin "--theme mono: no colour sequences, as with NO_COLOR"
+start mo 80 24 "$APP_ENV $BIN --paused --theme mono"
+if wait_for mo "step 1/500"; then
+    settled mo "$TMP/mono.ansi" -e
+    bad=$(colour_param "$TMP/mono.ansi")
+    if [ -z "$bad" ] && grep -q "$E\[" "$TMP/mono.ansi"; then ok; else fail "colour parameter '$bad'" mo; fi
+else fail "did not start" mo; fi
+tm kill-session -t mo
+
+begin "a malformed settings file: one line naming the file and the line, exit 2; --no-config runs"
+printf 'speed = 50\ntheme\n' > "$XDG_CONFIG_HOME/microgpt-tui/config"
+start_shell sh3
+lit sh3 "clear; $BIN; echo rc=\$?"; keys sh3 Enter
+if wait_for sh3 "rc=2" && wait_for sh3 "microgpt-tui: $XDG_CONFIG_HOME/microgpt-tui/config: line 2: not a setting" 1; then
+    lit sh3 "clear; $BIN --no-config --paused"; keys sh3 Enter
+    if wait_for sh3 "step 1/500"; then keys sh3 q; ok; else fail "--no-config did not run" sh3; fi
+else fail "not refused" sh3; fi
+rm -f "$XDG_CONFIG_HOME/microgpt-tui/config"
+tm kill-session -t sh3
 
 begin "TERM=dumb is refused with exit 2"
 start_shell sh2

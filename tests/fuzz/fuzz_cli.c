@@ -93,8 +93,9 @@ static int fc_same(const Options *a, const Options *b)
     return fc_streq(a->data, b->data) && fc_streq(a->csv, b->csv) && a->variant == b->variant &&
            fc_same_train(&a->train, &b->train) &&
            a->samples == b->samples && a->headless == b->headless && a->paused == b->paused &&
-           a->ascii == b->ascii && a->help == b->help && a->version == b->version &&
-           a->emma == b->emma && a->trace == b->trace && a->high_contrast == b->high_contrast &&
+           memcmp(&a->set, &b->set, sizeof a->set) == 0 && a->help == b->help &&
+           a->version == b->version && a->emma == b->emma && a->trace == b->trace &&
+           fc_streq(a->config, b->config) && a->no_config == b->no_config &&
            fc_streq(a->compare, b->compare) &&
            (!a->compare || (fc_same_train(&a->twin, &b->twin) && a->twin_variant == b->twin_variant &&
                             strcmp(a->twin_csv, b->twin_csv) == 0));
