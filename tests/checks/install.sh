@@ -61,14 +61,15 @@ if command -v man >/dev/null 2>&1; then
     [ -s "$tmp/warn" ] && { cat "$tmp/warn"; fail "man -l warns about $inst"; }
 fi
 
-# every option of --help has an entry (a line of its own) in OPTIONS
+# every option of --help has an entry (a line of its own, or beside its
+# other form: "--mouse, --no-mouse") in OPTIONS
 opts=$(./"$bin" --help | grep -o -- '--[a-z0-9][a-z0-9-]*' | sort -u)
 [ -n "$opts" ] || fail "no options in --help"
 for p in "$inst" "$page"; do
     groff -man -Tascii -P-cbou "$p" 2>/dev/null | sed -n '/^OPTIONS/,/^KEYS/p' >"$tmp/options.txt"
     n=0
     for o in $opts; do
-        grep -Eq -- "^ {7}(-[a-zA-Z], )?$o(,? |\$)" "$tmp/options.txt" ||
+        grep -Eq -- "^ {7}(-[a-zA-Z], )?(--[a-z0-9-]+, )?$o(,? |\$)" "$tmp/options.txt" ||
             fail "option $o of --help has no entry in OPTIONS of $p"
         n=$((n + 1))
     done
