@@ -152,6 +152,81 @@ static void test_explanations(void **state)
     assert_non_null(strstr(e.text, "every 10 steps"));
 }
 
+/* What the explanations say is true of the run shown (issue 10): the
+ * gist's linear schedule and its log line's end, no name cut at block size
+ * 16, and why some gradients are 0 at step 1 only where the projections
+ * start at 0. */
+static void test_explanations_of_the_run(void **state)
+{
+    (void)state;
+    const Cuts course = { .block_size = 8, .docs = 32033, .cut = 4801, .steps = 500, .run = 76 };
+    const Cuts gist = { .block_size = 16, .docs = 32033, .cut = 0, .steps = 1000, .run = 0 };
+    ExplainCtx ctx = { .vocab_size = 27, .nparams = 4064, .block_size = 8, .num_steps = 500,
+                       .live_every = 10, .schedule = LR_COSINE, .log_end = "\n", .cuts = &course,
+                       .no_grad_at_start = 1 };
+    Explanation e;
+    explain_panel(PANEL_LR, &ctx, &e);
+    check_fits(&e, "course lr");
+    assert_string_equal(e.formula, "lr_t = learning_rate * 0.5 * (1 + cos(pi * step / num_steps))");
+    assert_non_null(strstr(e.text, "along a cosine"));
+    explain_panel(PANEL_NAME, &ctx, &e);
+    check_fits(&e, "course name");
+    assert_non_null(strstr(e.text, "4801 of the 32033 names are cut"));
+    explain_phase(PHASE_BACKWARD, &ctx, &e);
+    check_fits(&e, "course backward");
+    assert_non_null(strstr(e.text, "attn_wq, attn_wk, attn_wv and mlp_fc1 get 0, since attn_wo and mlp_fc2 start at 0"));
+    explain_phase(PHASE_LOG, &ctx, &e);
+    assert_string_equal(e.formula, "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+    ctx = (ExplainCtx){ .vocab_size = 27, .nparams = 4192, .block_size = 16, .num_steps = 1000,
+                        .live_every = 20, .schedule = LR_LINEAR, .log_end = "\r", .cuts = &gist };
+    explain_panel(PANEL_LR, &ctx, &e);
+    check_fits(&e, "gist lr");
+    assert_string_equal(e.formula, "lr_t = learning_rate * (1 - step / num_steps)");
+    assert_non_null(strstr(e.text, "in a straight line"));
+    explain_panel(PANEL_NAME, &ctx, &e);
+    check_fits(&e, "gist name");
+    assert_non_null(strstr(e.text, "At block size 16 no name of this data is cut."));
+    explain_phase(PHASE_BACKWARD, &ctx, &e);
+    check_fits(&e, "gist backward");
+    assert_null(strstr(e.text, "get 0"));
+    explain_phase(PHASE_LOG, &ctx, &e);
+    check_fits(&e, "gist log");
+    assert_string_equal(e.formula, "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\", end='\\r')");
+}
+
+/* ------------------------------------------------------------ truncation */
+
+/* How often the block size cuts a name, from the data and the run (issue 9,
+ * item 21): the figures a Python run of names.txt gives (names of at least
+ * 8 characters; docs[:500] in the file's order, and after random.seed(42);
+ * random.shuffle(docs)). */
+static void test_cuts(void **state)
+{
+    (void)state;
+    Dataset ds;
+    char err[256];
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    Cuts c;
+    cuts_count(&c, &ds, 8, 500);            /* --emma: the file's order */
+    assert_int_equal(c.docs, 32033);
+    assert_int_equal(c.cut, 4801);
+    assert_int_equal(c.steps, 500);
+    assert_int_equal(c.run, 76);
+    cuts_count(&c, &ds, 8, 32033 + 500);    /* a whole pass, then the first 500 again */
+    assert_int_equal(c.run, 4801 + 76);
+    cuts_count(&c, &ds, 16, 1000);          /* the gist's block size: none */
+    assert_int_equal(c.cut, 0);
+    assert_int_equal(c.run, 0);
+    Trainer t;                              /* the default run, shuffled */
+    TrainConfig cfg = train_config_default();
+    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+    cuts_count(&c, t.ds, 8, 500);
+    assert_int_equal(c.cut, 4801);
+    assert_int_equal(c.run, 79);
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
 /* ------------------------------------------------------------ data cycling */
 
 static void test_seen(void **state)
@@ -365,6 +440,8 @@ int main(void)
         cmocka_unit_test(test_phases_of_emma),
         cmocka_unit_test(test_arc),
         cmocka_unit_test(test_explanations),
+        cmocka_unit_test(test_explanations_of_the_run),
+        cmocka_unit_test(test_cuts),
         cmocka_unit_test(test_seen),
         cmocka_unit_test(test_live_schedule),
         cmocka_unit_test(test_live_seeds),

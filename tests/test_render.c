@@ -1112,6 +1112,211 @@ static void test_nothing_to_read_is_dim(void **state)
     fixture_at(g, 0);
 }
 
+/* Where the lesson's numbers appear the screen says what they were, and
+ * how often the block size cuts a name (issue 9, items 20 and 21); what is
+ * true only of the course is said only of it (issue 10). */
+static void test_lesson_texts(void **state)
+{
+    Fixture *g = *state, *f = emma_fixture;
+    /* the Sample phase: data cycling, 1.56%, and why the lesson says 1.5% */
+    fixture_at(f, 0);
+    char *t = screen_text(phase_here(f, 0), 80, 24, 0, NULL);
+    assert_has(t, "use 500 of its names: 1.56%");
+    assert_has(t, "(the lesson's \"about 1.5%\"");
+    assert_has(t, "rounds down).");
+    free(t);
+    /* the Loss phase of step 1: the lesson's "e.g." figures were made up */
+    t = screen_text(phase_here(f, 6), 80, 24, 0, NULL);
+    assert_has(t, "The lesson's \"e.g.\" figures for");
+    assert_has(t, "\"emma\" (3.29 \u2026 3.302) were");
+    assert_has(t, "run's real ones.");
+    free(t);
+    fixture_at(f, 1);
+    t = screen_text(phase_here(f, 8), 80, 24, 0, NULL);  /* step 2: no such remark */
+    assert_null(strstr(t, "e.g."));
+    free(t);
+    /* a cut name (charlotte, step 6): how often, next to the lesson's
+     * "rarely", in the data (names of 8 or more characters) and in the
+     * run's first 500 docs, the file's order; 79 of the shuffled run's */
+    fixture_at(f, 5);
+    t = screen_text(phase_here(f, 0), 80, 24, 0, NULL);
+    assert_has(t, "The lesson's \"rarely\": 4801 of");
+    assert_has(t, "the 32033 names (15%) are cut");
+    assert_has(t, "at block size 8; 76 of this");
+    free(t);
+    fixture_at(g, 30);                              /* kymberlynn */
+    t = screen_text(phase_here(g, 0), 80, 24, 0, NULL);
+    assert_has(t, "at block size 8; 79 of this");
+    free(t);
+    /* the course's step 1: no gradient for q, k, v and mlp_fc1, and why */
+    fixture_at(f, 0);
+    Session *s = phase_here(f, 7);
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "at step 1 attn_wq, attn_wk,");
+    assert_has(t, "since attn_wo and mlp_fc2 start at 0.");
+    free(t);
+    s->zoom = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "No gradient for attn_wq, attn_wk, attn_wv and mlp_fc1: attn_wo and mlp_fc2");
+    free(t);
+    fixture_at(f, 1);
+    t = screen_text(phase_here(f, 10), 80, 24, 0, NULL);   /* step 2: everything learns */
+    assert_null(strstr(t, "No gradient"));
+    assert_null(strstr(t, "get 0"));
+    free(t);
+    fixture_at(f, 0);
+    fixture_at(g, 0);
+}
+
+/* The gist (--variant gist: block size 16, 1000 steps, its schedule and log
+ * line) at 80x24: screens, and what its texts say of it (issue 10). */
+static void test_gist_80x24(void **state)
+{
+    (void)state;
+    Fixture *f = fixture_new_variant(VARIANT_GIST, 1);
+    assert_non_null(f);
+    Session *s = fixture_at(f, 0);
+    assert_int_equal(s->num_steps, 1000);
+    assert_screen(s, 80, 24, 0, "gist-step1-80x24", 1);
+    assert_screen(s, 80, 24, 1, "gist-step1-80x24", 0);
+    /* step 1 phase by phase, with the explanation */
+    static const char *const names[] = { "sample", "forward0", "loss", "backward", "update", "log" };
+    const int n = f->t.info.n, at[] = { 0, 1, n + 1, n + 2, n + 3, n + 4 };
+    for (int i = 0; i < 6; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "gist-%s-80x24", names[i]);
+        assert_screen(fixture_phase(f, 0, at[i]), 80, 24, 0, name, 0);
+    }
+    char *t = screen_text(fixture_phase(f, 0, at[0]), 80, 24, 0, NULL);
+    assert_has(t, "= min(16, 8 - 1) = 7");
+    free(t);
+    s = fixture_phase(f, 0, at[0]);
+    s->zoom = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "At block size 16 no name of the 32033 is cut: each is trained on to its end.");
+    free(t);
+    t = screen_text(fixture_phase(f, 0, at[3]), 80, 24, 0, NULL);
+    assert_null(strstr(t, "get 0"));                /* every matrix learns from step 1 */
+    assert_has(t, "layer0.attn_wq 0.0");
+    free(t);
+    t = screen_text(fixture_phase(f, 0, at[4]), 80, 24, 0, NULL);
+    assert_has(t, "lr_t = 0.01 \u00d7 (1 - 0 / 1000)");
+    free(t);
+    t = screen_text(fixture_phase(f, 0, at[5]), 80, 24, 0, NULL);
+    assert_has(t, "step    1 / 1000 | loss 3.3660");   /* tests/golden/gist-default.log */
+    free(t);
+    s = fixture_phase(f, 0, at[5]);
+    s->zoom = 1;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "{loss.data:.4f}\", end='\\r')");
+    free(t);
+    s = fixture_at(f, 0);
+    s->explain = 1;
+    s->focus = PANEL_LR;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "lr_t = learning_rate * (1 - step / num_steps)");
+    assert_has(t, "in a straight line");
+    free(t);
+    s->focus = PANEL_NAME;
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "At block size 16 no name of this data is cut.");
+    free(t);
+    /* a long name: 156 kristabelle, n = 12, at position 8 the rows scroll; guess mode */
+    s = fixture_phase(f, 155, 9);
+    assert_int_equal(f->t.info.n, 12);
+    assert_screen(s, 80, 24, 0, "gist-step156-forward8-80x24", 0);
+    s->guess = 1;
+    assert_screen(s, 80, 24, 0, "gist-step156-guess-forward8-80x24", 0);
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "name   kristabe?");
+    assert_has(t, "n = ?");
+    free(t);
+    /* the arc, scaled to 1000 steps: 4 is step 400 */
+    s = fixture_at(f, 0);
+    session_key(s, '4', 0);
+    assert_int_equal(s->step, 399);
+    assert_screen(s, 80, 24, 0, "gist-arc4-80x24", 0);
+    /* rewind: step 400 again after step 1000, the same screen */
+    Canvas a, b;
+    assert_int_equal(canvas_init(&a, 80, 24, 0), 0);
+    assert_int_equal(canvas_init(&b, 80, 24, 0), 0);
+    render_frame(&a, s);
+    session_key(s, '6', 0);
+    assert_int_equal(s->step, 999);
+    assert_screen(s, 80, 24, 0, "gist-last-80x24", 0);
+    session_key(s, '4', 0);
+    render_frame(&b, s);
+    char *ta = canvas_dump(&a), *tb = canvas_dump(&b);
+    assert_string_equal(ta, tb);
+    free(ta);
+    free(tb);
+    canvas_free(&a);
+    canvas_free(&b);
+    fixture_free(f);
+}
+
+/* docs/ui.md agrees with the screen (issue 9, item 22): the phase panel's
+ * titles (the lesson's numbering), the moving-average window, and which
+ * matrices get no gradient at step 1 of the course. */
+static void test_docs_agree(void **state)
+{
+    (void)state;
+    Fixture *f = emma_fixture;
+    size_t len;
+    char *raw = slurp("docs/ui.md", &len), *doc = malloc(len + 1);
+    assert_non_null(raw);
+    assert_non_null(doc);
+    size_t k = 0;           /* one line: the docs wrap their sentences anywhere */
+    for (size_t i = 0; i < len; i++) {
+        char ch = raw[i] == '\n' ? ' ' : raw[i];
+        if (ch != ' ' || (k > 0 && doc[k - 1] != ' '))
+            doc[k++] = ch;
+    }
+    doc[k] = '\0';
+    fixture_at(f, 0);
+    for (int ph = 0; ph < 10; ph++) {
+        char *t = screen_text(phase_here(f, ph), 80, 24, 0, NULL), title[64], want[80];
+        const char *a = strstr(t, "\u250f ");
+        assert_non_null(a);
+        a += strlen("\u250f ");
+        const char *b = strstr(a, " \u2501");
+        assert_non_null(b);
+        snprintf(title, sizeof title, "%.*s", (int)(b - a), a);
+        char *pos = strstr(title, "position ");
+        if (pos)
+            strcpy(pos, "position p");
+        snprintf(want, sizeof want, "**%s**", title);
+        if (!strstr(doc, want))
+            fail_msg("docs/ui.md does not name phase %d as the screen does: %s", ph, want);
+        free(t);
+    }
+    static const int runs[] = { 500, 1000, 5000 };
+    for (int i = 0; i < 3; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "`avg of %d`", render_avg_window(runs[i]));
+        if (!strstr(doc, want))
+            fail_msg("docs/ui.md does not say %s", want);
+    }
+    /* the matrices with no gradient at step 1, as the docs list them */
+    char want[256] = "At step 1 of the course ";
+    const Model *m = &f->t.model;
+    int zero = 0, said = 0;
+    for (int i = 0; i < m->nmat; i++)
+        zero += f->t.info.grad_norm[i] == 0;
+    assert_int_equal(zero, 4);
+    for (int i = 0; i < m->nmat; i++)
+        if (f->t.info.grad_norm[i] == 0) {
+            said++;
+            snprintf(want + strlen(want), sizeof want - strlen(want), "%s`%s`",
+                     said == 1 ? "" : said == zero ? " and " : ", ", strchr(m->mat[i].name, '.') + 1);
+        }
+    strcat(want, " get none");
+    if (!strstr(doc, want))
+        fail_msg("docs/ui.md does not say: %s", want);
+    free(raw);
+    free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1141,6 +1346,9 @@ int main(void)
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_80x24_explain_reach),
         cmocka_unit_test(test_nothing_to_read_is_dim),
+        cmocka_unit_test(test_lesson_texts),
+        cmocka_unit_test(test_gist_80x24),
+        cmocka_unit_test(test_docs_agree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

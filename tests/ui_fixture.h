@@ -27,9 +27,9 @@ typedef struct {
     Session s;      /* the real session, as the UI runs it (paused, 20 samples) */
 } Fixture;
 
-/* A run on data/names.txt (seed 42, 500 steps; shuffle 0: the file's order,
- * as --emma has it) in a session paused at step 1. */
-static inline Fixture *fixture_new_shuffle(int shuffle)
+/* A run of a variant's program (course, gist) on data/names.txt (shuffle
+ * 0: the file's order, as --emma has it) in a session paused at step 1. */
+static inline Fixture *fixture_new_variant(Variant variant, int shuffle)
 {
     Fixture *f = calloc(1, sizeof *f);
     char err[256];
@@ -38,9 +38,9 @@ static inline Fixture *fixture_new_shuffle(int shuffle)
         free(f);
         return NULL;
     }
-    TrainConfig cfg = train_config_default();
+    TrainConfig cfg = train_config_variant(variant);
     cfg.shuffle = shuffle;
-    const SessionConfig sc = { .paused = 1, .samples = 20 };
+    const SessionConfig sc = { .paused = 1, .samples = 20, .variant = variant };
     if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0) {
         fprintf(stderr, "fixture: %s\n", err);
         free(f);
@@ -52,6 +52,13 @@ static inline Fixture *fixture_new_shuffle(int shuffle)
         return NULL;
     }
     return f;
+}
+
+/* The course's run (seed 42, 500 steps; shuffle 0: the file's order, as
+ * --emma has it) in a session paused at step 1. */
+static inline Fixture *fixture_new_shuffle(int shuffle)
+{
+    return fixture_new_variant(VARIANT_COURSE, shuffle);
 }
 
 /* The default run (seed 42, 500 steps) on data/names.txt, at step 1. */

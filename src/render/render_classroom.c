@@ -209,6 +209,7 @@ static Lesson lesson_of(const View *v, int ascii)
     return (Lesson){
         .ds = v->run.ds, .in = v->step.info, .model = v->run.model, .adam = v->step.info->adam,
         .num_steps = v->run.num_steps, .follow_name = v->step.follow_name, .label = label,
+        .log_end = variant_info(v->run.program)->log_end, .cuts = &v->run.cuts,
         .ascii = ascii,
     };
 }
@@ -222,32 +223,82 @@ static void say(Canvas *c, Rect a, int *y, int indent, const Lesson *l, LessonLi
         *y += flow_text(c, a, *y, buf, indent);
 }
 
+/* Line `line` of the lesson as a paragraph of its own, after a blank row
+ * when there is room for one, when it fits whole in the rows left; *y
+ * moves past it.  Returns 1 when drawn. */
+static int say_if_room(Canvas *c, Rect a, int *y, const Lesson *l, LessonLine line, int arg)
+{
+    char buf[4096];
+    if (lesson_line(l, line, arg, buf, sizeof buf) == 0)
+        return 0;
+    const int rows = flow_rows(c->ascii, a.w, buf, 0), left = a.y + a.h - *y;
+    if (rows > left)
+        return 0;
+    const int gap = rows < left ? 1 : 0;
+    *y += gap + flow_text(c, a, *y + gap, buf, 0);
+    return 1;
+}
+
+/* The Sample phase: its lines in the lesson's order, each with a priority
+ * (0: always); when the panel is short the least important go first: the
+ * characters (the name panel has them), the rule for n (the explanation
+ * has it), then for a cut name the predictions and the data cycling, for
+ * the others how often names are cut. */
 static void panel_sample(Canvas *c, Rect a, const View *v)
 {
     const Lesson l = lesson_of(v, c->ascii);
     const int h = v->shown.hide_len ? LESSON_HIDDEN : 0;   /* guess mode: only BOS is known */
-    char buf[4096];
-    int y = a.y;
-    say(c, a, &y, 4, &l, LL_DOC, h);
-    say(c, a, &y, 10, &l, LL_TOKENS, h);
-    /* # [BOS, 'e', 'm', 'm', 'a', BOS] (without the quotes when that fits
-     * on a line and the quotes do not) */
-    for (int quotes = 1; quotes >= 0; quotes--) {
-        lesson_line(&l, LL_CHARS, quotes + h, buf, sizeof buf);
-        if (flow_rows(c->ascii, a.w, buf, 3) == 1)
-            break;
+    const int cut = !h && v->step.info->doc_chars + 1 > (size_t)v->step.info->n;
+    enum { CHARS = 2, RULE = 3, N = 4, PRED = 6, NITEMS = 9 };
+    struct {
+        LessonLine line;
+        int arg, indent, gap, prio, rows;
+        char text[4096];
+    } it[NITEMS] = {
+        { LL_DOC, h, 4, 0, 0, 0, "" }, { LL_TOKENS, h, 10, 0, 0, 0, "" },
+        { LL_CHARS, h + 1, 3, 0, 5, 0, "" }, { LL_N_RULE, 0, 8, 0, v->shown.explain ? 4 : 1, 0, "" },
+        { LL_N, h, 4, 0, 0, 0, "" }, { LL_CUT, h, 0, 0, 0, 0, "" },
+        { LL_PREDICTIONS, h, 0, 1, cut ? 3 : 1, 0, "" },
+        { LL_CUT_RATE, 0, 0, 1, cut ? 1 : 6, 0, "" }, { LL_CYCLING, 0, 0, 1, cut ? 6 : 2, 0, "" },
+    };
+    if (cut) {      /* how often names are cut, right after this one's cut */
+        it[7].line = LL_CUT_RATE;
+        it[8].line = LL_CYCLING;
+    } else {
+        it[7].line = LL_CYCLING;
+        it[7].prio = 2;
+        it[8].line = LL_CUT_RATE;
+        it[8].prio = 6;
     }
-    y += flow_text(c, a, y, buf, 3);
-    say(c, a, &y, 8, &l, LL_N_RULE, 0);
-    say(c, a, &y, 4, &l, LL_N, h);
-    say(c, a, &y, 0, &l, LL_CUT, h);
-    y++;
-    say(c, a, &y, 0, &l, LL_PREDICTIONS, h);
-    say(c, a, &y, 0, &l, LL_PAIRS, h);
-    /* data cycling, when there is room for it */
-    lesson_line(&l, LL_CYCLING, 0, buf, sizeof buf);
-    if (y + 1 + flow_rows(c->ascii, a.w, buf, 0) <= a.y + a.h)
-        flow_text(c, a, y + 1, buf, 0);
+    int total = 0;
+    for (int i = 0; i < NITEMS; i++) {
+        lesson_line(&l, it[i].line, it[i].arg, it[i].text, sizeof it[i].text);
+        if (i == CHARS && flow_rows(c->ascii, a.w, it[i].text, 3) > 1)  /* without the quotes */
+            lesson_line(&l, LL_CHARS, h, it[i].text, sizeof it[i].text);
+        if (i == PRED) {    /* the predictions and their pairs: one item */
+            char pairs[4096];
+            if (lesson_line(&l, LL_PAIRS, h, pairs, sizeof pairs) > 0)
+                snprintf(it[i].text + strlen(it[i].text), sizeof it[i].text - strlen(it[i].text), "\n%s",
+                         pairs);
+        }
+        it[i].rows = it[i].text[0] ? it[i].gap + flow_rows(c->ascii, a.w, it[i].text, it[i].indent) : 0;
+        total += it[i].rows;
+    }
+    /* the least important out until the rest fits */
+    for (int p = 6; p > 0 && total > a.h; p--)
+        for (int i = NITEMS - 1; i >= 0 && total > a.h; i--)
+            if (it[i].prio == p && it[i].rows) {
+                total -= it[i].rows;
+                it[i].rows = 0;
+            }
+    if (!it[RULE].rows)     /* n's rule left out: "n = min(8, 6 - 1) = 5" */
+        lesson_line(&l, LL_N, h + 1, it[N].text, sizeof it[N].text);
+    int y = a.y;
+    for (int i = 0; i < NITEMS; i++)
+        if (it[i].rows) {
+            y += it[i].gap;
+            y += flow_text(c, a, y, it[i].text, it[i].indent);
+        }
 }
 
 static void panel_forward(Canvas *c, Rect a, const View *v, int pos)
@@ -296,10 +347,9 @@ static void panel_loss(Canvas *c, Rect a, const View *v)
     say(c, a, &y, 4, &l, LL_CHANCE, 0);
     y++;
     say(c, a, &y, 0, &l, LL_VERDICT, 0);
-    if (y < a.y + a.h - 1 && v->step.info->n > 1) {     /* the hardest position */
-        y++;
-        say(c, a, &y, 0, &l, LL_HARDEST, 0);
-    }
+    /* step 1: the lesson's figures were made up; then the hardest position */
+    say_if_room(c, a, &y, &l, LL_ILLUSTRATION, 0);
+    say_if_room(c, a, &y, &l, LL_HARDEST, 0);
 }
 
 static void panel_backward(Canvas *c, Rect a, const View *v)
@@ -342,7 +392,9 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
     snprintf(all, sizeof all, "all %zu", m->nparams);
     lesson_line(&l, LL_NORM, -1, num, sizeof num);
     canvas_text(c, a.x, y, nw, all, ROLE_LABEL);
-    canvas_text(c, x_num, y, 9, num, ROLE_VALUE);
+    canvas_text(c, x_num, y++, 9, num, ROLE_VALUE);
+    /* which got none, and why (step 1 of a run whose projections start at 0) */
+    say_if_room(c, a, &y, &l, LL_NO_GRAD, 0);
 }
 
 static void panel_update(Canvas *c, Rect a, const View *v)
@@ -443,10 +495,17 @@ void render_phase(Canvas *c, Rect r, const View *v)
 
 void render_explain(Canvas *c, Rect r, const View *v)
 {
+    const StepInfo *in = v->step.info;
+    int no_grad = 0;
+    for (int i = 0; i < v->run.model->nmat; i++)
+        no_grad |= in->grad_norm[i] == 0;
     ExplainCtx ctx = {
         .vocab_size = v->run.vocab_size, .nparams = v->run.model->nparams,
         .block_size = v->run.block_size, .num_steps = v->run.num_steps,
         .live_every = v->run.live_every > 0 ? v->run.live_every : 1,
+        .schedule = v->run.train->adam.schedule, .log_end = variant_info(v->run.program)->log_end,
+        .cuts = &v->run.cuts,
+        .no_grad_at_start = in->step == 0 && no_grad && v->run.model->cfg.zero_init_proj,
     };
     Explanation e;
     if (v->shown.hiding)

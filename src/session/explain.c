@@ -38,10 +38,16 @@ void explain_phase(PhaseKind kind, const ExplainCtx *c, Explanation *e)
         break;
     case PHASE_BACKWARD:
         set(e, "3. Backward pass", "loss.backward()  ->  p.grad = d(loss) / d(p) for every parameter p");
-        snprintf(e->text, sizeof e->text,
-                 "The chain rule runs back from the loss through every operation: each of the "
-                 "%zu parameters gets a gradient, the way to move to lower the loss.",
-                 c->nparams);
+        if (c->no_grad_at_start)    /* the course at step 1; not the gist */
+            snprintf(e->text, sizeof e->text,
+                     "Each of the %zu parameters gets a gradient; at step 1 attn_wq, attn_wk, attn_wv "
+                     "and mlp_fc1 get 0, since attn_wo and mlp_fc2 start at 0.",
+                     c->nparams);
+        else
+            snprintf(e->text, sizeof e->text,
+                     "The chain rule runs back from the loss through every operation: each of the "
+                     "%zu parameters gets a gradient, the way to move to lower the loss.",
+                     c->nparams);
         break;
     case PHASE_UPDATE:
         set(e, "4. Parameter update (Adam)", "p.data -= lr_t * m_hat / (v_hat ** 0.5 + eps_adam);  p.grad = 0");
@@ -50,7 +56,10 @@ void explain_phase(PhaseKind kind, const ExplainCtx *c, Explanation *e)
                  "gradients) and v (of their squares), bias-corrected; grads then reset.");
         break;
     case PHASE_LOG:
-        set(e, "5. Log", "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+        if (c->log_end && strcmp(c->log_end, "\r") == 0)   /* the gist's: the same line, rewritten */
+            set(e, "5. Log", "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\", end='\\r')");
+        else
+            set(e, "5. Log", "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
         snprintf(e->text, sizeof e->text,
                  "The step is done: its loss is printed and joins the curve. The next step takes "
                  "the next name, with the parameters just updated.");
@@ -68,10 +77,20 @@ void explain_panel(PanelId panel, const ExplainCtx *c, Explanation *e)
     switch (panel) {
     case PANEL_NAME:
         set(e, "Current name", "tokens = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]");
-        snprintf(e->text, sizeof e->text,
-                 "Each step trains on one name, docs[step %% len(docs)]: the list in order, "
-                 "cycling. A name longer than the block size (%d) is cut; its tail is greyed.",
-                 c->block_size);
+        if (c->cuts && c->cuts->cut == 0)
+            snprintf(e->text, sizeof e->text,
+                     "Each step trains on one name, docs[step %% len(docs)]: the list in order, "
+                     "cycling. At block size %d no name of this data is cut.", c->block_size);
+        else if (c->cuts)
+            snprintf(e->text, sizeof e->text,
+                     "Each step trains on one name, docs[step %% len(docs)], cycling. At block size %d, "
+                     "%zu of the %zu names are cut (not rarely): the tail is greyed.",
+                     c->block_size, c->cuts->cut, c->cuts->docs);
+        else
+            snprintf(e->text, sizeof e->text,
+                     "Each step trains on one name, docs[step %% len(docs)]: the list in order, "
+                     "cycling. A name longer than the block size (%d) is cut; its tail is greyed.",
+                     c->block_size);
         break;
     case PANEL_POSITIONS:
         set(e, "Loss at each position", "loss_t = -log(probs[target]);  loss = (1 / n) * sum(losses)");
@@ -86,12 +105,16 @@ void explain_panel(PanelId panel, const ExplainCtx *c, Explanation *e)
                  "(up/down to change it): its %d scores through softmax, adding up to 1.",
                  c->vocab_size, c->vocab_size);
         break;
-    case PANEL_LR:
-        set(e, "Learning rate", "lr_t = learning_rate * 0.5 * (1 + math.cos(math.pi * step / num_steps))");
+    case PANEL_LR: {
+        char f[160];
+        snprintf(f, sizeof f, "lr_t = %s", adam_lr_formula(c->schedule));
+        set(e, "Learning rate", f);
         snprintf(e->text, sizeof e->text,
-                 "The step size falls along a cosine from the full learning rate at step 1 to 0 "
-                 "at step %d: big moves early, fine-tuning late.", c->num_steps);
+                 "The step size falls %s from the full learning rate at step 1 to 0 at step %d: big "
+                 "moves early, fine-tuning late.",
+                 c->schedule == LR_LINEAR ? "in a straight line" : "along a cosine", c->num_steps);
         break;
+    }
     case PANEL_LOSS:
         set(e, "Loss per step", "chance = -log(1 / vocab_size)");
         snprintf(e->text, sizeof e->text,

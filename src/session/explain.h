@@ -6,16 +6,24 @@
 
 #include <stddef.h>
 
+#include "core/adam.h"
+#include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
 
-/* The numbers an explanation quotes. */
+/* The numbers an explanation quotes, and what is true of the run shown
+ * (the course's texts are not all true of the gist's). */
 typedef struct {
     int vocab_size;
     size_t nparams;
     int block_size;
     int num_steps;
     int live_every;
+    LrSchedule schedule;    /* the run's learning-rate decay */
+    const char *log_end;    /* what ends its log line: "\n", or the gist's "\r" */
+    const Cuts *cuts;       /* names cut at the block size (NULL: not said) */
+    int no_grad_at_start;   /* the step is step 1 and some matrices got no gradient,
+                             * attn_wo and mlp_fc2 starting at 0 */
 } ExplainCtx;
 
 typedef struct {

@@ -73,7 +73,7 @@ static size_t doc_ids(const Lesson *l, int ids[SHOW], size_t *shown)
 
 /* The Sample phase's lines in guess mode: the name, its tokens and its
  * length are the answers to come; only BOS is known. */
-static void sample_hidden(Out *o, const Lesson *l, LessonLine line)
+static void sample_hidden(Out *o, const Lesson *l, LessonLine line, int arg)
 {
     const int BOS = l->model->cfg.vocab_size - 1;
     switch (line) {
@@ -88,8 +88,8 @@ static void sample_hidden(Out *o, const Lesson *l, LessonLine line)
         put(o, MK_LABEL "#" NBSP "[BOS," NBSP "?," NBSP GL_ELL "]");
         break;
     case LL_N:
-        put(o, NBSP NBSP "=" NBSP "min(%d," NBSP "?" NBSP "-" NBSP "1)" " =" NBSP MK_TARGET "?",
-            l->model->cfg.block_size);
+        put(o, arg & 1 ? "n" NBSP : NBSP NBSP);
+        put(o, "=" NBSP "min(%d," NBSP "?" NBSP "-" NBSP "1)" " =" NBSP MK_TARGET "?", l->model->cfg.block_size);
         break;
     case LL_PREDICTIONS:
         put(o, MK_TARGET "?" MK_TEXT " predictions to make: the tokens show one at a time, as the "
@@ -106,7 +106,7 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
     const int BOS = l->model->cfg.vocab_size - 1, n = in->n;
     int ids[SHOW];
     if (arg >= LESSON_HIDDEN && !l->trace) {
-        sample_hidden(o, l, line);
+        sample_hidden(o, l, line, arg - LESSON_HIDDEN);
         return;
     }
     size_t shown, chars = doc_ids(l, ids, &shown);
@@ -164,7 +164,7 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
         put(o, "n" NBSP "=" NBSP "min(block_size, len(tokens)" NBSP "-" NBSP "1)");
         break;
     case LL_N:
-        put(o, l->trace ? "n " : NBSP NBSP);
+        put(o, l->trace ? "n " : arg & 1 ? "n" NBSP : NBSP NBSP);
         put(o, "=" NBSP "min(%d," NBSP "%zu" NBSP "-" NBSP "1)" " =" NBSP MK_VALUE "%d",
             l->model->cfg.block_size, chars + 2, n);
         break;
@@ -189,9 +189,28 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
         break;
     case LL_CYCLING: {
         size_t D = l->ds->count, N = (size_t)l->num_steps, used = N < D ? N : D;
-        put(o, MK_LABEL "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. This run's %d steps use %zu of the "
-            "%zu names (%.1f%%)%s.", D, l->num_steps, used, D, 100.0 * (double)used / (double)D,
+        put(o, MK_LABEL "The list cycles: docs[step" NBSP "%%" NBSP "%zu]. %d steps use %zu of its names: "
+            "%.2f%%%s", D, l->num_steps, used, 100.0 * (double)used / (double)D,
             N > D ? ", some more than once" : "");
+        /* the lesson's own figure, where the run is the lesson's */
+        if (N == 500 && D == 32033)
+            put(o, " (the lesson's \"about 1.5%%\" rounds down)");
+        put(o, ".");
+        break;
+    }
+    case LL_CUT_RATE: {
+        const Cuts *c = l->cuts;
+        if (!c || c->docs == 0)
+            break;
+        if (c->cut == 0) {
+            put(o, MK_LABEL "At block size %d no name of the %zu is cut: each is trained on to its end.",
+                c->block_size, c->docs);
+            break;
+        }
+        const double pct = 100.0 * (double)c->cut / (double)c->docs;
+        put(o, MK_LABEL "The lesson's \"rarely\": " MK_VALUE "%zu" MK_LABEL " of the %zu names (%.*f%%) are "
+            "cut at block size %d; " MK_VALUE "%zu" MK_LABEL " of this run's %zu steps train on one.",
+            c->cut, c->docs, pct >= 1 ? 0 : 1, pct, c->block_size, c->run, c->steps);
         break;
     }
     default:
@@ -318,6 +337,11 @@ static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
                 "this name.", d);
         break;
     }
+    case LL_ILLUSTRATION:
+        if (in->step == 0)
+            put(o, MK_LABEL "The lesson's \"e.g.\" figures for \"emma\" (3.29 " GL_ELL " 3.302) were "
+                "illustrations; these are this run's real ones.");
+        break;
     case LL_HARDEST: {
         if (n < 2)
             break;
@@ -359,6 +383,28 @@ static void backward_line(Out *o, const Lesson *l, LessonLine line, int arg)
     case LL_NORM:
         put(o, "%.4g", arg >= 0 && arg < m->nmat ? in->grad_norm[arg] : in->grad_norm_total);
         break;
+    case LL_NO_GRAD: {
+        int zero = 0, said = 0;
+        for (int i = 0; i < m->nmat; i++)
+            zero += in->grad_norm[i] == 0;
+        if (zero == 0)
+            break;
+        put(o, "No gradient for ");
+        for (int i = 0; i < m->nmat; i++) {
+            if (in->grad_norm[i] != 0)
+                continue;
+            /* one layer: the matrix's own name ("attn_wq", not "layer0.attn_wq") */
+            const char *name = m->mat[i].name, *dot = strchr(name, '.');
+            said++;
+            put(o, "%s%s", said == 1 ? "" : said == zero ? " and " : ", ",
+                m->cfg.n_layer == 1 && dot ? dot + 1 : name);
+        }
+        if (in->step == 0 && m->cfg.zero_init_proj)
+            put(o, ": attn_wo and mlp_fc2 start at 0, so nothing flows back through them yet.");
+        else
+            put(o, ".");
+        break;
+    }
     default:
         break;
     }
@@ -470,7 +516,9 @@ static void log_line(Out *o, const Lesson *l, LessonLine line, int arg)
     const StepInfo *in = l->in;
     switch (line) {
     case LL_PRINT:
-        put(o, MK_LABEL "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\")");
+        /* the gist's ends its line with a carriage return */
+        put(o, MK_LABEL "print(f\"step {step+1:4d} / {num_steps:4d} | loss {loss.data:.4f}\"%s)",
+            l->log_end && strcmp(l->log_end, "\r") == 0 ? ", end='\\r'" : "");
         break;
     case LL_LOG: {
         char text[128];
@@ -503,13 +551,13 @@ size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t 
     if (len == 0)
         return 0;
     buf[0] = '\0';
-    if (line <= LL_CYCLING)
+    if (line <= LL_CUT_RATE)
         sample_line(&o, l, line, arg);
     else if (line <= LL_POS_LOSS)
         forward_line(&o, l, line, arg);
-    else if (line <= LL_HARDEST)
+    else if (line <= LL_ILLUSTRATION)
         loss_line(&o, l, line, arg);
-    else if (line <= LL_NORM)
+    else if (line <= LL_NO_GRAD)
         backward_line(&o, l, line, arg);
     else if (line <= LL_UPDATED)
         update_line(&o, l, line);

@@ -19,6 +19,7 @@
 #include "core/dataset.h"
 #include "core/model.h"
 #include "core/train.h"
+#include "session/names.h"
 
 typedef struct Lesson Lesson;
 struct Lesson {
@@ -28,6 +29,8 @@ struct Lesson {
     AdamConfig adam;            /* the schedule and Adam's constants */
     int num_steps;
     const char *follow_name;    /* the parameter followed through Adam: "lm_head[4][0]" */
+    const char *log_end;        /* what ends the log line: "\n", or the gist's "\r" */
+    const Cuts *cuts;           /* names cut at the block size (the screen's; NULL: not said) */
     int trace;                  /* --trace's wording; else the screen's */
     /* the screen: a token as the panels label it ("[BOS]", "e", "U+674E"),
      * never markup; ascii is for it */
@@ -44,11 +47,13 @@ typedef enum {
     LL_TOKENS,          /* tokens = [26, 4, 12, 12, 0, 26]  (screen: the cut marked; trace: and LL_CHARS) */
     LL_CHARS,           /* # [BOS, 'e', 'm', 'm', 'a', BOS]  (screen; arg 1: quoted) */
     LL_N_RULE,          /* n = min(block_size, len(tokens) - 1)  (screen) */
-    LL_N,               /*   = min(8, 6 - 1) = 5  (trace: n = min(8, 6 - 1) = 5) */
+    LL_N,               /*   = min(8, 6 - 1) = 5  (trace, and arg 1: n = min(8, 6 - 1) = 5) */
     LL_CUT,             /* what the block size cuts, or nothing  (screen) */
     LL_PREDICTIONS,     /* 5 predictions to make:  (screen) */
     LL_PAIRS,           /* [BOS]→e e→m m→m m→a a→[BOS]  (screen) */
     LL_CYCLING,         /* The list cycles: docs[step % 32033]. ...  (screen) */
+    LL_CUT_RATE,        /* how often the block size cuts a name, in the data and in the run (the
+                         * lesson's "rarely"; none at block size 16)  (screen) */
     /* 2. Forward, at position arg */
     LL_INPUT,           /* input e (4) → target m (12)  (trace: Position 1: input 'e'(4) -> target
                          * 'm'(12)   p(target) = ...   loss_1 = ...); arg + 1000: the target hidden */
@@ -64,10 +69,13 @@ typedef enum {
     LL_CHANCE,          /* chance = -log(1/27) = 3.2958  (screen) */
     LL_VERDICT,         /* 0.02 below chance: the model has learned something.  (screen) */
     LL_HARDEST,         /* Hardest: position 0, [BOS] → e (loss 3.39).  (screen; none when n = 1) */
+    LL_ILLUSTRATION,    /* the lesson's "e.g." figures were illustrations  (screen; step 1 only) */
     /* 3. Backward */
     LL_BACKWARD,        /* loss.backward(): every one of the 4064 parameters gets a gradient.  (screen) */
     LL_NORMS,           /* gradient norm of each matrix:  (trace: gradient norms: and all of them) */
     LL_NORM,            /* matrix arg's gradient norm: 1.396 (arg -1: all parameters') */
+    LL_NO_GRAD,         /* which matrices got no gradient, and (step 1, attn_wo and mlp_fc2
+                         * starting at 0) why  (screen; none when all got one) */
     /* 4. Update */
     LL_LR,              /* lr_t = 0.01 × 0.5 × (1 + cos(π × 0 / 500)) = 0.010000 */
     LL_ADAM_ON,         /* Adam on lm_head[4][0]:  (screen) */

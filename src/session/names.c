@@ -71,6 +71,29 @@ size_t seen_by_step(const Seen *s, int step)
     return s->prefix[k < s->count ? k : s->count];
 }
 
+/* ------------------------------------------------------------- truncation */
+
+void cuts_count(Cuts *c, const Dataset *ds, int block_size, int num_steps)
+{
+    memset(c, 0, sizeof *c);
+    c->block_size = block_size;
+    c->docs = ds->count;
+    c->steps = num_steps > 0 ? (size_t)num_steps : 0;
+    if (ds->count == 0)
+        return;
+    /* the run takes docs[step % len(docs)]: whole passes, then the first
+     * steps % len(docs) docs once more */
+    const size_t passes = c->steps / ds->count, rest = c->steps % ds->count;
+    size_t head = 0;
+    for (size_t i = 0; i < ds->count; i++) {
+        const int cut = dataset_encode(ds, i, NULL, 0) + 1 > (size_t)block_size;
+        c->cut += (size_t)cut;
+        if (i < rest)
+            head += (size_t)cut;
+    }
+    c->run = passes * c->cut + head;
+}
+
 /* ------------------------------------------------------------ live samples */
 
 int live_age(int age, int every)

@@ -31,6 +31,22 @@ void seen_free(Seen *s);
  * docs[0 .. min(step + 1, count)). */
 size_t seen_by_step(const Seen *s, int step);
 
+/* ------------------------------------------------------------- truncation */
+
+/* How often the block size cuts a name (n = min(block_size, len(tokens) -
+ * 1): a name of at least block_size characters loses its end, BOS, and
+ * more), in the data and in the run's steps; the lesson says "rarely". */
+typedef struct {
+    int block_size;
+    size_t docs;            /* names in the data */
+    size_t cut;             /* ... cut at the block size */
+    size_t steps;           /* the run's steps */
+    size_t run;             /* ... that train on a cut name (docs[step % len(docs)]) */
+} Cuts;
+
+/* Counts over ds's docs in training order (after trainer_init). */
+void cuts_count(Cuts *c, const Dataset *ds, int block_size, int num_steps);
+
 /* ------------------------------------------------------------ live samples */
 
 /* The live samples are the model's sampled names (core/sample.h): slot i's

@@ -167,6 +167,7 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     Run *r = &s->runs[0];
     r->t = t;
     /* the untrained model's live samples, before the first step changes it */
+    cuts_count(&r->cuts, t->ds, t->model.cfg.block_size, s->num_steps);
     if (seen_init(&r->seen, t->ds) != 0 || live_init(&r->live, t) != 0 ||
         (live_draw(&r->live, t), !(r->tl = timeline_new(t)))) {
         session_free(s);
@@ -598,11 +599,13 @@ void session_view(Session *s, PanelSet on, View *v)
     vr->model = &t->model;
     vr->train = &t->cfg;
     vr->variant = variant_info(s->cfg.variant)->name;
+    vr->program = s->cfg.variant;
     vr->custom = !train_config_is_variant(&t->cfg, s->cfg.variant);
     vr->num_steps = s->num_steps;
     vr->vocab_size = t->model.cfg.vocab_size;
     vr->block_size = t->model.cfg.block_size;
     vr->distinct = r->seen.distinct;
+    vr->cuts = r->cuts;
     vr->live_every = r->live.every;
     vr->live_name_bytes = r->live.name_bytes;
     ViewStep *st = &v->step;

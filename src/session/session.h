@@ -26,6 +26,7 @@ typedef struct {
     Trainer *t;             /* not owned; must outlive the run */
     Timeline *tl;
     Seen seen;              /* distinct names seen by each step */
+    Cuts cuts;              /* names cut at the block size, in the data and the run */
     Live live;              /* live samples, drawn on demand */
     Samples samples;        /* the final samples, drawn on reaching the last step */
     int have_samples;

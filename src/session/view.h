@@ -17,6 +17,7 @@
 #include "core/model.h"
 #include "core/sample.h"
 #include "core/train.h"
+#include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
 
@@ -25,11 +26,13 @@ typedef struct {
     const Model *model;     /* matrix names and sizes */
     const TrainConfig *train;   /* the run's configuration: the lr schedule and its changes */
     const char *variant;    /* "course", "gist": the program the run starts from */
+    Variant program;        /* ... as an id (its output: the log line's end, the header) */
     int custom;             /* options changed its training or samples (train_config_is_variant) */
     int num_steps;
     int vocab_size;
     int block_size;
     size_t distinct;        /* distinct names in the data */
+    Cuts cuts;              /* names cut at the block size, in the data and the run */
     int live_every;         /* live samples are drawn every this many steps */
     int live_name_bytes;    /* room per live name */
 } ViewRun;

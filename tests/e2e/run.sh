@@ -530,6 +530,11 @@ grep -q "wte            1.396" "$TMP/ph7.txt" || bad="$bad backward"
 grep -q "lm_head\[4\]\[0\]" "$TMP/ph8.txt" && grep -q "= 0.010000" "$TMP/ph8.txt" || bad="$bad update"
 grep -q "step    1 /  500 | loss 3.2764" "$TMP/ph9.txt" || bad="$bad log"
 grep -q '"olivia"' "$TMP/ph10.txt" || bad="$bad olivia"
+# the real numbers beside the lesson's: 1.56% of the data, not "about 1.5%";
+# its "e.g." losses were illustrations
+grep -q "use 500 of its names: 1.56%" "$TMP/ph0.txt" && grep -q 'the lesson.s "about 1.5%"' "$TMP/ph0.txt" ||
+    bad="$bad cycling"
+grep -q 'illustrations; these are this' "$TMP/ph6.txt" || bad="$bad illustrations"
 if [ -z "$bad" ]; then ok; else fail "missing:$bad" e; fi
 
 begin "b walks back through every phase to identical screens (text and colours)"
@@ -634,6 +639,15 @@ for k in End:2 Home:1 "[:1" 1:1; do
 done
 if [ -z "$bad" ]; then ok; else fail "not on Sample:$bad" e; fi
 tm kill-session -t e
+
+begin "a cut name (step 6, charlotte): how often the block size cuts, beside the lesson's \"rarely\""
+start e4 80 24 "$APP_ENV $BIN --emma"
+wait_for e4 "[Sample]"
+keys e4 p n n n n n p
+if wait_for e4 "step 6/500" && wait_for e4 "charlott┊e" && wait_for e4 "The lesson's \"rarely\": 4801 of" &&
+   wait_for e4 "the 32033 names (15%) are cut" && wait_for e4 "at block size 8; 76 of this"; then ok
+else fail "no count of cut names" e4; fi
+tm kill-session -t e4
 
 begin "80x24 with the explanation: --emma, p, l, 1 shows the live samples; Tab reaches the learning rate, explained"
 start e3 80 24 "$APP_ENV $BIN --emma"
