@@ -46,6 +46,28 @@ static char *row_text(const Canvas *c, int y)
     return out;
 }
 
+/* The session drawn on a w x h canvas, as text, for searching (the canvas
+ * kept in *keep when asked). */
+static char *screen_text(Session *s, int w, int h, int ascii, Canvas *keep)
+{
+    Canvas c;
+    assert_int_equal(canvas_init(&c, w, h, ascii), 0);
+    render_frame(&c, s);
+    char *text = canvas_dump(&c);
+    assert_non_null(text);
+    if (keep)
+        *keep = c;
+    else
+        canvas_free(&c);
+    return text;
+}
+
+static void assert_has(const char *text, const char *want)
+{
+    if (!strstr(text, want))
+        fail_msg("the screen lacks '%s':\n%s", want, text);
+}
+
 /* --paused at start: step 1, its name, losses and bars. */
 static void test_step1_80x24(void **state)
 {
@@ -281,7 +303,21 @@ static void test_help_overlay(void **state)
     assert_int_equal(session_key(s, '?', 0), DO_DRAW);
     assert_screen(s, 80, 24, 0, "help-80x24", 0);
     assert_screen(s, 80, 24, 1, "help-80x24", 0);
+    char *t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "This run is the course's microgpt.py, as it is.");
+    free(t);
     s->help = 0;
+    /* the "what differs" card: the gist's, field by field (issue 10) */
+    Fixture *g = fixture_new_variant(VARIANT_GIST, 1);
+    assert_non_null(g);
+    s = fixture_at(g, 0);
+    s->help = 1;
+    assert_screen(s, 80, 24, 0, "help-gist-80x24", 0);
+    t = screen_text(s, 80, 24, 0, NULL);
+    assert_has(t, "Karpathy's gist differs from the course in: block_size: 16; init: gauss(0,");
+    assert_has(t, "1000; parameters: 4,192; step log line: print(..., end='\\r'); inference");
+    free(t);
+    fixture_free(g);
 }
 
 /* Below 80x24: the sizes needed and present instead of a broken layout. */
@@ -482,33 +518,12 @@ static void test_probs_ascii_unicode(void **state)
     dataset_free(&ds);
 }
 
-/* The session drawn on a w x h canvas, as text, for searching (the canvas
- * kept in *keep when asked). */
-static char *screen_text(Session *s, int w, int h, int ascii, Canvas *keep)
-{
-    Canvas c;
-    assert_int_equal(canvas_init(&c, w, h, ascii), 0);
-    render_frame(&c, s);
-    char *text = canvas_dump(&c);
-    assert_non_null(text);
-    if (keep)
-        *keep = c;
-    else
-        canvas_free(&c);
-    return text;
-}
-
 /* The emma session at the step it is at, phase by phase at phase index ph. */
 static Session *phase_here(Fixture *f, int ph)
 {
     return fixture_phase(f, f->s.step, ph);
 }
 
-static void assert_has(const char *text, const char *want)
-{
-    if (!strstr(text, want))
-        fail_msg("the screen lacks '%s':\n%s", want, text);
-}
 
 /* --emma: step 1 is "emma", phase by phase at 80x24, each phase's golden
  * screen (UTF-8; ASCII for a few), with the lesson's real numbers. */

@@ -10,6 +10,7 @@
 #include "session/keymap.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
+#include "session/explain.h"
 #include "session/lesson.h"
 
 void render_screen(Canvas *c, const Layout *l, const View *v)
@@ -205,7 +206,12 @@ void render_help(Canvas *c, const View *v)
     for (int i = 0; i < 2; i++)
         if (text_width(notes[i], ascii) + 4 > w)
             w = text_width(notes[i], ascii) + 4;
+    /* the "what differs" card under the notes, as far as the screen allows */
+    char card[2048];
+    explain_differences(v->run.train, v->run.program, card, sizeof card);
     int h = (two ? n + 1 : count[0] + count[1] + 2) + 2 + 3;
+    const int card_rows = flow_rows(ascii, w - 4, card, 2);
+    h += 1 + card_rows;
     Rect a = overlay(c, w, h, "Keys", "any key closes");
     int y = a.y;
     for (int col = 0; col < 2; col++) {
@@ -228,6 +234,8 @@ void render_help(Canvas *c, const View *v)
     int ny = y + (two ? n : count[1]) + 2;
     for (int i = 0; i < 2 && ny + i < a.y + a.h; i++)
         canvas_text_fit(c, a.x, ny + i, a.w, notes[i], ROLE_LABEL);
+    if (ny + 3 < a.y + a.h)
+        flow_text(c, (Rect){ a.x, ny + 3, a.w, a.y + a.h - ny - 3 }, ny + 3, card, 2);
 }
 
 /* Where the final samples go: the right column's top panel (the

@@ -2,6 +2,9 @@
 #include "session/explain.h"
 
 #include <math.h>
+
+#include "core/configtable.h"
+#include "session/markup.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -146,4 +149,26 @@ void explain_guess(Explanation *e)
     snprintf(e->text, sizeof e->text,
              "The model sees only the tokens so far. Which token comes next, and how sure will "
              "the model be? Take guesses, then press r to reveal.");
+}
+
+void explain_differences(const TrainConfig *c, Variant v, char *buf, size_t len)
+{
+    int at[32], nf;
+    const ConfigField *f = configtable_fields(&nf);
+    const int n = configtable_differences(c, v, at, 32);
+    if (len == 0)
+        return;
+    if (n == 0) {
+        snprintf(buf, len, MK_LABEL "This run is the course's microgpt.py, as it is.");
+        return;
+    }
+    size_t o = (size_t)snprintf(buf, len, MK_LABEL "%s from the course in:",
+                                v == VARIANT_GIST && train_config_is_variant(c, v) ? "Karpathy's gist differs"
+                                                                                     : "This run differs");
+    for (int k = 0; k < n && o < len; k++) {
+        char value[256];
+        configtable_value(at[k], c, v, value, sizeof value);
+        o += (size_t)snprintf(buf + o, len - o, MK_TEXT " %s" MK_LABEL ":" MK_VALUE " %s" MK_LABEL "%s",
+                              f[at[k]].label, value, k + 1 < n ? ";" : ".");
+    }
 }

@@ -7,6 +7,8 @@
 #include <stddef.h>
 
 #include "core/adam.h"
+#include "core/train.h"
+#include "core/variant.h"
 #include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
@@ -39,5 +41,10 @@ void explain_phase(PhaseKind kind, const ExplainCtx *c, Explanation *e);
 void explain_panel(PanelId panel, const ExplainCtx *c, Explanation *e);
 /* Guess mode's: guess first, then reveal. */
 void explain_guess(Explanation *e);
+
+/* The "what differs" card, in markup (session/markup.h): the fields of the
+ * run's configuration c (printing as program v) that are not the course's
+ * (core/configtable), "label: value" each; or that it is the course's. */
+void explain_differences(const TrainConfig *c, Variant v, char *buf, size_t len);
 
 #endif
