@@ -728,6 +728,32 @@ if wait_for g "step 2/500" && wait_for g "loss ?" && wait_for g "avg 3.3630" && 
 else fail "the loss or the length shows" g; fi
 tm kill-session -t g
 
+begin "--variant gist at 80x24: the arc scaled to 1000 steps, phases, guess mode, rewind, the what-differs card"
+start gi 80 24 "$APP_ENV $BIN --variant gist --paused"
+bad=""
+wait_for gi "step 1/1000" || bad="$bad start"
+settled gi "$TMP/gist1.txt"
+keys gi 4
+wait_for gi "step 400/1000" && wait_for gi "Step 400: Name-like structures emerge" || bad="$bad arc4"
+keys gi 2
+wait_for gi "step 100/1000" || bad="$bad arc2"
+keys gi Home p
+wait_for gi "[Sample]" && wait_for gi "= min(16, 8 - 1) = 7" || bad="$bad sample"
+keys gi n n n n n n n n n n n
+wait_for gi "[Log]" && wait_for gi "step    1 / 1000 | loss 3.3660" || bad="$bad log"
+keys gi n w
+wait_for gi "step 2/1000" && wait_for gi "n = ?" || bad="$bad guess"
+keys gi n
+wait_for gi "Guess first" || bad="$bad guess-forward"
+keys gi w p b     # guess off, whole steps, back to step 1: as it first showed
+wait_for gi "step 1/1000" && wait_gone gi "[Sample]" || bad="$bad back"
+settled gi "$TMP/gist1b.txt"
+cmp -s "$TMP/gist1.txt" "$TMP/gist1b.txt" || bad="$bad rewind:$(diff "$TMP/gist1.txt" "$TMP/gist1b.txt" | head -3)"
+keys gi "?"
+wait_for gi "Karpathy's gist differs from the course in: block_size: 16" || bad="$bad card"
+if [ -z "$bad" ]; then ok; else fail "$bad" gi; fi
+tm kill-session -t gi
+
 begin "high contrast: bright on black, nothing dim; c toggles it"
 start hc 80 24 "$APP_ENV $BIN --paused --high-contrast"
 if wait_for hc "step 1/500"; then
