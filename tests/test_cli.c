@@ -3,11 +3,13 @@
  * Runs from the repository root after `make` (./microgpt-tui must exist). */
 #include "testutil.h"
 
+#include <errno.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "app/cli.h"
+#include "app/headless.h"
 
 /* ---- cli_parse ---------------------------------------------------------- */
 
@@ -768,6 +770,47 @@ static void test_gist_trace(void **state)
     free(got);
 }
 
+/* The UI's CSV sink: each row as --headless writes it, flushed at once; a
+ * row that cannot be written fails the sink, with its errno kept. */
+static void test_csv_sink(void **state)
+{
+    (void)state;
+    Dataset ds;
+    Trainer t;
+    char err[256];
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    TrainConfig cfg = train_config_default();
+    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
+    trainer_step(&t);
+    FILE *a = tmpfile(), *b = tmpfile();
+    assert_non_null(a);
+    assert_non_null(b);
+    CsvSink k = { .f = a };
+    assert_int_equal(csv_sink_step(&k, &t), 0);
+    csv_write_row(b, &ds, &t.info);
+    fflush(b);
+    char ra[512] = "", rb[512] = "";
+    assert_int_equal(fseek(a, 0, SEEK_SET), 0);
+    assert_int_equal(fseek(b, 0, SEEK_SET), 0);
+    assert_non_null(fgets(ra, sizeof ra, a));
+    assert_non_null(fgets(rb, sizeof rb, b));
+    assert_string_equal(ra, rb);
+    assert_non_null(strstr(ra, "1,yuheng,7,3.36"));
+    assert_false(k.failed);
+    fclose(a);
+    fclose(b);
+    FILE *full = fopen("/dev/full", "w");
+    if (full) {
+        CsvSink f = { .f = full };
+        assert_int_not_equal(csv_sink_step(&f, &t), 0);
+        assert_true(f.failed);
+        assert_int_equal(f.err, ENOSPC);
+        fclose(full);
+    }
+    trainer_free(&t);
+    dataset_free(&ds);
+}
+
 static void test_help_version(void **state)
 {
     (void)state;
@@ -845,6 +888,7 @@ int main(void)
         cmocka_unit_test(test_emma_trace),
         cmocka_unit_test(test_gist_trace),
         cmocka_unit_test(test_help_version),
+        cmocka_unit_test(test_csv_sink),
         cmocka_unit_test(test_no_dataset_hint),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

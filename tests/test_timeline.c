@@ -554,6 +554,57 @@ static int prog_cb(void *ctx, int done, int total)
 
 /* Progress is reported between replayed steps; stopping leaves the timeline
  * on the last step replayed, exact, and from there it goes on as ever. */
+/* The sink: told of each step once, the first time it is computed, in
+ * order, with its own numbers; a failure stops the seek on that step. */
+typedef struct {
+    int steps[64], n, fail_at;
+    double loss[64];
+} Sink;
+
+static int sink_cb(void *ctx, const Trainer *t)
+{
+    Sink *k = ctx;
+    if (k->n < 64) {
+        k->steps[k->n] = t->info.step;
+        k->loss[k->n] = t->info.loss;
+    }
+    k->n++;
+    return t->info.step == k->fail_at;
+}
+
+static void test_sink(void **state)
+{
+    (void)state;
+    Fixture f;
+    fixture_init(&f, NULL, 60, 8);
+    record(&f, 60, 0);
+    Timeline *tl = timeline_new(&f.t);
+    assert_non_null(tl);
+    Sink k = { .fail_at = 25 };
+    timeline_set_sink(tl, sink_cb, &k);
+    go(&f, tl, 10);
+    go(&f, tl, 3);
+    go(&f, tl, 12);
+    assert_int_equal(k.n, 13);
+    for (int i = 0; i < 13; i++) {
+        assert_int_equal(k.steps[i], i);
+        assert_memory_equal(&k.loss[i], &f.ref.loss[i], sizeof(double));
+    }
+    /* a failing sink stops the seek on its step, told once */
+    assert_int_equal(timeline_seek(tl, 40, NULL, NULL), TIMELINE_SINK_FAILED);
+    check_step(&f, tl, 25);
+    assert_int_equal(k.n, 26);
+    go(&f, tl, 30);
+    assert_int_equal(k.n, 31);
+    assert_int_equal(k.steps[30], 30);
+    /* no sink: nothing told */
+    timeline_set_sink(tl, NULL, NULL);
+    go(&f, tl, 59);
+    assert_int_equal(k.n, 31);
+    timeline_free(tl);
+    fixture_free(&f);
+}
+
 static void test_progress_and_stop(void **state)
 {
     (void)state;
@@ -884,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_out_of_range),
         cmocka_unit_test(test_trainer_moved_outside),
         cmocka_unit_test(test_progress_and_stop),
+        cmocka_unit_test(test_sink),
         cmocka_unit_test(test_budget_thinning),
         cmocka_unit_test(test_huge_run_far_jump),
         cmocka_unit_test(test_branch_equals_fresh_change_run),

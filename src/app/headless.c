@@ -47,6 +47,18 @@ void csv_write_row(FILE *f, const Dataset *ds, const StepInfo *in)
     fputs("\r\n", f);
 }
 
+int csv_sink_step(void *ctx, const Trainer *t)
+{
+    CsvSink *k = ctx;
+    csv_write_row(k->f, t->ds, &t->info);
+    if (fflush(k->f) != 0 || ferror(k->f)) {
+        k->failed = 1;
+        k->err = errno;
+        return -1;
+    }
+    return 0;
+}
+
 /* Writes line `line` of the lesson as plain text, then `end`. */
 static void trace_line(FILE *f, const Lesson *l, LessonLine line, int arg, const char *end)
 {

@@ -13,6 +13,18 @@ void csv_write_header(FILE *f);
 /* Writes one row for the step in `in`: step,doc,n,loss,lr,position_losses. */
 void csv_write_row(FILE *f, const Dataset *ds, const StepInfo *in);
 
+/* The UI's CSV: a timeline sink (core/timeline.h) that writes each step's
+ * row the first time the step is computed, in step order, and flushes it, so
+ * that the file holds what --headless --csv writes for the steps reached,
+ * even if the session is killed.  A row that cannot be written fails the
+ * sink (errno kept, for the message after the UI has closed). */
+typedef struct {
+    FILE *f;
+    int failed;             /* a write failed ... */
+    int err;                /* ... with this errno */
+} CsvSink;
+int csv_sink_step(void *ctx, const Trainer *t);
+
 /* The step just computed by t, written out as the lesson's worked example:
  * sample (doc, tokens, n), forward and loss per position, the mean, backward
  * (gradient norms), the Adam update (the run's lr_t formula and betas, one parameter followed),

@@ -141,7 +141,8 @@ static int run(const Options *o)
         dataset_free(&ds2);
         return fail(rc == -2 ? EXIT_RUNTIME : status, err);
     }
-    /* the UI does not write rows yet: its CSV holds the header row */
+    /* the UI writes each step's row the first time it computes the step */
+    CsvSink sink = { .f = csv };
     const int theme = settings_get(&o->set, SET_THEME, THEME_DEFAULT);
     const int explain = settings_get(&o->set, SET_EXPLAIN, -1), speed = settings_get(&o->set, SET_SPEED, -1);
     const SessionConfig sc = {
@@ -149,13 +150,19 @@ static int run(const Options *o)
         .mono = theme == THEME_MONO, .ascii = settings_get(&o->set, SET_ASCII, 0),
         .samples = o->samples, .variant = o->variant, .speed = speed < 0 ? 0 : speed == 0 ? -1 : speed,
         .explain = explain < 0 ? 0 : explain ? 1 : -1, .mouse = settings_get(&o->set, SET_MOUSE, 1),
+        .sink = csv ? csv_sink_step : NULL, .sink_ctx = &sink,
     };
-    if (!o->headless)
+    if (!o->headless) {
         status = ui_run(&sc, &t);
-    else if (o->compare)
+        if (sink.failed) {      /* said now that the terminal is back */
+            message_about(err, sizeof err, o->csv, "write error: %s", strerror(sink.err));
+            status = fail(EXIT_RUNTIME, err);
+        }
+    } else if (o->compare) {
         status = headless_compare(o, &t, &t2, stdout, csv, csv2, stderr);
-    else
+    } else {
         status = headless_run(o, &t, stdout, csv, stderr);
+    }
     status = csv_close(csv, o->csv, status);
     status = csv_close(csv2, twin_csv, status);
     trainer_free(&t);

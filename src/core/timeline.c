@@ -54,6 +54,8 @@ struct Timeline {
     unsigned long long clock;
     double *losses;
     int losses_cap;
+    TimelineSink sink;          /* told of each step computed for the first time */
+    void *sink_ctx;
 };
 
 Timeline *timeline_new(Trainer *t)
@@ -173,6 +175,12 @@ Timeline *timeline_branch(Timeline *p, Trainer *child, int k)
 fail:
     timeline_free(tl);
     return NULL;
+}
+
+void timeline_set_sink(Timeline *tl, TimelineSink sink, void *ctx)
+{
+    tl->sink = sink;
+    tl->sink_ctx = ctx;
 }
 
 int timeline_current(const Timeline *tl) { return tl->cur; }
@@ -332,9 +340,14 @@ int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx)
         else if (s % FINE_EVERY == 0)
             fine_save(tl);
         trainer_step(t);
-        if (s == tl->reached)
-            tl->losses[tl->reached++] = t->info.loss;
         tl->cur = s;
+        if (s == tl->reached) {
+            tl->losses[tl->reached++] = t->info.loss;
+            if (tl->sink && tl->sink(tl->sink_ctx, t) != 0) {
+                rc = TIMELINE_SINK_FAILED;
+                break;
+            }
+        }
         if (++done < total && progress && progress(ctx, done, total)) {
             rc = 1;
             break;

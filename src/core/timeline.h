@@ -42,6 +42,15 @@ void timeline_free(Timeline *tl);
  * run or beyond those tl has reached, or when child trains otherwise before k. */
 Timeline *timeline_branch(Timeline *tl, Trainer *child, int k);
 
+/* Told of every step the first time it is computed, in step order, with the
+ * trainer right after it (t->info describes the step): what a front end
+ * writes once per step (the UI's --csv rows).  Returning nonzero stops the
+ * seek, which then returns TIMELINE_SINK_FAILED, on that step. */
+typedef int (*TimelineSink)(void *ctx, const Trainer *t);
+enum { TIMELINE_SINK_FAILED = -2 };
+/* Sets the sink (NULL: none); steps computed before are not told again. */
+void timeline_set_sink(Timeline *tl, TimelineSink sink, void *ctx);
+
 /* Called between the steps a timeline_seek replays: `done` of `total` steps
  * replayed so far (0 < done < total).  Returning nonzero stops the replay. */
 typedef int (*TimelineProgress)(void *ctx, int done, int total);
@@ -53,11 +62,12 @@ typedef int (*TimelineProgress)(void *ctx, int done, int total);
  * steps.  Returns 0 at k; 1 when progress asked to stop: the current step is
  * then the last one replayed (exact, as any step); -1 when k is out of range
  * (nothing changed) or memory runs out (the current step is then the one
- * before the call or one replayed on the way, exact).  If t was stepped or
+ * before the call or one replayed on the way, exact); TIMELINE_SINK_FAILED
+ * when the sink failed (on the step it was told of).  If t was stepped or
  * restored behind the timeline's back, the next call recomputes from a saved
  * state. */
 int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx);
-/* timeline_seek without progress: 0, or -1. */
+/* timeline_seek without progress: 0, -1 or TIMELINE_SINK_FAILED. */
 int timeline_goto(Timeline *tl, int k);
 /* The current step (0-based), or -1 before the first. */
 int timeline_current(const Timeline *tl);

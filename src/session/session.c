@@ -97,8 +97,9 @@ static void arrive(Session *s)
 {
     for (int i = 0; i < s->nruns && !s->failed; i++) {
         Run *r = &s->runs[i];
-        if (timeline_current(r->tl) != s->step && timeline_goto(r->tl, s->step) != 0) {
-            s->failed = 1;
+        int rc = timeline_current(r->tl) != s->step ? timeline_goto(r->tl, s->step) : 0;
+        if (rc != 0) {
+            s->failed = rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
             return;
         }
         /* live samples due at this step, drawn now the parameters are here
@@ -112,7 +113,7 @@ static void arrive(Session *s)
         if (s->step >= s->num_steps - 1 && !r->have_samples && s->cfg.samples > 0) {
             if (samples_draw(&r->samples, r->t, s->cfg.samples, SAMPLES_CAP,
                              sample_temperature(r->t)) != 0)
-                s->failed = 1;
+                s->failed = SESSION_OOM;
             else
                 r->have_samples = 1;
         }
@@ -131,12 +132,12 @@ static void live_ensure(Session *s, int age)
     if (!s->live || age == 0 || live_get(&r->live, age))
         return;     /* age 0: drawn at the start, before the first step */
     if (timeline_goto(r->tl, age - 1) != 0) {
-        s->failed = 1;
+        s->failed = SESSION_OOM;
         return;
     }
     live_draw(&r->live, r->t);
     if (timeline_goto(r->tl, s->step) != 0)
-        s->failed = 1;
+        s->failed = SESSION_OOM;
 }
 
 int session_init(Session *s, Trainer *t, const SessionConfig *c)
@@ -171,14 +172,14 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     if (seen_init(&r->seen, t->ds) != 0 || live_init(&r->live, t) != 0 ||
         (live_draw(&r->live, t), !(r->tl = timeline_new(t)))) {
         session_free(s);
-        return -1;
+        return SESSION_OOM;
     }
+    timeline_set_sink(r->tl, c->sink, c->sink_ctx);
     arrive(s);      /* step 1 is computed before the screen opens */
-    if (s->failed) {
+    int failed = s->failed;
+    if (failed)
         session_free(s);
-        return -1;
-    }
-    return 0;
+    return failed;
 }
 
 void session_free(Session *s)

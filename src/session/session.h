@@ -47,7 +47,13 @@ typedef struct {
     int explain;            /* the explanation panel at the start: 1 on, -1 off, 0 as the
                              * mode has it (on with emma) */
     int mouse;              /* the mouse on at the start */
+    TimelineSink sink;      /* told of each step of the run the first time it is computed
+                             * (the UI's --csv rows), or NULL */
+    void *sink_ctx;
 } SessionConfig;
+
+/* Why a session must end (Session.failed). */
+enum { SESSION_OOM = 1, SESSION_SINK_FAILED = 2 };
 
 enum { SESSION_MAX_RUNS = 2 };
 
@@ -56,7 +62,7 @@ typedef struct {
     int nruns;
     int shown;              /* the run the panels show */
     SessionConfig cfg;
-    int failed;             /* out of memory in the core: the session must end */
+    int failed;             /* SESSION_OOM or SESSION_SINK_FAILED: the session must end */
     /* where the user is */
     int num_steps;
     int step;               /* the step shown, 0-based */
@@ -102,8 +108,8 @@ enum {
 };
 
 /* A session over t's run (t must not have stepped): its untrained live
- * samples drawn, step 1 computed.  Returns 0, or -1 when out of memory
- * (*s is then freed). */
+ * samples drawn, step 1 computed.  Returns 0, or why it failed (SESSION_OOM,
+ * SESSION_SINK_FAILED; *s is then freed). */
 int session_init(Session *s, Trainer *t, const SessionConfig *c);
 void session_free(Session *s);
 /* The run the panels show. */

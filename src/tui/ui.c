@@ -23,6 +23,16 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* The exit status of a session that failed (a runtime failure: 1), its
+ * message said: out of memory here; a sink's failure (a --csv row that could
+ * not be written) by the sink's owner, who knows the file (app/main.c). */
+static int fail_status(int failed)
+{
+    if (failed == SESSION_OOM)
+        fprintf(stderr, "microgpt-tui: out of memory\n");
+    return 1;
+}
+
 /* When the next step is due after the step clock restarts (running or the
  * speed changed). */
 static double first_due(const Session *s)
@@ -40,7 +50,7 @@ static Layout draw(Session *s, Term *term, Canvas *cv, unsigned *r)
     int cols, rows;
     term_size(&cols, &rows);
     if ((cols != cv->w || rows != cv->h) && canvas_resize(cv, cols, rows) != 0) {
-        s->failed = 1;
+        s->failed = SESSION_OOM;
         return layout_compute(0, 0, 0);
     }
     Layout l = render_frame(cv, s);
@@ -56,10 +66,9 @@ int ui_run(const SessionConfig *c, Trainer *t)
     const int ascii = c->ascii || !term_locale_utf8();
     char err[256];
     Session s;
-    if (session_init(&s, t, c) != 0) {  /* step 1 is computed before the screen opens */
-        fprintf(stderr, "microgpt-tui: out of memory\n");
-        return 1;
-    }
+    int failed = session_init(&s, t, c);    /* step 1 is computed before the screen opens */
+    if (failed)
+        return fail_status(failed);
     Term term;
     Canvas cv;
     if (canvas_init(&cv, 1, 1, ascii) != 0) {
@@ -159,14 +168,13 @@ int ui_run(const SessionConfig *c, Trainer *t)
         }
     }
 
-    int sig = term_stop_signal(), failed = s.failed;
+    int sig = term_stop_signal();
+    failed = s.failed;
     term_close(&term);
     canvas_free(&cv);
     session_free(&s);
-    if (failed) {
-        fprintf(stderr, "microgpt-tui: out of memory\n");
-        return 1;
-    }
+    if (failed)
+        return fail_status(failed);
     if (sig) {      /* die of the signal, as the shell expects, now the terminal is back */
         signal(sig, SIG_DFL);
         raise(sig);

@@ -945,6 +945,20 @@ if wait_for sh2 "rc=2" && wait_for sh2 "/nonexistent/dir/x.csv: cannot write: No
    ! capture sh2 | grep -q "step 1/"; then ok
 else fail "not refused" sh2; fi
 
+begin "the UI writes --csv: the rows of the steps reached, once each, in order, as --headless --csv"
+rm -f "$TMP/ui.csv" "$TMP/headless.csv"
+lit sh2 "clear; $BIN --paused --csv $TMP/ui.csv; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "step 1/500"; then
+    keys sh2 "]" "]" "]"; wait_for sh2 "step 31/500"
+    keys sh2 b b Home; wait_for sh2 "step 1/500"
+    keys sh2 3; wait_for sh2 "step 100/500"
+    keys sh2 q
+    $BIN --headless --csv "$TMP/headless.csv" > /dev/null
+    if wait_for sh2 "rc=0" && [ "$(wc -l < "$TMP/ui.csv")" -eq 101 ] &&
+       head -n 101 "$TMP/headless.csv" | cmp -s - "$TMP/ui.csv"; then ok
+    else fail "$(wc -l < "$TMP/ui.csv") lines; $(head -n 101 "$TMP/headless.csv" | cmp - "$TMP/ui.csv")" sh2; fi
+else fail "did not start" sh2; fi
+
 begin "stdout not a terminal is refused with exit 2"
 $BIN --paused > "$TMP/out" 2> "$TMP/err" < /dev/null
 rc=$?
