@@ -140,7 +140,9 @@ static void fc_check_result(int rc, const Options *o, const char *err)
         if (o->compare) {   /* a twin: valid, as many steps, its own CSV file */
             fc_check_train(&o->twin);
             FC_CHECK(o->twin.adam.num_steps == o->train.adam.num_steps);
-            FC_CHECK(!o->csv || strcmp(o->csv, o->twin_csv) != 0);
+            /* its own CSV file, when it has one ("" is none: --csv "" is a
+             * name, refused when the file is created) */
+            FC_CHECK(!o->csv || !o->twin_csv[0] || strcmp(o->csv, o->twin_csv) != 0);
         }
     } else {
         FC_CHECK(rc == -1);
