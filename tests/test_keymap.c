@@ -70,7 +70,7 @@ static void test_rows(void **state)
             fail_msg("action %d is in %d rows", a, seen_action[a]);
     assert_true(keymap_keyless(ACT_FOCUS) && !keymap_keyless(ACT_MOUSE));
     assert_int_equal(help[HELP_RUN], 11);
-    assert_int_equal(help[HELP_CLASSROOM], 10);
+    assert_int_equal(help[HELP_CLASSROOM], 12);
     /* letters: either case when the row says so; g and G differ */
     int which;
     assert_int_equal(keymap_find('Q', &which)->action, ACT_QUIT);
@@ -108,19 +108,22 @@ static void test_hints(void **state)
     assert_string_equal(hint_line(&st, 0),
         "space run/9  n \u2192 step/8  b \u2190 back/8  ] [ \u00b110/5  Home End first/last/2  "
         "\u2191\u2193 select/6  + - speed/4  p phases/9  1-6 arc/7  e explain/6  w guess/3  l live/3  "
-        "z zoom/2  ? help/12  q quit/12");
+        "z zoom/2  f what if/4  ? help/12  q quit/12");
+    st.runs = 2;    /* a second run: o switches */
+    assert_non_null(strstr(hint_line(&st, 0), "f what if/4  o other run/7  ? help/12"));
+    st.runs = 1;
     st.running = 1;
     st.samples = 1;
     assert_string_equal(hint_line(&st, 1),
         "space pause/9  n step/8  b back/8  ] [ +-10/5  Home End first/last/2  Up Dn select/6  "
         "+ - speed/4  p phases/9  1-6 arc/7  e explain/6  w guess/3  l live/3  z zoom/2  "
-        "s samples/6  ? help/12  q quit/12");
+        "s samples/6  f what if/4  ? help/12  q quit/12");
     /* at the last step, paused: nothing left to run */
     HintState last = { .last = 1, .samples = 1 };
     assert_string_equal(hint_line(&last, 1),
         "n step/8  b back/8  ] [ +-10/5  Home End first/last/2  Up Dn select/6  "
         "+ - speed/4  p phases/9  1-6 arc/7  e explain/6  w guess/3  l live/3  z zoom/2  "
-        "s samples/6  ? help/12  q quit/12");
+        "s samples/6  f what if/4  ? help/12  q quit/12");
     HintState ph = { .phase_mode = 1, .zoomed = 1, .guess = 1, .hiding = 1 };
     assert_string_equal(hint_line(&ph, 0),
         "r reveal/11  z unzoom/11  Tab next panel/10  n \u2192 next phase/10  b \u2190 back/9  "

@@ -12,6 +12,7 @@
 #include <wordexp.h>
 
 #include "core/message.h"
+#include "core/pymath.h"
 
 enum {
     OPT_DATA = 256, OPT_STEPS, OPT_SEED, OPT_LR, OPT_BETA1, OPT_BETA2, OPT_N_EMBD, OPT_N_HEAD,
@@ -118,8 +119,8 @@ static const char help_text[] =
     "                       (split as a shell does, no commands), e.g. '--lr 0.003';\n"
     "                       the same data and number of steps; not --data,\n"
     "                       --samples or the UI and output options (but --csv FILE\n"
-    "                       of its own); with --headless (for now): both outputs,\n"
-    "                       then when their sampled names first differ\n"
+    "                       of its own); --headless prints both outputs, then when\n"
+    "                       their sampled names first differ\n"
     "Output:\n"
     "  --headless           no UI: print exactly what microgpt.py prints (the gist's\n"
     "                       output with --variant gist: its step lines end in CR)\n"
@@ -214,22 +215,6 @@ static int parse_int(const char *s, long long lo, long long hi, long long *out)
     return 0;
 }
 
-/* A finite decimal number, the whole string (what Python's float() reads). */
-static int parse_double(const char *s, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    /* strtod sets ERANGE on overflow (then v is infinite) and on underflow:
-     * 1e-310 reads as a subnormal and 1e-400 as 0, as float() reads them. */
-    if (!bare(s) || *end != '\0' || !isfinite(v))
-        return -1;
-    /* strtod also reads hexadecimal ("0x1p-3"), which Python's float() does not */
-    if (strpbrk(s, "xX"))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* Any integer with |n| < 2^64, as random.seed(n) takes it. */
 static int parse_seed(const char *s, unsigned long long *out)
 {
@@ -312,7 +297,7 @@ static int parse_change(Changes *c, const char *arg, char err[CLI_ERRLEN])
             snprintf(err, CLI_ERRLEN, "--change: %s needs a value (%s=X)", tokens[f], tokens[f]);
             return -1;
         }
-        bad = parse_double(value, &v) != 0 ? change_check(f, NAN) : change_check(f, v);
+        bad = py_float(value, &v) != 0 ? change_check(f, NAN) : change_check(f, v);
         if (bad) {
             snprintf(err, CLI_ERRLEN, "--change: %s: '%s' is %s", tokens[f], value, bad);
             return -1;
@@ -525,7 +510,7 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, const Se
             /* the ranges of the values --change takes too (change_check) */
             const int field = c == OPT_LR ? 0 : c == OPT_BETA1 ? 1 : c == OPT_BETA2 ? 2
                             : c == OPT_TEMPERATURE ? 3 : 0;
-            const char *bad = parse_double(optarg, &dv) != 0 ? change_check(field, NAN)
+            const char *bad = py_float(optarg, &dv) != 0 ? change_check(field, NAN)
                             : change_check(field, dv);
             if (bad) {
                 snprintf(err, CLI_ERRLEN, "--%s: '%s' is %s", opt_name(c), optarg, bad);

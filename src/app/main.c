@@ -94,8 +94,6 @@ static int csv_close(FILE *csv, const char *path, int status)
 static int run(const Options *o)
 {
     char err[CLI_ERRLEN];
-    if (o->compare && !o->headless)
-        return fail(EXIT_USAGE, "--compare: the interface shows one run for now; use --headless");
     if (!o->headless && term_check(err, sizeof err) != 0)
         return fail(EXIT_USAGE, err);
     char found[1024];
@@ -151,6 +149,7 @@ static int run(const Options *o)
         .samples = o->samples, .variant = o->variant, .speed = speed < 0 ? 0 : speed == 0 ? -1 : speed,
         .explain = explain < 0 ? 0 : explain ? 1 : -1, .mouse = settings_get(&o->set, SET_MOUSE, 1),
         .sink = csv ? csv_sink_step : NULL, .sink_ctx = &sink,
+        .twin = o->compare ? &t2 : NULL, .twin_desc = o->compare,
     };
     if (!o->headless) {
         status = ui_run(&sc, &t);

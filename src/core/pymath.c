@@ -1,6 +1,10 @@
 /* pymath.c: CPython's float_pow (Objects/floatobject.c), case by case. */
 #include "core/pymath.h"
 
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <math.h>
 
 static int is_odd_integer(double y)
@@ -48,4 +52,21 @@ double py_pow_slow(double x, double y)
         return negate ? -1.0 : 1.0;
     double r = pow(x, y);
     return negate ? -r : r;
+}
+
+int py_float(const char *s, double *out)
+{
+    char *end;
+    if (*s == '\0' || isspace((unsigned char)*s))
+        return -1;
+    double v = strtod(s, &end);
+    /* strtod sets ERANGE on overflow (then v is infinite) and on underflow:
+     * 1e-310 reads as a subnormal and 1e-400 as 0, as float() reads them. */
+    if (*end != '\0' || !isfinite(v))
+        return -1;
+    /* strtod also reads hexadecimal ("0x1p-3"), which Python's float() does not */
+    if (strpbrk(s, "xX"))
+        return -1;
+    *out = v;
+    return 0;
 }

@@ -8,6 +8,11 @@
  * raises (0 ** negative, negative ** fraction) return NaN here. */
 double py_pow_slow(double x, double y);
 
+/* What Python's float() reads, bare (no surrounding whitespace): a finite
+ * decimal number, the whole string (no hexadecimal, no "inf" or "nan").
+ * Returns 0 with the value in *out, or -1. */
+int py_float(const char *s, double *out);
+
 #include <math.h>
 /* The common case (x positive, finite and not 1; y finite and not 0) is
  * libm's pow directly; everything else is sorted out by py_pow_slow. */

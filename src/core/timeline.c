@@ -183,6 +183,12 @@ void timeline_set_sink(Timeline *tl, TimelineSink sink, void *ctx)
     tl->sink_ctx = ctx;
 }
 
+void timeline_rewind_start(Timeline *tl)
+{
+    trainer_restore(tl->t, &tl->coarse[0]);
+    tl->cur = -1;
+}
+
 int timeline_current(const Timeline *tl) { return tl->cur; }
 int timeline_reached(const Timeline *tl) { return tl->reached; }
 const double *timeline_losses(const Timeline *tl) { return tl->losses; }

@@ -69,6 +69,9 @@ typedef int (*TimelineProgress)(void *ctx, int done, int total);
 int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx);
 /* timeline_seek without progress: 0, -1 or TIMELINE_SINK_FAILED. */
 int timeline_goto(Timeline *tl, int k);
+/* Puts the trainer back before step 0 (its state when the timeline began),
+ * for what the untrained model draws; the current step is then -1. */
+void timeline_rewind_start(Timeline *tl);
 /* The current step (0-based), or -1 before the first. */
 int timeline_current(const Timeline *tl);
 /* How many steps have been computed at least once (the furthest reached). */

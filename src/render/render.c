@@ -32,8 +32,12 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
             draw[p](c, l->panel[p], v);
     if (panel_focusable(v->shown.focus) && layout_has(l, v->shown.focus))
         focus_frame(c, l->panel[v->shown.focus]);
-    if (v->step.samples)
+    if (v->step.samples && v->cmp.samples)
+        render_samples_pair(c, v);
+    else if (v->step.samples)
         render_samples(c, l, v->step.samples, v->run.num_steps, v->shown.samples_page);
+    if (v->form)
+        render_whatif(c, v);
     if (v->shown.help)
         render_help(c, v);
 }
@@ -52,7 +56,7 @@ typedef struct {
     int rank;
 } StatusField;
 
-enum { STATUS_FIELDS = 8 };
+enum { STATUS_FIELDS = 9 };
 
 void render_status(Canvas *c, Rect r, const View *v)
 {
@@ -76,15 +80,22 @@ void render_status(Canvas *c, Rect r, const View *v)
     if (v->shown.speed > 0)
         snprintf(f[n].value, sizeof f[0].value, "%d step%s/s", v->shown.speed, v->shown.speed == 1 ? "" : "s");
     n++;
-    /* loss 3.0874: "?" in guess mode, "…" before the Loss phase */
-    f[n] = (StatusField){ "loss ", "", ROLE_VALUE, 6, sep, 2 };
-    if (v->shown.hide_loss)
-        snprintf(f[n].value, sizeof f[0].value, "?");
-    else if (!phase_has_loss(phase))
-        snprintf(f[n].value, sizeof f[0].value, "%s", g->ell);
-    else
-        snprintf(f[n].value, sizeof f[0].value, "%.4f", v->step.info->loss);
-    n++;
+    /* loss 3.0874: "?" in guess mode, "…" before the Loss phase; with two
+     * runs each loss after its run's letter (A 3.0874 B 3.1012, the run
+     * shown first) */
+    const int two = v->cmp.runs > 1 && v->cmp.losses;
+    char la[4] = { v->cmp.label, ' ', '\0' }, lb[4] = { v->cmp.other_label, ' ', '\0' };
+    for (int k = 0; k <= two; k++) {
+        f[n] = (StatusField){ two ? (k ? lb : la) : "loss ", "", k ? ROLE_GHOST : ROLE_VALUE, 6,
+                              k ? " " : sep, 2 };
+        if (v->shown.hide_loss)
+            snprintf(f[n].value, sizeof f[0].value, "?");
+        else if (!phase_has_loss(phase))
+            snprintf(f[n].value, sizeof f[0].value, "%s", g->ell);
+        else
+            snprintf(f[n].value, sizeof f[0].value, "%.4f", k ? v->cmp.loss : v->step.info->loss);
+        n++;
+    }
     /* lr_t 0.009911: "…" before the Update phase */
     f[n] = (StatusField){ "lr_t ", "", ROLE_VALUE, 8, sep, 3 };
     if (phase_has_update(phase))
@@ -144,6 +155,7 @@ void render_keys(Canvas *c, Rect r, const View *v)
         .phase_mode = v->shown.phase_mode, .zoomed = v->shown.zoomed != PANEL_NONE,
         .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,
         .samples = v->shown.samples, .samples_more = v->shown.samples_more, .last = v->shown.last,
+        .runs = v->cmp.runs,
     };
     enum { CAP = 40 };
     HintItem h[CAP];
@@ -337,6 +349,95 @@ void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps,
         snprintf(foot, sizeof foot, "%d-%d of %d%s  s %s", first + 1, first + shown, s->count, drawn,
                  first + shown < s->count ? "more" : "hides");
     canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_LABEL);
+}
+
+void render_samples_pair(Canvas *c, const View *v)
+{
+    const Samples *s[2] = { v->step.samples, v->cmp.samples };
+    const char lab[2] = { v->cmp.label, v->cmp.other_label };
+    char title[64], note[48], entry[96], head[2][80];
+    snprintf(title, sizeof title, "Names the models made up after %d step%s", v->run.num_steps,
+             v->run.num_steps == 1 ? "" : "s");
+    snprintf(note, sizeof note, "temperature %g, %g", s[0]->temperature, s[1]->temperature);
+    for (int k = 0; k < 2; k++) {
+        const char *d = k ? v->cmp.other_desc : v->cmp.desc;
+        snprintf(head[k], sizeof head[k], "%c%s%s", lab[k], d && d[0] ? ": " : "", d ? d : "");
+    }
+    const int count = s[0]->count > s[1]->count ? s[0]->count : s[1]->count;
+    int colw = 20;
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < s[k]->count; i++) {
+            int w = text_width(s[k]->names[i], c->ascii) + digits(count) + 3;
+            colw = w > colw ? w : colw;
+        }
+    int room = c->h - 4 - 2 - 3;    /* frame, heads, the footer lines */
+    int per = count < room ? count : room < 1 ? 1 : room;
+    int w = 2 * colw + 2 + 4, tw = text_width(title, c->ascii) + text_width(note, c->ascii) + 8;
+    w = w < tw ? tw : w < 60 ? 60 : w;
+    Rect a = overlay(c, w, per + 3 + 2 + 2, title, note);
+    if (a.w < 1 || a.h < 4)
+        return;
+    const int half = (a.w - 2) / 2, iw = digits(count > 0 ? count : 1);
+    for (int k = 0; k < 2; k++) {
+        const int x = a.x + k * (half + 2);
+        canvas_text_fit(c, x, a.y, half, head[k], k ? ROLE_GHOST : ROLE_TITLE);
+        for (int i = 0; i < per && i < s[k]->count && 1 + i < a.h - 2; i++) {
+            snprintf(entry, sizeof entry, "%*d", iw, i + 1);
+            canvas_text(c, x, a.y + 1 + i, iw, entry, ROLE_LABEL);
+            const char *n = s[k]->names[i];
+            canvas_text_fit(c, x + iw + 1, a.y + 1 + i, half - iw - 1, n[0] ? n : "(empty)",
+                            n[0] ? ROLE_VALUE : ROLE_LABEL);
+        }
+    }
+    char differ[160];
+    if (v->cmp.differ_at < 0)
+        snprintf(differ, sizeof differ, "Sampled names: the same after every step.");
+    else if (v->cmp.differ_at == 0)
+        snprintf(differ, sizeof differ, "Sampled names: different from the start (before step 1).");
+    else
+        snprintf(differ, sizeof differ, "Sampled names: first different after step %d.", v->cmp.differ_at);
+    canvas_text_fit(c, a.x, a.y + a.h - 2, a.w, differ, ROLE_TEXT);
+    canvas_text_fit(c, a.x, a.y + a.h - 1, a.w,
+                    "(the live samples: 12 names, name i with random.seed(1000 + i))  s hides this",
+                    ROLE_LABEL);
+}
+
+void render_whatif(Canvas *c, const View *v)
+{
+    const WhatIfForm *f = v->form;
+    static const char *const what[CHANGE_FIELDS] = {
+        "learning_rate (lr_t keeps its schedule)", "Adam's first-moment decay",
+        "Adam's second-moment decay", "of the samples",
+    };
+    char title[48], line[128];
+    snprintf(title, sizeof title, "What if, from step %d", v->step.info->step + 1);
+    Rect a = overlay(c, 64, CHANGE_FIELDS + 8, title, "Enter branches, Esc cancels");
+    if (a.w < 20 || a.h < CHANGE_FIELDS + 2)
+        return;
+    int y = a.y;
+    snprintf(line, sizeof line, "Run %c goes on as it is; a new run branches from here: step %d's "
+             "update already uses these values.", v->cmp.label, v->step.info->step + 1);
+    y += flow_text(c, (Rect){ a.x, y, a.w, 2 }, y, line, 0);
+    y++;
+    for (int i = 0; i < CHANGE_FIELDS && y < a.y + a.h; i++, y++) {
+        const Field *fd = &f->f[i];
+        const int sel = i == f->at, x = a.x + 13;
+        canvas_text(c, a.x, y, 12, change_field_name(i), sel ? ROLE_KEY : ROLE_TEXT);
+        canvas_text(c, x, y, 16, fd->text, ROLE_VALUE);
+        for (int k = fd->len; k < 16; k++)
+            canvas_text(c, x + k, y, 1, c->ascii ? "_" : "\u2581", ROLE_LABEL);
+        if (sel) {  /* the cursor: the cell it stands on, reversed */
+            char ch[2] = { fd->cursor < fd->len ? fd->text[fd->cursor] : ' ', '\0' };
+            canvas_text(c, x + fd->cursor, y, 1, ch, ROLE_SELECT);
+        }
+        canvas_text_fit(c, x + 18, y, a.x + a.w - x - 18, what[i], ROLE_LABEL);
+    }
+    y++;
+    if (f->error[0])
+        canvas_text_fit(c, a.x, y, a.w, f->error, ROLE_WARN);
+    else
+        canvas_text_fit(c, a.x, y, a.w, c->ascii ? "Up/Down or Tab: the next value;  o then switches runs"
+                        : "\u2191\u2193 or Tab: the next value;  o then switches runs", ROLE_LABEL);
 }
 
 void render_too_small(Canvas *c, int need_w, int need_h)

@@ -37,6 +37,11 @@ void render_help(Canvas *c, const View *v);
 void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps, int page);
 /* How many of them a page holds in layout l on canvas c (0: no room). */
 int render_samples_per_page(const Canvas *c, const Layout *l, const Samples *s);
+/* Two runs' final samples side by side, and when their sampled names first
+ * differ (v->step.samples and v->cmp). */
+void render_samples_pair(Canvas *c, const View *v);
+/* The what-if form (v->form): lr, beta1, beta2, temperature. */
+void render_whatif(Canvas *c, const View *v);
 /* The message shown when the canvas is smaller than need_w x need_h. */
 void render_too_small(Canvas *c, int need_w, int need_h);
 

@@ -132,16 +132,17 @@ static int nice_ticks(double lo, double hi, int max_ticks, double *t, int cap, i
     return n;
 }
 
-/* The moving average of losses[0 .. k) (NULL when out of memory or k is 0). */
-static double *moving_avg(const View *v, int k, double *lo, double *hi)
+/* The moving average of losses[0 .. k) (NULL when out of memory or k is 0),
+ * widening [lo, hi] to hold it. */
+static double *moving_avg(const View *v, const double *losses, int k, double *lo, double *hi)
 {
     const int W = render_avg_window(v->run.num_steps);
-    double *avg = k > 0 ? malloc((size_t)k * sizeof *avg) : NULL;
+    double *avg = k > 0 && losses ? malloc((size_t)k * sizeof *avg) : NULL;
     double sum = 0.0;
     for (int i = 0; avg && i < k; i++) {
-        sum += v->step.losses[i];
+        sum += losses[i];
         if (i >= W)
-            sum -= v->step.losses[i - W];
+            sum -= losses[i - W];
         avg[i] = sum / (i + 1 < W ? i + 1 : W);
         if (isfinite(avg[i])) {
             *lo = avg[i] < *lo ? avg[i] : *lo;
@@ -152,8 +153,10 @@ static double *moving_avg(const View *v, int k, double *lo, double *hi)
 }
 
 /* The loss curve inside a, with avg the moving average of the k steps
- * shown (NULL when k is 0), which spans [lo, hi] with the chance level. */
-static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, double lo, double hi)
+ * shown (NULL when k is 0) and ghost the other run's (or NULL), which span
+ * [lo, hi] with the chance level. */
+static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, const double *ghost,
+                       double lo, double hi)
 {
     const Glyphs *g = glyphs_get(c->ascii);
     const int N = v->run.num_steps, k = v->shown.curve_steps, W = render_avg_window(N);
@@ -183,6 +186,8 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, doub
     if (pr.w < 2 || plot_begin(&p, c, pr, ticks[nt - 1], ticks[0]) != 0)
         return;
     if (k > 0) {
+        if (ghost)  /* behind the run shown */
+            plot_series(&p, ghost, k, N, ROLE_GHOST, g->ascii_ghost);
         plot_points(&p, v->step.losses, k, N, ROLE_RAW, g->ascii_raw);
         plot_series(&p, avg, k, N, ROLE_AVG, g->ascii_avg);
     }
@@ -199,7 +204,22 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, doub
         canvas_text(c, pr.x + pr.w - lw, cy, lw, lab, ROLE_CHANCE);
     if (xrow)
         x_labels(c, &axis, a.y + ph, N, "step");
-    if (legend) {
+    if (legend && v->cmp.losses) {     /* two runs: whose curve is whose */
+        int y = a.y + a.h - 1, x = pr.x, end = a.x + a.w;
+        char raw_l[32], avg_l[32], ghost_l[32];
+        snprintf(raw_l, sizeof raw_l, " %c each step  ", v->cmp.label);
+        snprintf(avg_l, sizeof avg_l, " %c avg  ", v->cmp.label);
+        snprintf(ghost_l, sizeof ghost_l, " %c avg", v->cmp.other_label);
+        int lw2 = 2 + (int)strlen(raw_l) + 2 + (int)strlen(avg_l) + 2 + (int)strlen(ghost_l);
+        if (pr.x + lw2 <= end) {
+            x += canvas_text(c, x, y, end - x, g->legend_raw, ROLE_RAW);
+            x += canvas_text(c, x, y, end - x, raw_l, ROLE_LABEL);
+        }
+        x += canvas_text(c, x, y, end - x, g->legend_avg, ROLE_AVG);
+        x += canvas_text(c, x, y, end - x, avg_l, ROLE_LABEL);
+        x += canvas_text(c, x, y, end - x, g->legend_avg, ROLE_GHOST);
+        canvas_text(c, x, y, end - x, ghost_l, ROLE_GHOST);
+    } else if (legend) {
         int y = a.y + a.h - 1, x = pr.x, end = a.x + a.w;
         char raw_l[32], avg_l[32];
         snprintf(raw_l, sizeof raw_l, " each step   ");
@@ -216,30 +236,38 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, doub
     }
 }
 
-void render_loss(Canvas *c, Rect r, const View *v)
+/* The curves of the steps shown inside a (the frame's note into note when
+ * given: the average, or with two runs this step's difference). */
+static void loss_panel(Canvas *c, Rect a, const View *v, char *note, size_t len, int framed, Rect r)
 {
     const int k = v->shown.curve_steps;
     const double chance = log((double)v->run.vocab_size);
     double lo = chance, hi = chance;
-    double *avg = moving_avg(v, k, &lo, &hi);
-    char note[64];
-    if (avg)
-        snprintf(note, sizeof note, "avg %.4f", avg[k - 1]);
-    else
-        snprintf(note, sizeof note, "avg %s", glyphs_get(c->ascii)->ell);
-    Rect a = frame(c, r, "Loss per step", note);
+    double *avg = moving_avg(v, v->step.losses, k, &lo, &hi);
+    double *ghost = moving_avg(v, v->cmp.losses, k, &lo, &hi);
+    if (framed) {
+        if (avg && ghost)   /* the step's difference between the runs */
+            snprintf(note, len, "%c%s%c %+.4f", v->cmp.label, c->ascii ? "-" : "\u2212", v->cmp.other_label,
+                     v->step.losses[k - 1] - v->cmp.losses[k - 1]);
+        else if (avg)
+            snprintf(note, len, "avg %.4f", avg[k - 1]);
+        else
+            snprintf(note, len, "avg %s", glyphs_get(c->ascii)->ell);
+        a = frame(c, r, "Loss per step", note);
+    }
     if (avg || k == 0)
-        loss_curve(c, a, v, avg, lo, hi);
+        loss_curve(c, a, v, avg, ghost, lo, hi);
     free(avg);
+    free(ghost);
+}
+
+void render_loss(Canvas *c, Rect r, const View *v)
+{
+    char note[64];
+    loss_panel(c, r, v, note, sizeof note, 1, r);
 }
 
 void render_loss_body(Canvas *c, Rect a, const View *v)
 {
-    const int k = v->shown.curve_steps;
-    const double chance = log((double)v->run.vocab_size);
-    double lo = chance, hi = chance;
-    double *avg = moving_avg(v, k, &lo, &hi);
-    if (avg || k == 0)
-        loss_curve(c, a, v, avg, lo, hi);
-    free(avg);
+    loss_panel(c, a, v, NULL, 0, 0, a);
 }

@@ -19,7 +19,7 @@ typedef struct {
     const char *bar_full;   /* a full bar cell */
     const char *const *bar_part; /* [1..7]: 1/8 .. 7/8 of a cell (ASCII: NULL) */
     const char *legend_raw, *legend_avg;
-    const char *ascii_raw, *ascii_avg, *ascii_chance, *ascii_lr; /* ASCII plot marks */
+    const char *ascii_raw, *ascii_avg, *ascii_chance, *ascii_lr, *ascii_ghost; /* ASCII plot marks (ghost: the run compared with) */
     const char *field_sep;  /* between the status line's fields: " │ " */
     const char *item_sep;   /* between the lesson line's items: " ·" */
     const char *chance_tick;/* the chance level across a bar: "┆" */

@@ -34,6 +34,7 @@ typedef enum {
     ROLE_WARN,      /* the too-small message */
     ROLE_CUT,       /* the tail of a name cut at the block size (never trained on) */
     ROLE_FOCUS,     /* the frame of the focused panel */
+    ROLE_GHOST,     /* the run compared with: its curve and its figures */
     ROLE_COUNT
 } Role;
 

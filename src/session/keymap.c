@@ -71,6 +71,10 @@ static const KeyRow rows[] = {
         { HINT_PHASE, WHEN_UNZOOMED, 20, 5, "zoom", NULL, NULL },
         { HINT_STEP, WHEN_UNZOOMED, 22, 2, "zoom", NULL, NULL } } },
     { { UIK_ESC }, 0, ACT_ESCAPE, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
+    { { 'f' }, 1, ACT_WHATIF, "f", "f", HELP_CLASSROOM, "f", "f", "what if: branch from here",
+      { { HINT_STEP, WHEN_ALWAYS, 24, 4, "what if", NULL, NULL } } },
+    { { 'o' }, 1, ACT_OTHER, "o", "o", HELP_CLASSROOM, "o", "o", "show the other run",
+      { { HINT_BOTH, WHEN_RUNS, 25, 7, "other run", NULL, NULL } } },
     { { 'c' }, 1, ACT_CONTRAST, NULL, NULL, HELP_CLASSROOM, "c", "c", "high-contrast theme", { { 0 } } },
     { { 'm' }, 1, ACT_MOUSE, NULL, NULL, HELP_RUN, "m", "m", "mouse on / off", { { 0 } } },
     { { '?', 'h', UIK_F1 }, 0, ACT_HELP, "?", "?", HELP_CLASSROOM, "?", "?", "this help",
@@ -127,6 +131,7 @@ static int applies(const Hint *h, const HintState *st)
     case WHEN_SAMPLES_MORE: return st->samples == 2 && st->samples_more;
     case WHEN_SAMPLES_END: return st->samples == 2 && !st->samples_more;
     case WHEN_CAN_RUN: return st->running || !st->last;
+    case WHEN_RUNS: return st->runs > 1;
     default: return 1;
     }
 }

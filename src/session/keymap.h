@@ -42,6 +42,8 @@ typedef enum {
     ACT_ZOOM,           /* zoom the focused panel / unzoom */
     ACT_ESCAPE,         /* unzoom, else hide the samples */
     ACT_CONTRAST,       /* the high-contrast theme on / off */
+    ACT_WHATIF,         /* the what-if form: branch from the step shown */
+    ACT_OTHER,          /* the panels show the next run */
     ACT_HELP,           /* the help overlay */
     ACT_QUIT,
     ACT_MOUSE,          /* the mouse on / off */
@@ -64,6 +66,7 @@ typedef enum {
     WHEN_SAMPLES_MORE,  /* they show, and a page follows */
     WHEN_SAMPLES_END,   /* they show, their last page */
     WHEN_CAN_RUN,       /* running, or a step is left to run (not at the last) */
+    WHEN_RUNS,          /* the session has more than one run */
 } HintWhen;
 
 typedef struct {
@@ -102,6 +105,7 @@ typedef struct {
     int samples;            /* the final samples: 0 none here, 1 hidden, 2 shown (Shown.samples) */
     int last;               /* the step shown is the run's last */
     int samples_more;       /* the final samples show (samples 2) and a page follows */
+    int runs;               /* runs in the session */
 } HintState;
 
 typedef struct {

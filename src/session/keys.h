@@ -11,7 +11,7 @@
 enum {
     UIK_NONE = -1,          /* no key waiting */
     UIK_UP = 0x110000, UIK_DOWN, UIK_LEFT, UIK_RIGHT, UIK_HOME, UIK_END,
-    UIK_PGUP, UIK_PGDN, UIK_F1, UIK_RESIZE, UIK_BTAB, UIK_ENTER,
+    UIK_PGUP, UIK_PGDN, UIK_F1, UIK_RESIZE, UIK_BTAB, UIK_ENTER, UIK_BACKSPACE, UIK_DELETE,
     UIK_MOUSE,              /* a mouse event: the terminal layer says which (term_mouse) */
     UIK_TAB = 9, UIK_CTRL_L = 12, UIK_ESC = 27,
 };

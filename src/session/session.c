@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "session/arc.h"
+#include "session/whatif.h"
 
 /* Steps per second, slowest first; 0: as fast as the core goes. */
 static const int speeds[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0 };
@@ -165,12 +166,15 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     }
     if (c->explain)
         s->explain = c->explain > 0;
+    s->other = -1;
+    s->differ_at = -2;
     Run *r = &s->runs[0];
-    r->t = t;
     /* the untrained model's live samples, before the first step changes it */
-    cuts_count(&r->cuts, t->ds, t->model.cfg.block_size, s->num_steps);
-    if (seen_init(&r->seen, t->ds) != 0 || live_init(&r->live, t) != 0 ||
-        (live_draw(&r->live, t), !(r->tl = timeline_new(t)))) {
+    if (run_start(r, t, s->num_steps) != 0 || !(r->tl = timeline_new(t))) {
+        session_free(s);
+        return -1;
+    }
+    if (c->twin && session_add_twin(s, c->twin, c->twin_desc ? c->twin_desc : "") != 0) {
         session_free(s);
         return SESSION_OOM;
     }
@@ -184,13 +188,8 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
 
 void session_free(Session *s)
 {
-    for (int i = 0; i < s->nruns; i++) {
-        Run *r = &s->runs[i];
-        samples_free(&r->samples);
-        live_free(&r->live);
-        seen_free(&r->seen);
-        timeline_free(r->tl);
-    }
+    for (int i = 0; i < SESSION_MAX_RUNS; i++)
+        run_free(&s->runs[i]);
     memset(s, 0, sizeof *s);
     s->focus = PANEL_NONE;
 }
@@ -452,6 +451,20 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
             return 0;
         s->focus = (PanelId)arg;
         return DO_DRAW;
+    case ACT_WHATIF: {
+        unsigned r = DO_DRAW | pause(s);
+        whatif_open(s);
+        return r;
+    }
+    case ACT_OTHER: {
+        if (s->nruns < 2)
+            return 0;
+        /* the next run; the one left is the one compared with */
+        s->other = s->shown;
+        s->shown = (s->shown + 1) % s->nruns;
+        s->reached = timeline_reached(run_shown(s)->tl);
+        return DO_DRAW;
+    }
     default:
         return 0;
     }
@@ -476,6 +489,8 @@ unsigned session_act(Session *s, Action a, int arg, PanelSet on)
 
 unsigned session_key(Session *s, int key, PanelSet on)
 {
+    if (s->form.open)       /* the what-if form takes the keys */
+        return whatif_key(s, key);
     if (key == UIK_RESIZE)
         return DO_DRAW | DO_REPAINT;
     unsigned said = 0;      /* a message shown until the next key */
@@ -618,4 +633,20 @@ void session_view(Session *s, PanelSet on, View *v)
     st->live_names = live_get(&r->live, st->live_age);
     if (v->shown.samples == 2)
         st->samples = &r->samples;
+    v->form = s->form.open ? &s->form : NULL;
+    ViewCompare *cmp = &v->cmp;
+    cmp->runs = s->nruns;
+    cmp->label = (char)('A' + s->shown);
+    cmp->desc = r->desc;
+    if (s->other >= 0) {
+        const Run *o = &s->runs[s->other];
+        cmp->other_label = (char)('A' + s->other);
+        cmp->other_desc = o->desc;
+        cmp->losses = timeline_losses(o->tl);
+        cmp->loss = o->t->info.loss;
+        if (st->samples && o->have_samples) {
+            cmp->samples = &o->samples;
+            cmp->differ_at = session_names_differ(s);
+        }
+    }
 }

@@ -1,10 +1,12 @@
 /* session.h: one interactive session, curses-free: the runs, where the
  * user is in them, and what is shown.
  *
- * A Run is everything one training run owns: its Trainer (not owned), its
- * Timeline, the distinct names its steps have seen, its live samples and
- * its final samples.  A Session holds the runs (one today; an array so that
- * a branched or twin run can join it), the step shown and how it is shown
+ * A Run is everything one training run owns: its Trainer (a branch's is
+ * owned), its Timeline, the distinct names its steps have seen, its live
+ * samples and its final samples.  A Session holds the runs (the command
+ * line's, a --compare twin, branches made with the what-if form: all in
+ * lockstep on the step shown), which one the panels show and which one they
+ * compare it with, the step shown and how it is shown
  * (phase, selection, guess mode, panels, focus, zoom, overlays) and the
  * settings (speed, theme).  Keys come in as actions (session_key,
  * session_act); the input loop (tui/ui.c) only waits, applies and draws.
@@ -23,14 +25,20 @@
 #include "session/view.h"
 
 typedef struct {
-    Trainer *t;             /* not owned; must outlive the run */
+    Trainer *t;             /* not owned (unless it is `own`); must outlive the run */
+    Trainer *own;           /* a branch's trainer, freed with the run */
     Timeline *tl;
     Seen seen;              /* distinct names seen by each step */
     Cuts cuts;              /* names cut at the block size, in the data and the run */
     Live live;              /* live samples, drawn on demand */
     Samples samples;        /* the final samples, drawn on reaching the last step */
     int have_samples;
+    int parent;             /* a branch: the run it was made from; else -1 */
+    int from;               /* a branch: the first step (0-based) it trains otherwise; else -1 */
+    char desc[64];          /* how it differs: "lr=0.003 from step 100", "--lr 0.003", "" */
 } Run;
+
+
 
 /* How a session starts (from the command line). */
 typedef struct {
@@ -50,17 +58,23 @@ typedef struct {
     TimelineSink sink;      /* told of each step of the run the first time it is computed
                              * (the UI's --csv rows), or NULL */
     void *sink_ctx;
+    Trainer *twin;          /* --compare: the twin's trainer (not owned), or NULL */
+    const char *twin_desc;  /* ... and its options, as given */
 } SessionConfig;
 
 /* Why a session must end (Session.failed). */
 enum { SESSION_OOM = 1, SESSION_SINK_FAILED = 2 };
 
-enum { SESSION_MAX_RUNS = 2 };
+enum { SESSION_MAX_RUNS = 4 };
 
 typedef struct {
     Run runs[SESSION_MAX_RUNS];
     int nruns;
     int shown;              /* the run the panels show */
+    int other;              /* the run they compare it with (curves, status), or -1 */
+    WhatIfForm form;
+    int differ_a, differ_b, differ_at; /* the first age at which runs a and b's sampled
+                             * names differ (-1: never; -2: not computed) */
     SessionConfig cfg;
     int failed;             /* SESSION_OOM or SESSION_SINK_FAILED: the session must end */
     /* where the user is */
@@ -114,6 +128,21 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c);
 void session_free(Session *s);
 /* The run the panels show. */
 Run *session_run(Session *s);
+
+/* --compare: adds a run over t (a fresh trainer, the twin's configuration,
+ * as many steps), described by desc, and brings it to the step shown.
+ * Returns 0, or -1 when out of memory or the session is full. */
+int session_add_twin(Session *s, Trainer *t, const char *desc);
+/* A branch of the run shown from the step shown, with the change ch (at that
+ * step): its update already uses the new values (what --change STEP:...
+ * runs, STEP the step shown, 1-based).  The new run is shown, the old one
+ * kept as the one compared with.  Returns 0, or -1 with a message in err
+ * (the session full, out of memory). */
+int session_branch(Session *s, const Change *ch, char *err, size_t errlen);
+/* The first number of steps done (the model's age) after which the sampled
+ * names of the runs shown and compared differ: 0 before any step, -1 when
+ * never (computed once per pair, the timelines going there and back). */
+int session_names_differ(Session *s);
 
 /* Applies a key (its row of the key table), knowing the panels on screen
  * (for the focus).  Any key closes the help; a resize repaints.  Returns

@@ -17,6 +17,7 @@
 #include "core/model.h"
 #include "core/sample.h"
 #include "core/train.h"
+#include "session/form.h"
 #include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
@@ -85,10 +86,25 @@ typedef struct {
     PanelSet on_screen;     /* the panels on screen, zoom applied */
 } Shown;
 
+/* The run the panels compare the shown one with: a --compare twin or a
+ * branch (its loss curve, its loss at the step, its final samples). */
+typedef struct {
+    int runs;               /* runs in the session; 1: nothing to compare */
+    char label, other_label;    /* the runs' letters: A the command line's, then B, C, D */
+    const char *desc, *other_desc;  /* how each differs ("" for the command line's) */
+    const double *losses;   /* the other run's losses[0 .. step shown] */
+    double loss;            /* its loss at the step shown */
+    const Samples *samples; /* its final samples, when the overlay shows them; else NULL */
+    int differ_at;          /* then: the steps done when the two runs' sampled names first
+                             * differ, -1 never */
+} ViewCompare;
+
 typedef struct {
     ViewRun run;
     ViewStep step;
     Shown shown;
+    ViewCompare cmp;
+    const WhatIfForm *form; /* the what-if form, when open; else NULL */
 } View;
 
 #endif

@@ -213,6 +213,7 @@ static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
     [ROLE_WARN] = { C_VERMILLION, A_BOLD, A_BOLD },
     [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
     [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
+    [ROLE_GHOST] = { C_PURPLE, A_NORMAL, A_DIM },
 };
 /* high contrast: bright colours on black, bold text, nothing dim (a
  * projector washes dim and dark colours out); the cut tail stays grey */
@@ -238,6 +239,7 @@ static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
     [ROLE_WARN] = { H_RED, A_BOLD, A_BOLD },
     [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
     [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
+    [ROLE_GHOST] = { H_MAGENTA, A_NORMAL, A_NORMAL },
 };
 
 int term_role_dim(Role r, int high)
@@ -430,6 +432,8 @@ static int function_key(wint_t ch)
     case KEY_F(1): return UIK_F1;
     case KEY_BTAB: return UIK_BTAB;
     case KEY_ENTER: return UIK_ENTER;
+    case KEY_BACKSPACE: return UIK_BACKSPACE;
+    case KEY_DC: return UIK_DELETE;
     case KEY_RESIZE: return UIK_RESIZE;
     case KEY_MOUSE:
         have_mouse = getmouse(&last_mouse) == OK;

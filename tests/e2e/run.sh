@@ -965,6 +965,50 @@ rc=$?
 if [ $rc -eq 2 ] && [ ! -s "$TMP/out" ] && [ "$(wc -l < "$TMP/err")" -eq 1 ]; then ok
 else fail "rc=$rc, stderr: $(cat "$TMP/err")"; fi
 
+# own_panels FILE: an 80x24 screen less what compares two runs: the status
+# line, the loss panel (right of column 45 from row 14) and the key hints.
+own_panels() {
+    sed -n '2,13p' "$1"
+    sed -n '14,23p' "$1" | sed -E 's/^(.{45}).*/\1/'
+}
+
+begin "what if: f branches at step 100; o shows the original run's panels exactly as before"
+start wi 80 24 "$APP_ENV $BIN --paused"
+if wait_for wi "step 1/500"; then
+    keys wi 3
+    wait_for wi "step 100/500"
+    settled wi "$TMP/wi-before.txt"
+    keys wi f
+    if wait_for wi "What if, from step 100"; then
+        keys wi BSpace BSpace BSpace BSpace
+        lit wi 0.003
+        keys wi Enter
+        if wait_for wi "B−A" && wait_for wi "B 4.0093 A 4.0093" && wait_for wi "lr_t 0.002719"; then
+            keys wi o
+            if wait_for wi "A−B" && wait_for wi "lr_t 0.009063"; then
+                settled wi "$TMP/wi-after.txt"
+                own_panels "$TMP/wi-before.txt" > "$TMP/wi-before.own"
+                own_panels "$TMP/wi-after.txt" > "$TMP/wi-after.own"
+                if cmp -s "$TMP/wi-before.own" "$TMP/wi-after.own"; then ok
+                else fail "the original run's panels changed: $(diff "$TMP/wi-before.own" "$TMP/wi-after.own" | head -5)" wi; fi
+            else fail "o did not switch back" wi; fi
+        else fail "no branch" wi; fi
+    else fail "no form" wi; fi
+else fail "did not start" wi; fi
+tm kill-session -t wi
+
+for size in 80x24 120x40; do
+    begin "--compare at $size: both losses, both curves and the legend"
+    start cmp "${size%x*}" "${size#*x}" "$APP_ENV $BIN --paused --compare '--lr 0.003'"
+    if wait_for cmp "step 1/500"; then
+        keys cmp 3
+        if wait_for cmp "A 4.0093 B 3.3205" && wait_for cmp "A−B +0.6888" && wait_for cmp "A avg" &&
+           wait_for cmp "B avg"; then ok
+        else fail "no comparison on screen" cmp; fi
+    else fail "did not start" cmp; fi
+    tm kill-session -t cmp
+done
+
 echo "e2e: $passed passed, $failed failed"
 [ -n "$RESULT_FILE" ] && echo "$passed $failed" > "$RESULT_FILE"
 [ "$failed" -eq 0 ]

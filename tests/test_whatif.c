@@ -1,0 +1,310 @@
+/* test_whatif.c: what if, in the session and on screen: a branch made with
+ * the form (f) from a step equals a fresh run with --change from that step,
+ * bit for bit, before and after the branch point; switching back (o) shows
+ * the original run's panels exactly as before; the form refuses bad values
+ * and no change; a --compare twin in lockstep; the bytes two runs hold; and
+ * the screens (goldens): both curves with the legend at 80x24 and 120x40,
+ * the form, both runs' samples at the end. */
+#include "testutil.h"
+
+#include "core/dataset.h"
+#include "core/timeline.h"
+#include "core/train.h"
+#include "ui_fixture.h"
+
+/* A fresh run of cfg on the default data, stepped to step k (0-based) with
+ * a plain loop: what a branch must equal. */
+typedef struct {
+    Dataset ds;
+    Trainer t;
+} Fresh;
+
+static void fresh_at(Fresh *f, const TrainConfig *cfg, int k)
+{
+    char err[256];
+    assert_int_equal(dataset_load(&f->ds, "data/names.txt", err), 0);
+    assert_int_equal(trainer_init(&f->t, &f->ds, cfg, err, sizeof err), 0);
+    for (int s = 0; s <= k; s++)
+        trainer_step(&f->t);
+}
+
+static void fresh_free(Fresh *f)
+{
+    trainer_free(&f->t);
+    dataset_free(&f->ds);
+}
+
+/* Trainer a stands exactly where b does: the step's figures and the model. */
+static void same_step(const Trainer *a, const Trainer *b)
+{
+    assert_int_equal(a->info.step, b->info.step);
+    assert_int_equal(a->info.n, b->info.n);
+    assert_int_equal(a->info.doc, b->info.doc);
+    assert_bits_equal(a->info.loss, b->info.loss);
+    assert_bits_equal(a->info.lr_t, b->info.lr_t);
+    assert_memory_equal(a->info.pos_loss, b->info.pos_loss, (size_t)a->info.n * sizeof(double));
+    assert_memory_equal(trainer_params(a), trainer_params(b), a->model.nparams * sizeof(double));
+}
+
+static unsigned press(Session *s, int key)
+{
+    return session_key(s, key, 0);
+}
+
+/* Types text into the form's field at `field` (replacing it) and presses Enter. */
+static void form_set(Session *s, int field, const char *text)
+{
+    while (s->form.at != field)
+        press(s, UIK_DOWN);
+    for (int i = 0; i < FIELD_MAX; i++)
+        press(s, UIK_BACKSPACE);
+    press(s, UIK_END);
+    for (int i = 0; i < FIELD_MAX; i++)
+        press(s, UIK_BACKSPACE);
+    for (const char *p = text; *p; p++)
+        press(s, *p);
+}
+
+/* The cells of rect r of a canvas, as text. */
+static char *region(const Canvas *c, Rect r)
+{
+    char *out = malloc((size_t)r.w * (size_t)r.h * CELL_GLYPH + (size_t)r.h + 1), *o = out;
+    assert_non_null(out);
+    for (int y = r.y; y < r.y + r.h; y++) {
+        for (int x = r.x; x < r.x + r.w; x++) {
+            const Cell *k = canvas_cell(c, x, y);
+            size_t n = strlen(k->g);
+            memcpy(o, k->g, n);
+            o += n;
+            *o++ = (char)('a' + k->role);
+        }
+        *o++ = '\n';
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The panels of the run shown, which must not change when another run joins
+ * (the status line, the loss curve and the key hints compare the runs). */
+static const PanelId own_panels[] = { PANEL_LESSON, PANEL_NAME, PANEL_POSITIONS, PANEL_PROBS, PANEL_LR };
+enum { NOWN = (int)(sizeof own_panels / sizeof own_panels[0]) };
+
+static void own_screen(Session *s, int w, int h, char *out[NOWN])
+{
+    Canvas c;
+    assert_int_equal(canvas_init(&c, w, h, 0), 0);
+    Layout l = render_frame(&c, s);
+    for (int i = 0; i < NOWN; i++) {
+        assert_true(layout_has(&l, own_panels[i]));
+        out[i] = region(&c, l.panel[own_panels[i]]);
+    }
+    canvas_free(&c);
+}
+
+/* Paused at step 100, f, lr 0.003, Enter: a branch, shown, that is the run of
+ * --change 100:lr=0.003 at every step; the original kept, and o shows it
+ * exactly as before. */
+static void test_branch_from_the_form(void **state)
+{
+    (void)state;
+    assert_true(use_utf8_locale());
+    Fixture *f = fixture_new();
+    assert_non_null(f);
+    Session *s = fixture_at(f, 99);
+    char *before[NOWN], *after[NOWN];
+    own_screen(s, 80, 24, before);
+    assert_int_equal(press(s, 'f') & DO_DRAW, DO_DRAW);
+    assert_true(s->form.open);
+    assert_string_equal(s->form.f[0].text, "0.01");    /* the values in use */
+    assert_string_equal(s->form.f[1].text, "0.9");
+    assert_string_equal(s->form.f[2].text, "0.95");
+    assert_string_equal(s->form.f[3].text, "0.5");
+    form_set(s, 0, "0.003");
+    press(s, UIK_ENTER);
+    assert_false(s->form.open);
+    assert_int_equal(s->nruns, 2);
+    assert_int_equal(s->shown, 1);
+    assert_int_equal(s->other, 0);
+    assert_int_equal(s->step, 99);
+    assert_string_equal(s->runs[1].desc, "lr=0.003 from step 100");
+    /* the branch is the fresh run of --change 100:lr=0.003 */
+    TrainConfig c2 = train_config_default();
+    char err[128];
+    assert_int_equal(changes_set(&c2.changes, 99, 0, 0.003, 0, err, sizeof err), 0);
+    Fresh fr;
+    fresh_at(&fr, &c2, 99);
+    const Trainer *b = s->runs[1].t;
+    same_step(b, &fr.t);
+    assert_bits_equal(b->info.loss, f->t.info.loss);   /* the step's loss: before its update */
+    assert_false(same_bits(b->info.lr_t, f->t.info.lr_t));
+    for (int k = 100; k <= 160; k++) {
+        trainer_step(&fr.t);
+        session_go(s, k);   /* both runs in lockstep */
+    }
+    same_step(b, &fr.t);
+    assert_int_equal(f->t.info.step, 160);
+    fresh_free(&fr);
+    /* back before the branch point: the shared history */
+    fresh_at(&fr, &c2, 42);
+    session_go(s, 42);
+    same_step(b, &fr.t);
+    same_step(&f->t, &fr.t);    /* the same run there */
+    fresh_free(&fr);
+    /* o: the original again, exactly as it showed step 100 */
+    session_go(s, 99);
+    assert_int_equal(press(s, 'o') & DO_DRAW, DO_DRAW);
+    assert_int_equal(s->shown, 0);
+    assert_int_equal(s->other, 1);
+    own_screen(s, 80, 24, after);
+    for (int i = 0; i < NOWN; i++) {
+        assert_string_equal(after[i], before[i]);
+        free(after[i]);
+        free(before[i]);
+    }
+    /* two runs cost at most twice one: the branch holds no more states than
+     * its parent (one more at most, where they part) */
+    session_go(s, 499);
+    size_t pa = timeline_bytes(s->runs[0].tl), pb = timeline_bytes(s->runs[1].tl);
+    size_t one = sizeof(TrainState) + 3 * f->t.model.nparams * sizeof(double);
+    print_message("bytes held: run A %zu, branch %zu\n", pa, pb);
+    assert_true(pb <= pa + one);
+    assert_true(pa <= TIMELINE_BUDGET && pb <= TIMELINE_BUDGET);
+    fixture_free(f);
+}
+
+/* The form says why it refuses: a value out of its option's range, nothing
+ * changed; Esc closes it with nothing done; keys edit only the form. */
+static void test_form_refuses(void **state)
+{
+    (void)state;
+    Fixture *f = fixture_new();
+    assert_non_null(f);
+    Session *s = fixture_at(f, 10);
+    press(s, 'f');
+    press(s, UIK_ENTER);
+    assert_true(s->form.open);
+    assert_string_equal(s->form.error, "change a value first (Esc closes)");
+    form_set(s, 1, "1");
+    press(s, UIK_ENTER);
+    assert_string_equal(s->form.error, "beta1: '1' is not a number in [0, 1)");
+    form_set(s, 1, "0x1");
+    press(s, UIK_ENTER);
+    assert_string_equal(s->form.error, "beta1: '0x1' is not a number in [0, 1)");
+    form_set(s, 1, "0.9");
+    form_set(s, 3, "0");
+    press(s, UIK_ENTER);
+    assert_string_equal(s->form.error, "temperature: '0' is not a number > 0");
+    press(s, 'q');      /* a letter is text in the form, not quit */
+    assert_string_equal(s->form.f[3].text, "0q");
+    press(s, UIK_ESC);
+    assert_false(s->form.open);
+    assert_int_equal(s->nruns, 1);
+    assert_int_equal(press(s, 'o'), 0);     /* one run: nothing to switch to */
+    /* four runs at most */
+    for (int i = 0; i < SESSION_MAX_RUNS - 1; i++) {
+        press(s, 'f');
+        char v[16];
+        snprintf(v, sizeof v, "0.00%d", i + 1);
+        form_set(s, 0, v);
+        press(s, UIK_ENTER);
+        assert_false(s->form.open);
+    }
+    assert_int_equal(s->nruns, SESSION_MAX_RUNS);
+    press(s, 'f');
+    form_set(s, 0, "0.5");
+    press(s, UIK_ENTER);
+    assert_string_equal(s->form.error, "4 runs already: no room for another");
+    press(s, UIK_ESC);
+    fixture_free(f);
+}
+
+/* A --compare twin (--lr 0.003 from the start) in the session. */
+typedef struct {
+    Fixture *f;
+    Dataset ds;
+    Trainer t;
+} Twin;
+
+static void twin_add(Twin *w, double lr)
+{
+    char err[256];
+    w->f = fixture_new();
+    assert_non_null(w->f);
+    assert_int_equal(dataset_load(&w->ds, "data/names.txt", err), 0);
+    TrainConfig c = train_config_default();
+    c.adam.lr = lr;
+    assert_int_equal(trainer_init(&w->t, &w->ds, &c, err, sizeof err), 0);
+    assert_int_equal(session_add_twin(&w->f->s, &w->t, "--lr 0.003"), 0);
+}
+
+static void twin_free(Twin *w)
+{
+    fixture_free(w->f);
+    trainer_free(&w->t);
+    dataset_free(&w->ds);
+}
+
+/* Both runs go to every step together; the twin is the fresh run of its
+ * options; at the end, the sampled names' first difference. */
+static void test_twin_lockstep(void **state)
+{
+    (void)state;
+    Twin w;
+    twin_add(&w, 0.003);
+    Session *s = fixture_at(w.f, 137);
+    TrainConfig c = train_config_default();
+    c.adam.lr = 0.003;
+    Fresh fr;
+    fresh_at(&fr, &c, 137);
+    same_step(&w.t, &fr.t);
+    fresh_free(&fr);
+    assert_int_equal(s->other, 1);
+    assert_int_equal(s->shown, 0);
+    View v;
+    session_go(s, 499);
+    session_view(s, 0, &v);
+    assert_non_null(v.step.samples);
+    assert_non_null(v.cmp.samples);
+    assert_int_equal(v.cmp.label, 'A');
+    assert_int_equal(v.cmp.other_label, 'B');
+    assert_bits_equal(v.cmp.loss, w.t.info.loss);
+    /* the same untrained model and temperature: the names part after step 1
+     * (as --headless --compare '--lr 0.003' says: tests/test_cli.c) */
+    assert_int_equal(v.cmp.differ_at, 1);
+    assert_int_equal(session_names_differ(s), 1);
+    assert_int_equal(w.f->t.info.step, 499);    /* back where it was */
+    twin_free(&w);
+}
+
+/* The screens of two runs: both curves and the legend, both losses. */
+static void test_compare_screens(void **state)
+{
+    (void)state;
+    assert_true(use_utf8_locale());
+    Twin w;
+    twin_add(&w, 0.003);
+    Session *s = fixture_at(w.f, 99);
+    assert_screen(s, 80, 24, 0, "compare-step100-80x24", 1);
+    assert_screen(s, 80, 24, 1, "compare-step100-80x24", 0);
+    assert_screen(s, 120, 40, 0, "compare-step100-120x40", 0);
+    press(s, 'o');
+    assert_screen(s, 80, 24, 0, "compare-step100-other-80x24", 0);
+    press(s, 'f');
+    assert_screen(s, 80, 24, 0, "whatif-form-80x24", 1);
+    assert_screen(s, 80, 24, 1, "whatif-form-80x24", 0);
+    press(s, UIK_ESC);
+    s = fixture_at(w.f, 499);
+    assert_screen(s, 80, 24, 0, "compare-last-samples-80x24", 0);
+    twin_free(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_branch_from_the_form),
+        cmocka_unit_test(test_form_refuses),
+        cmocka_unit_test(test_twin_lockstep),
+        cmocka_unit_test(test_compare_screens),
+    };
+    return cmocka_run_group_tests_name("whatif", tests, NULL, NULL);
+}
