@@ -398,8 +398,15 @@ static void assert_same_numbers(const char *a, const char *b)
     assert_true(!*a && !*b);
 }
 
+/* A line of a golden file that is not a step's: the stdout ('#') or what
+ * microgpt_ref.py prints of the model's insides ("probe", "attn": test_inside). */
+static int not_a_step(const char *line)
+{
+    return *line == '#' || (*line >= 'a' && *line <= 'z');
+}
+
 /* Compares the CSV written by the binary with a golden TSV (lines of
- * step, doc, loss, lr, position losses; '#' lines skipped). */
+ * step, doc, loss, lr, position losses; other lines skipped). */
 static void compare_csv_tsv(const char *csv_path, const char *tsv_path, int expect_rows)
 {
     char *csv = slurp(csv_path, NULL), *tsv = slurp(tsv_path, NULL);
@@ -412,7 +419,7 @@ static void compare_csv_tsv(const char *csv_path, const char *tsv_path, int expe
     while (*t) {
         char *tend = strchr(t, '\n');
         *tend = '\0';
-        if (*t == '#') {
+        if (not_a_step(t)) {
             t = tend + 1;
             continue;
         }
@@ -510,7 +517,7 @@ static void check_ref(const char *ref, const char *args)
     int rows = 0;
     char *tsv = slurp(ref, NULL);
     for (char *line = tsv; *line; line = strchr(line, '\n') + 1)
-        rows += *line != '#';
+        rows += !not_a_step(line);
     free(tsv);
     compare_csv_tsv("build/test_cli.csv", ref, rows);
 }
@@ -533,6 +540,43 @@ static void test_other_settings_match_python(void **state)
               "--variant gist --lr-schedule cosine --zero-init-proj --seed 11 --steps 5 --samples 4");
     check_ref("tests/golden/course-relu-linear.ref",
               "--activation relu --lr-schedule linear --no-zero-init-proj --init-std 0.1 --steps 5 --samples 4");
+}
+
+/* --probe: after the samples, each name's losses under the final model, as
+ * microgpt_ref.py --probe prints them (the gist's after its header, a long
+ * name cut at the block size, names of the unicode file); nothing else of the
+ * output changes. */
+static void test_probe_matches_python(void **state)
+{
+    (void)state;
+    check_ref("tests/golden/inside-course.ref", "--steps 12 --samples 3 --probe emma --probe xavier");
+    check_ref("tests/golden/inside-gist.ref",
+              "--variant gist --seed 5 --steps 5 --samples 2 --probe alexanderchristopher --probe mo");
+    check_ref("tests/golden/inside-deep.ref",
+              "--n-layer 2 --n-head 2 --n-embd 8 --block-size 6 --steps 4 --samples 2 --probe anna");
+    check_ref("tests/golden/inside-unicode.ref",
+              "--data tests/data/unicode.txt --steps 3 --n-embd 8 --n-head 2 --block-size 10 --samples 2 "
+              "--seed 3 --probe Zo\xc3\xab --probe '\xc5\x81ukasz O'\\''Brien'");
+    /* without --samples, the probe lines follow the last step line */
+    assert_int_equal(run("--headless --steps 12 --samples 0 --probe emma"), 0);
+    char *got = slurp(OUT, NULL);
+    assert_non_null(strstr(got, "step   12 /   12 | loss 3.2085\nprobe emma: 3.3037 3.4110 3.3127 3.0031 "
+                                "2.7816 | mean 3.1624\n"));
+    free(got);
+    /* --trace too ends with them */
+    assert_int_equal(run("--trace --steps 2 --samples 0 --probe zoe"), 0);
+    got = slurp(OUT, NULL);
+    assert_non_null(strstr(got, "step    2 /    2 | loss "));
+    assert_non_null(strstr(got, "\n\nprobe zoe: "));
+    free(got);
+    /* the twin prints its own, under its own final model */
+    assert_int_equal(run("--headless --steps 12 --samples 0 --probe emma --compare '--lr 0.02'"), 0);
+    got = slurp(OUT, NULL);
+    char *a = strstr(got, "probe emma: 3.3037"), *b = a ? strstr(a + 1, "probe emma: ") : NULL;
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(strncmp(b, "probe emma: 3.3037", 18) != 0);
+    free(got);
 }
 
 /* --change: the reference assigning the values at the top of a step's
@@ -691,6 +735,15 @@ static void test_bad_input(void **state)
     expect_fail("--headless --steps 1 --compare '--csv build/no-such-dir/x.csv'", "build/no-such-dir/x.csv: cannot write");
     expect_fail("--headless --steps 1 --csv build/no-such-dir/x.csv --compare '--lr 0'", "cannot write");
     expect_fail("--headless --compare '--data x.txt'", "--compare: --data is not for the twin");
+    /* --probe: names of the data's characters, at most eight, checked before the run */
+    expect_fail("--headless --probe Emma", "--probe 'Emma': 'E' is not in the vocabulary: a-z");
+    expect_fail("--headless --probe ''", "--probe '': the name is empty");
+    expect_fail("--headless --probe 'a b'", "--probe 'a b': space is not in the vocabulary: a-z");
+    expect_fail("--headless --probe \"$(printf 'a\\033[2J')\"", "--probe 'a?[2J': U+001B is not");
+    expect_fail("--headless --probe a --probe b --probe c --probe d --probe e --probe f --probe g "
+                "--probe h --probe i", "--probe: at most 8 names");
+    expect_fail("--headless --compare '--probe emma'", "--compare: --probe is not for the twin");
+    expect_fail("--probe Emma", "not a terminal");
     expect_fail("--headless --change 501:lr=0.1", "--change: step 501 is past the last step (500)");
     expect_fail("--headless --compare '--n-embd 512 --n-layer 32 --block-size 256'", "--compare: model too large");
     expect_fail("--headless --csv build/refused.csv --compare '--csv build/refused2.csv --n-embd 512 --n-layer 32 "
@@ -881,6 +934,7 @@ int main(void)
         cmocka_unit_test(test_gist_matches_its_log_and_tsv),
         cmocka_unit_test(test_other_settings_match_python),
         cmocka_unit_test(test_changes_match_python),
+        cmocka_unit_test(test_probe_matches_python),
         cmocka_unit_test(test_compare_headless),
         cmocka_unit_test(test_samples_zero),
         cmocka_unit_test(test_bad_input),

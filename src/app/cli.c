@@ -20,7 +20,7 @@ enum {
     OPT_CSV, OPT_PAUSED, OPT_ASCII, OPT_EMMA, OPT_TRACE, OPT_HELP, OPT_VERSION,
     OPT_HIGH_CONTRAST, OPT_VARIANT, OPT_INIT_STD, OPT_ZERO_INIT_PROJ, OPT_NO_ZERO_INIT_PROJ,
     OPT_ACTIVATION, OPT_LR_SCHEDULE, OPT_CHANGE, OPT_COMPARE, OPT_CONFIG, OPT_NO_CONFIG, OPT_THEME,
-    OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN,
+    OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN, OPT_PROBE,
 };
 
 /* getopt's: errors reported by us (':' first), -h and -V. */
@@ -50,6 +50,7 @@ static const struct option long_options[] = {
     { "no-shuffle", no_argument, NULL, OPT_NO_SHUFFLE },
     { "headless", no_argument, NULL, OPT_HEADLESS },
     { "csv", required_argument, NULL, OPT_CSV },
+    { "probe", required_argument, NULL, OPT_PROBE },
     { "paused", no_argument, NULL, OPT_PAUSED },
     { "ascii", no_argument, NULL, OPT_ASCII },
     { "emma", no_argument, NULL, OPT_EMMA },
@@ -130,6 +131,10 @@ static const char help_text[] =
     "                       (tokens, n, each position's p(target) and loss, the\n"
     "                       mean, gradient norms, the Adam update, the lr_t\n"
     "                       formula, the log line)\n"
+    "  --probe NAME         a name to score without training on it: with --headless,\n"
+    "                       after the samples, its loss at each position and their\n"
+    "                       mean under the final model (\"probe NAME: LOSS ... |\n"
+    "                       mean M\"); repeatable, up to 8\n"
     "Classroom:\n"
     "  --emma               the file's order (step 1 trains on \"emma\", the first\n"
     "                       name of names.txt; no shuffle), starting paused, phase\n"
@@ -321,7 +326,7 @@ static int twin_refuses(int id)
     static const int refused[] = {
         OPT_DATA, OPT_SAMPLES, OPT_HEADLESS, OPT_TRACE, OPT_EMMA, OPT_PAUSED, OPT_ASCII,
         OPT_HIGH_CONTRAST, OPT_HELP, OPT_VERSION, OPT_COMPARE, OPT_CONFIG, OPT_NO_CONFIG, OPT_THEME,
-        OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN,
+        OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN, OPT_PROBE,
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         if (refused[i] == id)
@@ -431,6 +436,13 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, const Se
         switch (c) {
         case OPT_DATA: o->data = optarg; break;
         case OPT_CSV: o->csv = optarg; break;
+        case OPT_PROBE:
+            if (o->nprobe == CLI_PROBES) {
+                snprintf(err, CLI_ERRLEN, "--probe: at most %d names", CLI_PROBES);
+                return -1;
+            }
+            o->probe[o->nprobe++] = optarg;
+            break;
         case OPT_NO_SHUFFLE: o->train.shuffle = 0; break;
         case OPT_HEADLESS: o->headless = 1; break;
         case OPT_PAUSED: o->paused = 1; break;

@@ -11,6 +11,8 @@
 #define MICROGPT_VERSION "0.1.0"
 
 enum { CLI_PATHLEN = 4096 };
+/* At most this many --probe names. */
+enum { CLI_PROBES = 8 };
 
 typedef struct {
     const char *data;       /* --data FILE, or NULL: the default (app/datafile.h) */
@@ -31,6 +33,9 @@ typedef struct {
     const char *config;     /* --config FILE, or NULL: the default file */
     int no_config;          /* --no-config */
     int help, version;
+    const char *probe[CLI_PROBES];  /* --probe NAME: names scored under the models (the
+                                     * characters are checked against the data by main.c) */
+    int nprobe;
     /* --compare OPTIONS: a second run, the twin, with these options over this run's */
     const char *compare;    /* the OPTIONS as given, or NULL */
     TrainConfig twin;       /* its configuration */

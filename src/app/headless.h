@@ -32,7 +32,8 @@ int csv_sink_step(void *ctx, const Trainer *t);
 void trace_write_step(FILE *f, const Trainer *t);
 
 /* Trains as the reference does, printing exactly its stdout (the course's or,
- * with o->variant, the gist's) to `out`, and a row per step to `csv` (the
+ * with o->variant, the gist's) to `out`, then with --probe a line per name
+ * (its losses under the final model), and a row per step to `csv` (the
  * file of o->csv, its header written; or NULL).  The first write that fails
  * stops the run.  Returns the process exit status (0, or 1: a write error,
  * out of memory); messages go to `err`. */

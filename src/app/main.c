@@ -20,6 +20,7 @@
 #include "app/headless.h"
 #include "core/dataset.h"
 #include "core/message.h"
+#include "core/probe.h"
 #include "core/train.h"
 #include "tui/terminal.h"
 #include "tui/ui.h"
@@ -90,6 +91,29 @@ static int csv_close(FILE *csv, const char *path, int status)
     return status;
 }
 
+/* --probe: every name made of the data's characters; 0, or -1 with a
+ * message ("--probe 'Emma': 'E' is not in the vocabulary: a-z"). */
+static int probes_check(const Options *o, const Dataset *ds, char *err, size_t len)
+{
+    const int B = o->train.model.block_size;
+    int *tokens = malloc(((size_t)B + 1) * sizeof *tokens);
+    if (!tokens) {
+        snprintf(err, len, "out of memory");
+        return -1;
+    }
+    int rc = 0;
+    for (int i = 0; i < o->nprobe && rc == 0; i++) {
+        char why[256], name[64];
+        if (probe_encode(ds, B, o->probe[i], strlen(o->probe[i]), tokens, why, sizeof why) < 0) {
+            snprintf(name, sizeof name, "--probe '%s'", o->probe[i]);
+            message_about(err, len, name, "%s", why);
+            rc = -1;
+        }
+    }
+    free(tokens);
+    return rc;
+}
+
 /* The run once the options are read: returns the exit status. */
 static int run(const Options *o)
 {
@@ -123,6 +147,7 @@ static int run(const Options *o)
     int status = EXIT_USAGE, made = 0;
     char twin_err[CLI_ERRLEN];
     if ((rc = trainer_check(&o->train, &ds, err, sizeof err)) != 0 ||
+        (o->nprobe > 0 && (rc = probes_check(o, &ds, err, sizeof err)) != 0) ||
         (o->compare && (rc = trainer_check(&o->twin, &ds2, twin_err, sizeof twin_err)) != 0 &&
          snprintf(err, sizeof err, "--compare: %.*s", CLI_ERRLEN - 16, twin_err) > 0) ||
         (o->csv && !(csv = csv_create(o->csv, err, sizeof err, &status))) ||

@@ -29,15 +29,34 @@ int adam_lr_worked(const AdamConfig *c, int step, char *buf, size_t len)
     return snprintf(buf, len, "%g * 0.5 * (1 + cos(pi * %d / %d))", c->lr, step, c->num_steps);
 }
 
-size_t adam_update(const AdamConfig *c, int step, double lr_t, double *p, double *grad,
-                 double *m, double *v, size_t n, size_t follow, AdamTrace *trace)
+/* The constants of step `step`'s update. */
+static AdamStep step_constants(const AdamConfig *c, int step, double lr_t)
 {
     /* parity: 1 - beta ** (step + 1) with pow, the same value for every parameter. */
-    const AdamStep s = {
+    return (AdamStep){
         .b1 = c->beta1, .b2 = c->beta2, .omb1 = 1.0 - c->beta1, .omb2 = 1.0 - c->beta2,
         .c1 = 1.0 - py_pow(c->beta1, (double)(step + 1)), .c2 = 1.0 - py_pow(c->beta2, (double)(step + 1)),
         .lr_t = lr_t, .eps = c->eps,
     };
+}
+
+AdamTrace adam_trace(const AdamConfig *c, int step, double lr_t, double p, double g, double m, double v)
+{
+    const AdamStep s = step_constants(c, step, lr_t);
+    AdamTrace t = { .grad = g, .m_old = m, .v_old = v, .p_old = p };
+    adam_one(&s, &p, &g, &m, &v, fastpow_mode());
+    t.m = m;
+    t.v = v;
+    t.m_hat = m / s.c1;     /* the same division as the update's */
+    t.v_hat = v / s.c2;
+    t.p_new = p;
+    return t;
+}
+
+size_t adam_update(const AdamConfig *c, int step, double lr_t, double *p, double *grad,
+                 double *m, double *v, size_t n, size_t follow, AdamTrace *trace)
+{
+    const AdamStep s = step_constants(c, step, lr_t);
     const FastPowMode mode = fastpow_mode();
     AdamTrace t = { 0 };
     if (trace && follow < n)

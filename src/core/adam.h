@@ -39,4 +39,8 @@ int adam_lr_worked(const AdamConfig *c, int step, char *buf, size_t len);
 size_t adam_update(const AdamConfig *c, int step, double lr_t, double *p, double *grad,
                  double *m, double *v, size_t n, size_t follow, AdamTrace *trace);
 
+/* What adam_update of step `step` does to one parameter p with gradient g
+ * and moments m, v: the same numbers, bit for bit. */
+AdamTrace adam_trace(const AdamConfig *c, int step, double lr_t, double p, double g, double m, double v);
+
 #endif

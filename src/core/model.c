@@ -81,6 +81,20 @@ int model_matrix(const Model *m, int layer, int which)
     return i < m->nmat ? i : -1;
 }
 
+int model_param_at(const Model *m, size_t index, int *row, int *col)
+{
+    for (int i = 0; i < m->nmat; i++) {
+        const Matrix *mx = &m->mat[i];
+        const size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
+        if (index >= mx->off && index < mx->off + cnt) {
+            *row = (int)((index - mx->off) / (size_t)mx->nin);
+            *col = (int)((index - mx->off) % (size_t)mx->nin);
+            return i;
+        }
+    }
+    return -1;
+}
+
 void model_init_params(const Model *m, Rng *rng, double *params)
 {
     for (int i = 0; i < m->nmat; i++) {
@@ -310,6 +324,9 @@ void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, No
                 sc[s] = tape_mulc(t, d, m->inv_sqrt_hd);
             }
             tape_softmax(t, sc, T, w->vcol, w->wt + (size_t)h * B);
+            if (w->attn)    /* a copy for whoever looks inside (core/probe.h) */
+                for (int s = 0; s < T; s++)
+                    w->attn[model_attn_index(c, l, h, pos, s)] = t->data[w->wt[(size_t)h * B + s]];
         }
         for (int h = 0; h < H; h++) {
             for (int j = 0; j < hd; j++) {

@@ -52,6 +52,8 @@ typedef struct {
     NodeId *vcol;           /* [block_size]: one column of the values (and softmax scratch) */
     NodeId *wid;            /* [4 n_embd]: a row's weight ids (TAPE_FULL) */
     double *xd;             /* a linear layer's input values */
+    double *attn;           /* NULL, or where model_forward writes each head's attention
+                             * weights (see model_attn_index); set by the caller */
     void *block;            /* the one allocation the above are carved from */
 } ModelWork;
 
@@ -62,6 +64,9 @@ int model_init(Model *m, ModelConfig cfg, char *err, size_t errlen);
 void model_free(Model *m);
 /* Index of matrix `which` of layer `layer` (MAT_WQ...), or of a global one (layer -1). */
 int model_matrix(const Model *m, int layer, int which);
+/* The matrix holding parameter `index` (its row and column in *row, *col),
+ * or -1 when index is past the last parameter. */
+int model_param_at(const Model *m, size_t index, int *row, int *col);
 
 /* Draws every parameter with gauss(0, std) in creation order, row by row,
  * into params[0 .. nparams) (std-0 draws still consume the generator). */
@@ -79,10 +84,20 @@ void modelwork_free(ModelWork *w);
 /* Empties the attention caches (a new sequence). */
 void modelwork_reset(ModelWork *w);
 
+/* Where model_forward puts the weight head h of layer l gives cached position
+ * s (<= pos) at position pos in ModelWork.attn: the array holds n_layer *
+ * n_head * block_size * block_size doubles (row pos: its pos + 1 weights). */
+static inline size_t model_attn_index(const ModelConfig *c, int l, int h, int pos, int s)
+{
+    return (((size_t)l * (size_t)c->n_head + (size_t)h) * (size_t)c->block_size + (size_t)pos) *
+           (size_t)c->block_size + (size_t)s;
+}
+
 /* The body of gpt(token_id, pos_id, keys, values): appends the forward pass of
  * one token up to the last residual stream to the tape (parameters are tape
  * nodes 1 + index) and writes the ids of its n_embd nodes to x_out.  pos must
- * equal the number of cached positions. */
+ * equal the number of cached positions.  With w->attn set, each head's
+ * softmax weights over the positions so far are copied there as well. */
 void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, NodeId *x_out);
 
 /* The head of gpt(): logits = linear(x, lm_head), on plain numbers (the

@@ -56,6 +56,7 @@ struct Timeline {
     int losses_cap;
     TimelineSink sink;          /* told of each step computed for the first time */
     void *sink_ctx;
+    double *final;              /* the parameters after the last step, once reached */
 };
 
 Timeline *timeline_new(Trainer *t)
@@ -119,6 +120,7 @@ void timeline_free(Timeline *tl)
     free(tl->coarse);
     free(tl->fine);
     free(tl->losses);
+    free(tl->final);
     free(tl);
 }
 
@@ -299,35 +301,52 @@ static int coarse_due(Timeline *tl, int s)
     return coarse_slot(tl) ? 1 : -1;
 }
 
-int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx)
+/* Keeps the parameters the last step made (a copy of one state's third; not
+ * keeping them only means saying "not reached"). */
+static void keep_final(Timeline *tl)
+{
+    const size_t n = tl->t->model.nparams;
+    if (!tl->final)
+        tl->final = malloc(n * sizeof *tl->final);
+    if (tl->final)
+        memcpy(tl->final, trainer_params(tl->t), n * sizeof *tl->final);
+}
+
+/* Goes to step k (see timeline_seek); with look, steps from `from` on are
+ * recomputed (restoring a state at or before `from` when needed) and look is
+ * called between each one's backward and update. */
+static int seek(Timeline *tl, int k, int from, TimelineProgress progress, void *ctx, TimelineLook look,
+                void *lctx)
 {
     if (k < 0 || k >= tl->num_steps)
         return -1;
     int sync = in_sync(tl);
-    if (sync && k == tl->cur)
+    if (sync && k == tl->cur && !look)
         return 0;
     Trainer *t = tl->t;
-    /* The nearest saved state at or before k: a coarse one, or a cached fine one. */
-    int ci = k / tl->coarse_every;
+    /* what must be recomputed: k, or `from` on */
+    const int need = look ? from : k;
+    /* The nearest saved state at or before `need`: a coarse one, or a cached fine one. */
+    int ci = need / tl->coarse_every;
     if (ci >= tl->ncoarse)
         ci = tl->ncoarse - 1;
-    const TrainState *from = &tl->coarse[ci];
+    const TrainState *saved = &tl->coarse[ci];
     Fine *ff = NULL;
     for (int i = 0; i < tl->nfine; i++)
-        if (tl->fine[i].st.step <= k && tl->fine[i].st.step > from->step) {
+        if (tl->fine[i].st.step <= need && tl->fine[i].st.step > saved->step) {
             ff = &tl->fine[i];
-            from = &ff->st;
+            saved = &ff->st;
         }
-    const int restore = !(sync && tl->cur < k && tl->cur + 1 >= from->step);
+    const int restore = !(sync && tl->cur < need && tl->cur + 1 >= saved->step);
     /* What the first step to replay needs, had before anything changes: then
      * a replay always gets at least that step done. */
-    const int s0 = restore ? from->step : t->step;
+    const int s0 = restore ? saved->step : t->step;
     if ((s0 == tl->reached && losses_room(tl) != 0) ||
         (s0 % tl->coarse_every == 0 && s0 / tl->coarse_every == tl->ncoarse &&
          tl->ncoarse == tl->coarse_alloc && tl->ncoarse < tl->coarse_max && !coarse_slot(tl)))
         return -1;
     if (restore) {
-        trainer_restore(t, from);
+        trainer_restore(t, saved);
         if (ff)
             ff->used = ++tl->clock;
     }
@@ -345,14 +364,28 @@ int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx)
             trainer_save(t, &tl->coarse[tl->ncoarse++]);
         else if (s % FINE_EVERY == 0)
             fine_save(tl);
-        trainer_step(t);
+        int stop = 0;
+        if (look && s >= from) {
+            trainer_forward(t);
+            trainer_backward(t);
+            stop = look(lctx, t);
+            trainer_update(t);
+        } else {
+            trainer_step(t);
+        }
         tl->cur = s;
+        if (s == tl->num_steps - 1)
+            keep_final(tl);
         if (s == tl->reached) {
             tl->losses[tl->reached++] = t->info.loss;
             if (tl->sink && tl->sink(tl->sink_ctx, t) != 0) {
                 rc = TIMELINE_SINK_FAILED;
                 break;
             }
+        }
+        if (stop) {
+            rc = s < k ? 1 : 0;
+            break;
         }
         if (++done < total && progress && progress(ctx, done, total)) {
             rc = 1;
@@ -362,7 +395,29 @@ int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx)
     return rc;
 }
 
+int timeline_seek(Timeline *tl, int k, TimelineProgress progress, void *ctx)
+{
+    return seek(tl, k, k, progress, ctx, NULL, NULL);
+}
+
 int timeline_goto(Timeline *tl, int k)
 {
     return timeline_seek(tl, k, NULL, NULL);
+}
+
+int timeline_retrace(Timeline *tl, int from, int to, TimelineLook look, void *ctx)
+{
+    if (from < 0 || from > to || to > tl->reached || !look)
+        return -1;
+    return seek(tl, to, from, NULL, NULL, look, ctx);
+}
+
+const double *timeline_initial(const Timeline *tl)
+{
+    return tl->coarse[0].params;
+}
+
+const double *timeline_final(const Timeline *tl)
+{
+    return tl->final;
 }

@@ -10,7 +10,8 @@
  * default model) plus a small cache of recently used ones, and when the
  * budget is full the kept states are thinned to every other one (twice the
  * spacing).  When one state is bigger than a quarter of the budget, four are
- * kept.  The losses add 8 bytes per step reached.  No curses, no I/O. */
+ * kept.  The losses add 8 bytes per step reached, and the final model, once
+ * reached, one copy of the parameters.  No curses, no I/O. */
 #ifndef MICROGPT_TIMELINE_H
 #define MICROGPT_TIMELINE_H
 
@@ -72,6 +73,25 @@ int timeline_goto(Timeline *tl, int k);
 /* Puts the trainer back before step 0 (its state when the timeline began),
  * for what the untrained model draws; the current step is then -1. */
 void timeline_rewind_start(Timeline *tl);
+
+/* Called by timeline_retrace for each step it recomputes, between the
+ * step's backward and its update: the trainer then holds the step's forward
+ * (t->info), its gradients, and its parameters and Adam moments before the
+ * update.  Returning nonzero stops after this step. */
+typedef int (*TimelineLook)(void *ctx, const Trainer *t);
+/* Recomputes steps from .. to (0-based; from <= to, to at most the first
+ * step not reached yet) from a saved state before `from`, calling look for
+ * each of them; the timeline then stands at the last one done, exactly as
+ * timeline_goto leaves it (recomputing a step gives the same bits).  Returns
+ * 0 at `to`; 1 when look stopped it; -1 when out of range (nothing changed)
+ * or out of memory, or TIMELINE_SINK_FAILED (as timeline_seek). */
+int timeline_retrace(Timeline *tl, int from, int to, TimelineLook look, void *ctx);
+
+/* The parameters before the first step (the model of step 1's forward). */
+const double *timeline_initial(const Timeline *tl);
+/* The parameters after the run's last step, once it has been reached; else
+ * NULL. */
+const double *timeline_final(const Timeline *tl);
 /* The current step (0-based), or -1 before the first. */
 int timeline_current(const Timeline *tl);
 /* How many steps have been computed at least once (the furthest reached). */

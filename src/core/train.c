@@ -456,16 +456,11 @@ void trainer_update(Trainer *t)
 
 void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len)
 {
-    for (int i = 0; i < t->model.nmat; i++) {
-        const Matrix *mx = &t->model.mat[i];
-        size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
-        if (index >= mx->off && index < mx->off + cnt) {
-            size_t k = index - mx->off;
-            snprintf(buf, len, "%s[%zu][%zu]", mx->name, k / (size_t)mx->nin, k % (size_t)mx->nin);
-            return;
-        }
-    }
-    snprintf(buf, len, "?");
+    int row, col, i = model_param_at(&t->model, index, &row, &col);
+    if (i < 0)
+        snprintf(buf, len, "?");
+    else
+        snprintf(buf, len, "%s[%d][%d]", t->model.mat[i].name, row, col);
 }
 
 void trainer_step(Trainer *t)

@@ -17,6 +17,19 @@ Joining the '#' lines with newlines gives the stdout byte for byte.
 (lr), beta1, beta2 or temperature at the top of step STEP's iteration (1-based),
 for the "what if" goldens.
 
+Looking inside the model (issue 13), all as extra TSV lines, floats as repr:
+--probe NAME (repeatable) prints, after the samples, one stdout line per name
+with its per-position losses and their mean under the final model (what
+microgpt-tui --headless --probe prints), and a TSV line
+"probe NAME final MEAN LOSSES PTARGETS"; --probe-at STEP (repeatable) adds the
+same line for each name under the model step STEP's forward uses (1-based;
+STEP instead of "final").  --attention STEP prints each head's attention
+weights during step STEP's forward ("attn STEP LAYER HEAD POS W0 .. WPOS").
+--after STEP runs step STEP's own name again through the parameters its update
+made ("after STEP MEAN LOSSES").  --movers STEP:K lists the K parameters step
+STEP's update moved most, |delta| descending then index ascending ("mover STEP
+RANK INDEX GRAD M_HAT V_HAT DELTA").
+
 Checked against the real programs: with no options its run is the course's
 tests/golden/reference-default.{log,tsv}, and with --variant gist (about ten
 minutes) the gist's tests/golden/gist-default.{log,tsv}, byte for byte."""
@@ -115,6 +128,11 @@ def main():
     ap.add_argument('--stop-after', type=int, default=None, help='train only this many of --steps')
     ap.add_argument('--change', action='append', default=[],
                     help='STEP:NAME=VALUE[,NAME=VALUE...]: assigned at the top of step STEP (1-based)')
+    ap.add_argument('--probe', action='append', default=[], help='a name scored under the final model')
+    ap.add_argument('--probe-at', type=int, action='append', default=[], help='... and under step STEP\'s model')
+    ap.add_argument('--attention', type=int, action='append', default=[], help='attention weights of step STEP')
+    ap.add_argument('--after', type=int, action='append', default=[], help='step STEP\'s name after its update')
+    ap.add_argument('--movers', action='append', default=[], help='STEP:K: the K parameters STEP moved most')
     a = ap.parse_args()
     gist = a.variant == 'gist'
     # what the variant sets, unless given explicitly
@@ -178,6 +196,8 @@ def main():
         scale = (ms + 1e-5) ** -0.5
         return [xi * scale for xi in x]
 
+    capture = None
+
     def gpt(token_id, pos_id, keys, values):
         x = [t + p for t, p in zip(sd['wte'][token_id], sd['wpe'][pos_id])]
         x = rmsnorm(x)
@@ -197,6 +217,8 @@ def main():
                 v_h = [vi[hs:hs + head_dim] for vi in values[li]]
                 attn_logits = [sum(q_h[j] * k_h[t][j] for j in range(head_dim)) / head_dim**0.5 for t in range(len(k_h))]
                 attn_weights = softmax(attn_logits)
+                if capture is not None:
+                    capture.append((li, h, len(k_h) - 1, [w.data for w in attn_weights]))
                 head_out = [sum(attn_weights[t] * v_h[t][j] for t in range(len(v_h))) for j in range(head_dim)]
                 x_attn.extend(head_out)
             x = linear(x_attn, sd[f'layer{li}.attn_wo'])
@@ -218,6 +240,25 @@ def main():
             assert name in ('lr', 'beta1', 'beta2', 'temperature'), name
             changes.setdefault(int(at) - 1, []).append((name, float(value)))
 
+    def score(doc):
+        """doc as a training step scores it: per position loss and p(target), and the mean."""
+        toks = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]
+        n = min(block_size, len(toks) - 1)
+        keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]
+        losses, ptgt = [], []
+        for pos_id in range(n):
+            probs = softmax(gpt(toks[pos_id], pos_id, keys, values))
+            ptgt.append(probs[toks[pos_id + 1]].data)
+            losses.append(-probs[toks[pos_id + 1]].log())
+        return (1 / n) * sum(losses), losses, ptgt
+
+    def r(xs):
+        return ' '.join(repr(x.data if isinstance(x, Value) else x) for x in xs)
+
+    movers = {}
+    for spec in a.movers:
+        at, _, k = spec.partition(':')
+        movers[int(at) - 1] = int(k)
     m = [0.0] * len(params)
     v = [0.0] * len(params)
     for step in range(a.steps if a.stop_after is None else a.stop_after):
@@ -226,6 +267,11 @@ def main():
         doc = docs[step % len(docs)]
         tokens = [BOS] + [uchars.index(ch) for ch in doc] + [BOS]
         n = min(block_size, len(tokens) - 1)
+        if step + 1 in a.probe_at:
+            for name in a.probe:
+                mean, ls, pt = score(name)
+                print('\t'.join(['probe', name, str(step + 1), repr(mean.data), r(ls), r(pt)]))
+        capture = [] if step + 1 in a.attention else None
         keys, values = [[] for _ in range(n_layer)], [[] for _ in range(n_layer)]
         losses = []
         for pos_id in range(n):
@@ -234,7 +280,11 @@ def main():
             probs = softmax(logits)
             losses.append(-probs[target_id].log())
         loss = (1 / n) * sum(losses)
+        for li, h, pos, ws in capture or []:
+            print('\t'.join(['attn', str(step + 1), str(li), str(h), str(pos), r(ws)]))
+        capture = None
         loss.backward()
+        before = [(p.data, p.grad) for p in params]
         if a.lr_schedule == 'cosine':
             lr_t = a.lr * 0.5 * (1 + math.cos(math.pi * step / a.steps))
         else:
@@ -246,6 +296,20 @@ def main():
             v_hat = v[i] / (1 - a.beta2 ** (step + 1))
             p.data -= lr_t * m_hat / (v_hat ** 0.5 + 1e-8)
             p.grad = 0
+        if step in movers:
+            rows = []
+            for i, p in enumerate(params):
+                p_old, g = before[i]
+                m_hat = m[i] / (1 - a.beta1 ** (step + 1))
+                v_hat = v[i] / (1 - a.beta2 ** (step + 1))
+                rows.append((-abs(p.data - p_old), i, g, m_hat, v_hat, p.data - p_old))
+            rows.sort(key=lambda t: (t[0], t[1]))
+            for rank, (_, i, g, m_hat, v_hat, d) in enumerate(rows[:movers[step]]):
+                print('\t'.join(['mover', str(step + 1), str(rank), str(i), repr(g), repr(m_hat), repr(v_hat),
+                                  repr(d)]))
+        if step + 1 in a.after:
+            mean, ls, pt = score(doc)
+            print('\t'.join(['after', str(step + 1), repr(mean.data), r(ls)]))
         emit(f"step {step+1:4d} / {a.steps:4d} | loss {loss.data:.4f}" + ('\r' if gist else '\n'))
         print('\t'.join([str(step + 1), doc, repr(loss.data), repr(lr_t), ' '.join(repr(l.data) for l in losses)]))
     if gist:
@@ -264,6 +328,10 @@ def main():
                 break
             sample.append(uchars[token_id])
         emit(f"sample {sample_idx+1:2d}: {''.join(sample)}\n")
+    for name in a.probe:
+        mean, ls, pt = score(name)
+        emit(f"probe {name}: {' '.join(f'{l.data:.4f}' for l in ls)} | mean {mean.data:.4f}\n")
+        print('\t'.join(['probe', name, 'final', repr(mean.data), r(ls), r(pt)]))
     emit('')
     if pending[0]:
         print('#' + pending[0])
