@@ -932,7 +932,8 @@ static void test_lesson_line(void **state)
     canvas_free(&c);
     /* an arc jump (4): the lesson's sentence, as long as it fits */
     fixture_at(f, 0);
-    assert_int_equal(session_key(&f->s, '4', 0) & DO_DRAW, DO_DRAW);
+    assert_int_equal(session_key(&f->s, '4', 0), DO_DRAW | DO_COUNT);
+    assert_int_equal(session_count_expire(&f->s, 0) & DO_DRAW, DO_DRAW);    /* once it has waited */
     v = fixture_view(f);
     assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
     render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
@@ -1050,6 +1051,7 @@ static void test_80x24_explain_reach(void **state)
     session_key(s, 'p', 0);
     session_key(s, 'l', 0);
     session_key(s, '1', 0);
+    session_count_expire(s, 0);     /* the digit has waited for more */
     assert_screen(s, 80, 24, 0, "emma-live-explain-step1-80x24", 0);
     char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "Live samples");

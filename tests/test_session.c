@@ -43,9 +43,14 @@ static void run_free(Run1 *r)
     free(r);
 }
 
+/* A key; a lone digit 1 ... 6 once it has waited for more digits (the UI
+ * waits COUNT_WAIT_MS, then calls session_count_expire). */
 static unsigned key(Session *s, int k)
 {
-    return session_key(s, k, 0);
+    unsigned r = session_key(s, k, 0);
+    if (r & DO_COUNT)
+        r = (r & ~(unsigned)DO_COUNT) | session_count_expire(s, 0);
+    return r;
 }
 
 /* The phase shown and its place in the step. */
@@ -630,7 +635,9 @@ static void test_bookmarks(void **state)
     assert_int_equal(key(s, '3'), DO_DRAW);
     assert_int_equal(s->step, 99);
     assert_int_equal(phase_shown(s), 0);
-    assert_int_equal(key(s, '7'), 0);           /* no seventh */
+    assert_int_equal(key(s, '7'), DO_DRAW);     /* no seventh stage: a count (137G) begins */
+    assert_int_equal(s->step, 99);
+    assert_int_equal(key(s, UIK_ESC), DO_DRAW); /* and ends */
     assert_int_equal(session_act(s, ACT_ARC, ARC_STAGES, 0), 0);
     run_free(r);
     r = run_new(1000, 1);
@@ -864,7 +871,8 @@ static void test_escape_keys(void **state)
     assert_int_equal(key_escape("OB"), UIK_DOWN);
     assert_int_equal(key_escape("[1;5C"), UIK_RIGHT);   /* Ctrl-Right: still right */
     assert_int_equal(key_escape("[1;2D"), UIK_LEFT);
-    assert_int_equal(key_escape("[3~"), 0);             /* Delete: nothing */
+    assert_int_equal(key_escape("[3~"), UIK_DELETE);    /* Delete: the prompt's */
+    assert_int_equal(key_escape("[2~"), 0);             /* Insert: nothing */
     assert_int_equal(key_escape("[15~"), 0);            /* F5 */
     assert_int_equal(key_escape("[200~"), 0);           /* bracketed paste */
     assert_int_equal(key_escape("[Z"), UIK_BTAB);       /* Shift-Tab */

@@ -99,6 +99,10 @@ static inline Session *fixture_at(Fixture *f, int k)
     s->revealed = 0;
     s->zoom = 0;
     s->focus = PANEL_NONE;
+    count_clear(&s->count);
+    prompt_close(&s->prompt);
+    s->message[0] = '\0';
+    s->probs_scroll = 0;
     return s;
 }
 

@@ -29,12 +29,13 @@ Layout render_frame(Canvas *c, Session *s)
         session_view(s, l.panels, &v);
     }
     render_screen(c, &l, &v);
+    /* how far the probabilities can scroll here, told to the session (the
+     * list tags its cells with it) */
+    int probs_max = 0;
+    for (int i = 0; i < c->w * c->h; i++)
+        if (c->cells[i].hit == HIT_PROBS)
+            probs_max = c->cells[i].value;
+    if (probs_max != s->probs_max)
+        session_set_probs_max(s, probs_max);
     return l;
-}
-
-Hit frame_hit(const Layout *l, Session *s, int x, int y)
-{
-    View v;
-    session_view(s, l->panels, &v);
-    return render_hit(l, &v, x, y);
 }

@@ -4,7 +4,6 @@
 #ifndef MICROGPT_FRAME_H
 #define MICROGPT_FRAME_H
 
-#include "render/hit.h"
 #include "render/layout.h"
 #include "render/ui_canvas.h"
 #include "session/session.h"
@@ -16,10 +15,8 @@
  * unzoomed panels and its spare ones (Layout.panels | Layout.spare: a spare
  * panel, focused, takes another's place in the next frame).  It tells the
  * session how many final samples a page holds at this size
- * (Layout.samples_per_page: s pages through them). */
+ * (Layout.samples_per_page: s pages through them), and how far the
+ * probabilities scroll (session_set_probs_max: the wheel, < and >). */
 Layout render_frame(Canvas *c, Session *s);
-/* What cell (x, y) of the frame drawn with layout l (render_frame's) shows
- * now, for the mouse. */
-Hit frame_hit(const Layout *l, Session *s, int x, int y);
 
 #endif

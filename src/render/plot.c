@@ -75,6 +75,17 @@ int plot_x(const Plot *p, long i, long n)
     return (int)((double)i * (p->xdots - 1) / (double)(n - 1) + 0.5);
 }
 
+void plot_tag_x(const Plot *p, Canvas *c, long n, HitKind hit)
+{
+    for (int cx = 0; cx < p->r.w; cx++) {
+        /* the columns spread over the points as plot_x spreads the points
+         * over the dots: the first is the first point, the last the last */
+        long i = p->r.w > 1 && n > 1 ? lround((double)cx * (double)(n - 1) / (p->r.w - 1)) : 0;
+        i = i < 0 ? 0 : i > n - 1 ? n - 1 : i;
+        canvas_tag(c, (Rect){ p->r.x + cx, p->r.y, 1, p->r.h }, hit, (int)i);
+    }
+}
+
 void plot_cell_of(const Plot *p, int dx, int dy, int *x, int *y)
 {
     *x = p->r.x + (p->ascii ? dx : dx / 2);

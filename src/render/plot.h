@@ -41,6 +41,10 @@ void plot_series(Plot *p, const double *v, long count, long total, Role role, co
 void plot_points(Plot *p, const double *v, long count, long total, Role role, const char *mark);
 /* A horizontal line at value y across the plot; dashed leaves gaps. */
 void plot_hline(Plot *p, double y, int dashed, Role role, const char *mark);
+/* Tags every cell of the plot with the point of n (over the width, as
+ * plot_x spreads them) its column stands for: a click there means that
+ * point (HIT_STEP for a curve over the steps). */
+void plot_tag_x(const Plot *p, Canvas *c, long n, HitKind hit);
 /* The cell (relative to the canvas) holding dot (dx, dy). */
 void plot_cell_of(const Plot *p, int dx, int dy, int *x, int *y);
 

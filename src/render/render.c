@@ -147,6 +147,18 @@ void render_keys(Canvas *c, Rect r, const View *v)
     blank(c, r);
     if (v->shown.help)
         return;
+    if (v->shown.prompt) {
+        render_prompt(c, r, v->shown.prompt);
+        return;
+    }
+    if (v->shown.count) {       /* a count being typed: what G will do */
+        char line[96];
+        snprintf(line, sizeof line, "%s", v->shown.count);
+        int x = r.x + 1 + canvas_text(c, r.x + 1, r.y, r.w - 2, line, ROLE_VALUE);
+        snprintf(line, sizeof line, "  G goes to step %s, Esc cancels", v->shown.count);
+        canvas_text_fit(c, x, r.y, r.x + r.w - 1 - x, line, ROLE_LABEL);
+        return;
+    }
     if (v->shown.message) {     /* what the last key did, until the next one */
         canvas_text_fit(c, r.x + 1, r.y, r.w - 2, v->shown.message, ROLE_VALUE);
         return;
@@ -176,11 +188,37 @@ void render_keys(Canvas *c, Rect r, const View *v)
     for (int i = 0; i < nh; i++) {
         if (!on[i])
             continue;
+        const int x0 = x;
         x += canvas_text(c, x, r.y, end - x, h[i].key, ROLE_KEY);
         x += canvas_text(c, x, r.y, end - x, " ", ROLE_LABEL);
         x += canvas_text(c, x, r.y, end - x, h[i].text, ROLE_LABEL);
+        canvas_tag(c, (Rect){ x0, r.y, x - x0, 1 }, HIT_KEY, h[i].code);   /* a click presses it */
         x += canvas_text(c, x, r.y, end - x, "  ", ROLE_LABEL);
     }
+}
+
+void render_field(Canvas *c, int x, int y, int w, const Field *fd, int cursor)
+{
+    canvas_text(c, x, y, w, fd->text, ROLE_VALUE);
+    for (int k = fd->len; k < w; k++)
+        canvas_text(c, x + k, y, 1, c->ascii ? "_" : "\u2581", ROLE_LABEL);
+    if (cursor) {   /* the cursor: the cell it stands on, reversed */
+        char ch[2] = { fd->cursor < fd->len ? fd->text[fd->cursor] : ' ', '\0' };
+        canvas_text(c, x + fd->cursor, y, 1, ch, ROLE_SELECT);
+    }
+}
+
+void render_prompt(Canvas *c, Rect r, const Prompt *p)
+{
+    int x = r.x + 1, end = r.x + r.w - 1;
+    x += canvas_text(c, x, r.y, end - x, p->label, ROLE_KEY);
+    const int w = p->field.len + 1;     /* the text and a cell for the cursor after it */
+    render_field(c, x, r.y, w, &p->field, 1);
+    x += w + 2;
+    if (p->error[0])
+        canvas_text_fit(c, x, r.y, end - x, p->error, ROLE_WARN);
+    else if (p->hint)
+        canvas_text_fit(c, x, r.y, end - x, p->hint, ROLE_LABEL);
 }
 
 /* A box of w x h centred on the canvas (clipped to it), framed and blank. */
@@ -349,6 +387,7 @@ void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps,
         snprintf(foot, sizeof foot, "%d-%d of %d%s  s %s", first + 1, first + shown, s->count, drawn,
                  first + shown < s->count ? "more" : "hides");
     canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_LABEL);
+    canvas_tag(c, r, HIT_SAMPLES, page);    /* the wheel pages them */
 }
 
 void render_samples_pair(Canvas *c, const View *v)
@@ -423,13 +462,7 @@ void render_whatif(Canvas *c, const View *v)
         const Field *fd = &f->f[i];
         const int sel = i == f->at, x = a.x + 13;
         canvas_text(c, a.x, y, 12, change_field_name(i), sel ? ROLE_KEY : ROLE_TEXT);
-        canvas_text(c, x, y, 16, fd->text, ROLE_VALUE);
-        for (int k = fd->len; k < 16; k++)
-            canvas_text(c, x + k, y, 1, c->ascii ? "_" : "\u2581", ROLE_LABEL);
-        if (sel) {  /* the cursor: the cell it stands on, reversed */
-            char ch[2] = { fd->cursor < fd->len ? fd->text[fd->cursor] : ' ', '\0' };
-            canvas_text(c, x + fd->cursor, y, 1, ch, ROLE_SELECT);
-        }
+        render_field(c, x, y, 16, fd, sel);
         canvas_text_fit(c, x + 18, y, a.x + a.w - x - 18, what[i], ROLE_LABEL);
     }
     y++;

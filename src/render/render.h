@@ -29,6 +29,11 @@ void render_live(Canvas *c, Rect r, const View *v);
 void render_lr(Canvas *c, Rect r, const View *v);
 void render_loss(Canvas *c, Rect r, const View *v);
 void render_keys(Canvas *c, Rect r, const View *v);
+/* A line a key opened (the `:` prompt), in the key line's place. */
+void render_prompt(Canvas *c, Rect r, const Prompt *p);
+/* A one-line text field at (x, y), w cells (the rest of them marked as
+ * room to type), with its cursor in reverse video when cursor is set. */
+void render_field(Canvas *c, int x, int y, int w, const Field *fd, int cursor);
 /* The help overlay, centred on the canvas. */
 void render_help(Canvas *c, const View *v);
 /* The final samples, page `page`, in the right column's top panels (their

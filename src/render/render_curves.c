@@ -105,6 +105,7 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
     canvas_put(c, mx, my, g->dot, ROLE_MARKER);
     if (xrow)
         x_labels(c, &axis, a.y + a.h - 1, N, "step");
+    plot_tag_x(&axis, c, N, HIT_STEP);  /* a click goes to the step under it */
 }
 
 /* Nice ticks covering [lo, hi] with at most max_ticks of them. */
@@ -234,6 +235,7 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const double *avg, cons
         x += canvas_text(c, x, y, end - x, g->legend_avg, ROLE_AVG);
         canvas_text(c, x, y, end - x, avg_l, ROLE_LABEL);
     }
+    plot_tag_x(&axis, c, N, HIT_STEP);  /* a click goes to the step under it */
 }
 
 /* The curves of the steps shown inside a (the frame's note into note when

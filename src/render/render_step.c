@@ -174,6 +174,8 @@ void render_name(Canvas *c, Rect r, const View *v)
                   : pos >= 0 && i == pos + 1 ? ROLE_TARGET : ROLE_TEXT;
         text_right(c, x, a.y + 1, w[i], labels[i], role);
         text_right(c, x, a.y + 2, w[i], id, role == ROLE_TEXT ? ROLE_LABEL : role);
+        if (i < in->n && i < hide)      /* an input: a click selects its position */
+            canvas_tag(c, (Rect){ x, a.y + 1, w[i], 2 }, HIT_POSITION, i);
         x += w[i] + 1;
     }
     if (last + 1 < total) {
@@ -328,8 +330,10 @@ void render_positions(Canvas *c, Rect r, const View *v)
         if (first > count - rows)
             first = count - rows;
     }
-    for (int i = first; i < first + rows && i < count; i++)
+    for (int i = first; i < first + rows && i < count; i++) {
         pos_row(c, a, a.y + 1 + i - first, v, &k, i);
+        canvas_tag(c, (Rect){ a.x, a.y + 1 + i - first, a.w, 1 }, HIT_POSITION, i);
+    }
     if (a.h < 2)
         return;
     char num[64];
@@ -472,11 +476,14 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
         free(ids);
         return;
     }
+    /* scrolled (the wheel, < and >): the ranks from `off` on, in order */
+    int off = 0;
     if (V > rows) {
         sort_ids(ids, V, p);
         shown = rows > 1 ? rows - 1 : 1;
         hidden = V - shown;
-        for (int j = shown; j < V; j++)
+        off = v->shown.probs_scroll < hidden ? v->shown.probs_scroll : hidden;
+        for (int j = shown; j < V && off == 0; j++)
             if (ids[j] == target) {     /* the target swaps places with the least likely shown */
                 ids[j] = ids[shown - 1];
                 ids[shown - 1] = target;
@@ -484,15 +491,20 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
                 break;
             }
     }
-    probs_rows(c, a, v, ids, shown, p, top, target);
+    probs_rows(c, a, v, ids + off, shown, p, top, target);
     if (hidden > 0) {
         const int x_lab = a.x + 3;
         double rest = 0.0;
-        for (int k = shown; k < V; k++)
-            rest += p[ids[k]];
-        snprintf(num, sizeof num, "%s %d more (p %.4f)", g->ell, hidden, rest);
+        for (int k = 0; k < V; k++)
+            rest += k < off || k >= off + shown ? p[ids[k]] : 0.0;
+        if (off)
+            snprintf(num, sizeof num, "%s %d above, %d below (p %.4f)", g->ell, off, hidden - off, rest);
+        else
+            snprintf(num, sizeof num, "%s %d more (p %.4f)", g->ell, hidden, rest);
         canvas_text_fit(c, x_lab, a.y + 1 + shown, a.x + a.w - x_lab, num, ROLE_LABEL);
     }
+    /* the wheel scrolls the list, this far */
+    canvas_tag(c, (Rect){ a.x, a.y + 1, a.w, a.h - 1 }, HIT_PROBS, hidden);
     free(ids);
 }
 

@@ -90,6 +90,7 @@ static void set_cell(Canvas *c, int x, int y, const char *g, size_t len, Role ro
     k->g[len] = '\0';
     k->role = (unsigned char)role;
     k->cont = 0;
+    k->hit = HIT_NONE;
 }
 
 void canvas_put(Canvas *c, int x, int y, const char *glyph, Role role)
@@ -135,6 +136,18 @@ int text_width(const char *s, int ascii)
     return w;
 }
 
+void canvas_tag(Canvas *c, Rect r, HitKind hit, int value)
+{
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            Cell *k = canvas_at(c, x, y);
+            if (k) {
+                k->hit = (unsigned char)hit;
+                k->value = value;
+            }
+        }
+}
+
 int canvas_text(Canvas *c, int x, int y, int maxw, const char *s, Role role)
 {
     uint32_t cp;
@@ -172,6 +185,7 @@ int canvas_text(Canvas *c, int x, int y, int maxw, const char *s, Role role)
                 r->g[0] = '\0';
                 r->role = (unsigned char)role;
                 r->cont = 1;
+                r->hit = HIT_NONE;
             }
             col += 2;
         }

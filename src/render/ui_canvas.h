@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "render/ui_style.h"
+#include "session/mouse.h"
 
 typedef struct { int x, y, w, h; } Rect;
 
@@ -20,6 +21,8 @@ typedef struct {
     char g[CELL_GLYPH];     /* UTF-8; "" on the right half of a wide glyph */
     unsigned char role;     /* a Role */
     unsigned char cont;     /* 1: right half of the wide glyph to its left */
+    unsigned char hit;      /* what the cell means for the mouse (a HitKind), or HIT_NONE */
+    int value;              /* ... which one (a position, a step ...) */
 } Cell;
 
 typedef struct {
@@ -45,6 +48,11 @@ const Cell *canvas_cell(const Canvas *c, int x, int y);
 void canvas_put(Canvas *c, int x, int y, const char *glyph, Role role);
 /* Fills r with one glyph. */
 void canvas_fill(Canvas *c, Rect r, const char *glyph, Role role);
+
+/* Tags the cells of r with what they mean for the mouse: a click or the
+ * wheel there acts on it (render/hit.h).  Drawing over a cell drops its
+ * tag, so a renderer tags what it drew after drawing it. */
+void canvas_tag(Canvas *c, Rect r, HitKind hit, int value);
 
 /* Writes UTF-8 text from (x, y), at most maxw columns (and never past the
  * canvas edge); wide characters take two columns, combining marks join the

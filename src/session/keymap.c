@@ -34,6 +34,8 @@ static const KeyRow rows[] = {
       { { HINT_PHASE, WHEN_ALWAYS, 15, 4, "position", NULL, NULL },
         { HINT_STEP, WHEN_ALWAYS, 15, 6, "select", NULL, NULL } } },
     { { UIK_DOWN, 'j' }, 0, ACT_DOWN, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
+    { { ':' }, 0, ACT_PROMPT, NULL, NULL, HELP_RUN, ":", ":", "go to step: 137, +10 (137G)", { { 0 } } },
+    { { '0', '7', '8', '9' }, 0, ACT_DIGIT, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
     { { '+', '=' }, 0, ACT_FASTER, "+ -", "+ -", HELP_RUN, "+  -", "+  -", "run faster / slower",
       { { HINT_STEP, WHEN_ALWAYS, 16, 4, "speed", NULL, NULL } } },
     { { '-', '_' }, 0, ACT_SLOWER, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
@@ -62,6 +64,9 @@ static const KeyRow rows[] = {
       { { HINT_BOTH, WHEN_HIDING, 1, 11, "reveal", NULL, NULL } } },
     { { 'l' }, 1, ACT_LIVE, "l", "l", HELP_CLASSROOM, "l", "l", "live samples as it trains",
       { { HINT_STEP, WHEN_ALWAYS, 21, 3, "live", NULL, NULL } } },
+    { { '>' }, 0, ACT_PROBS_DOWN, NULL, NULL, HELP_CLASSROOM, "<  >", "<  >", "scroll the probabilities",
+      { { 0 } } },
+    { { '<' }, 0, ACT_PROBS_UP, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
     { { UIK_TAB }, 0, ACT_FOCUS_NEXT, "Tab", "Tab", HELP_CLASSROOM, "Tab", "Tab",
       "focus next panel (S-Tab)",
       { { HINT_BOTH, WHEN_ZOOMED, 3, 10, "next panel", NULL, NULL } } },
@@ -86,7 +91,7 @@ enum { NROWS = (int)(sizeof rows / sizeof rows[0]) };
 
 int keymap_keyless(Action a)
 {
-    return a == ACT_FOCUS;
+    return a == ACT_FOCUS || a == ACT_SELECT || a == ACT_GOTO || a == ACT_SAMPLES_PAGE;
 }
 
 const KeyRow *keymap_rows(int *count)
@@ -148,7 +153,7 @@ int keymap_hints(const HintState *st, int ascii, HintItem *out, int cap)
             const char *text = action_on(rows[r].action, st) && h->text_on ? h->text_on : h->text;
             if (ascii && h->text_ascii)
                 text = h->text_ascii;
-            HintItem it = { ascii ? rows[r].label_ascii : rows[r].label, text, h->priority };
+            HintItem it = { ascii ? rows[r].label_ascii : rows[r].label, text, h->priority, rows[r].keys[0] };
             int k = n++;    /* insertion in order of place */
             while (k > 0 && order[k - 1] > h->order) {
                 out[k] = out[k - 1];

@@ -47,8 +47,15 @@ typedef enum {
     ACT_HELP,           /* the help overlay */
     ACT_QUIT,
     ACT_MOUSE,          /* the mouse on / off */
-    /* actions no key takes (keymap_keyless): the mouse's */
+    ACT_PROMPT,         /* the `:` prompt: go to a step */
+    ACT_DIGIT,          /* a digit that only makes a count (137G: session_key) */
+    ACT_PROBS_UP,       /* scroll the probabilities (arg rows; 0: one) */
+    ACT_PROBS_DOWN,
+    /* actions no key takes (keymap_keyless): the mouse's and the prompt's */
     ACT_FOCUS,          /* focus panel arg (a PanelId) */
+    ACT_SELECT,         /* select position arg (phase mode: its forward phase) */
+    ACT_GOTO,           /* go to step arg (0-based; phase mode: its Sample phase) */
+    ACT_SAMPLES_PAGE,   /* the final samples' page after (arg 1) or before (-1) */
     ACT_COUNT
 } Action;
 
@@ -111,6 +118,7 @@ typedef struct {
 typedef struct {
     const char *key, *text;
     int priority;
+    int code;               /* the row's first key: what a click on the hint presses */
 } HintItem;
 
 /* The hints for a state, left to right; returns how many (at most cap). */

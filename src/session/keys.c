@@ -30,6 +30,7 @@ int key_escape(const char *seq)
         case 4: case 8: return UIK_END;
         case 5: return UIK_PGUP;
         case 6: return UIK_PGDN;
+        case 3: return UIK_DELETE;
         default: return 0;
         }
     default:

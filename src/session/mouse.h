@@ -14,9 +14,22 @@ typedef struct {
     int x, y;               /* the cell, 0-based from the top left */
 } MouseEvent;
 
-/* What a cell of the frame shows. */
+/* What a cell of the frame shows, beyond its panel (the renderers tag the
+ * cells they draw: render/ui_canvas.h). */
+typedef enum {
+    HIT_NONE,
+    HIT_POSITION,           /* a position's row, or its input token: value, the position */
+    HIT_STEP,               /* a column of the loss or learning-rate curve: value, its step (0-based) */
+    HIT_PHASE,              /* a phase of the lesson line's strip: value, its index in the step */
+    HIT_KEY,                /* a hint of the key line: value, the key */
+    HIT_PROBS,              /* the list of probabilities (the wheel scrolls it) */
+    HIT_SAMPLES,            /* the final samples (the wheel pages them) */
+} HitKind;
+
 typedef struct {
     PanelId panel;          /* the panel there, or PANEL_NONE */
+    HitKind kind;
+    int value;
 } Hit;
 
 #endif

@@ -465,6 +465,41 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
         s->reached = timeline_reached(run_shown(s)->tl);
         return DO_DRAW;
     }
+    case ACT_PROMPT:
+        prompt_open(&s->prompt, ":", "a step, +N or -N; Enter goes, Esc cancels");
+        return DO_DRAW;
+    case ACT_GOTO:
+        return jump(s, arg);
+    case ACT_SELECT:
+        if (arg < 0 || arg >= n)
+            return 0;
+        if (s->phase_mode) {            /* its forward phase, as Up and Down */
+            s->sel = arg;
+            s->phase = phase_forward(arg);
+            return DO_DRAW | pause(s);
+        }
+        if (sel_of(s) == arg)
+            return 0;
+        s->sel = arg;
+        return DO_DRAW;
+    case ACT_PROBS_UP: case ACT_PROBS_DOWN: {
+        const int was = s->probs_scroll, rows = arg > 0 ? arg : 1;
+        s->probs_scroll += a == ACT_PROBS_DOWN ? rows : -rows;
+        s->probs_scroll = s->probs_scroll < 0 ? 0 : s->probs_scroll > s->probs_max ? s->probs_max : s->probs_scroll;
+        return s->probs_scroll != was ? DO_DRAW : 0;
+    }
+    case ACT_SAMPLES_PAGE: {
+        const Shown sh = session_shown(s, on);
+        const int per = s->samples_per_page, count = session_run(s)->samples.count;
+        if (sh.samples != 2 || per < 1)
+            return 0;
+        int page = sh.samples_page + (arg > 0 ? 1 : -1), last = (count - 1) / per;
+        page = page < 0 ? 0 : page > last ? last : page;
+        if (page == sh.samples_page)
+            return 0;
+        s->samples_page = page;
+        return DO_DRAW;
+    }
     default:
         return 0;
     }
@@ -481,10 +516,32 @@ unsigned session_act(Session *s, Action a, int arg, PanelSet on)
     if (s->step != step || now.kind != phase.kind || now.pos != phase.pos || s->phase_mode != mode ||
         (!s->phase_mode && sel_of(s) != sel)) {
         s->revealed = 0;
+        s->probs_scroll = 0;    /* another list of probabilities: from its top */
         if (a != ACT_ARC)
             s->arc = -1;
     }
     return r;
+}
+
+/* A key while the `:` prompt is open: editing, Enter (the step it names,
+ * or why not, kept open), Esc. */
+static unsigned prompt_session_key(Session *s, int key, PanelSet on)
+{
+    const PromptResult pr = prompt_key(&s->prompt, key);
+    if (pr != PROMPT_ENTER)
+        return pr == PROMPT_IGNORED ? 0 : DO_DRAW;
+    long k;
+    char err[PROMPT_ERROR];
+    if (!s->prompt.field.text[0]) {       /* nothing typed: nothing to do */
+        prompt_close(&s->prompt);
+        return DO_DRAW;
+    }
+    if (goto_parse(s->prompt.field.text, s->step, s->num_steps, &k, err, sizeof err) != 0) {
+        prompt_fail(&s->prompt, err);
+        return DO_DRAW;
+    }
+    prompt_close(&s->prompt);
+    return DO_DRAW | session_act(s, ACT_GOTO, (int)k, on);
 }
 
 unsigned session_key(Session *s, int key, PanelSet on)
@@ -508,36 +565,41 @@ unsigned session_key(Session *s, int key, PanelSet on)
         s->help = 0;
         return DO_DRAW;
     }
+    if (s->prompt.active)
+        return said | prompt_session_key(s, key, on);
+    /* a count: digits, then G (137G); a lone 1 ... 6 jumps along the arc
+     * after COUNT_WAIT_MS unless more digits come (session_count_expire) */
+    if (count_add(&s->count, key))
+        return said | DO_DRAW | (count_arc(&s->count) >= 0 ? DO_COUNT : 0);
+    if (s->count.len) {
+        const long k = count_value(&s->count);
+        const int arc = count_arc(&s->count);
+        count_clear(&s->count);
+        said |= DO_DRAW;
+        if (row && row->action == ACT_LAST)     /* G or End: the count's step (clamped, as vim) */
+            return said | session_act(s, ACT_GOTO, (int)(k < s->num_steps ? k : s->num_steps) - 1, on);
+        if (row && row->action == ACT_ESCAPE)
+            return said;        /* the count dropped */
+        if (arc >= 0)           /* the lone digit's jump first, then the key */
+            said |= session_act(s, ACT_ARC, arc, on);
+    }
     return said | (row ? session_act(s, row->action, which, on) : 0);
 }
 
-unsigned session_mouse(Session *s, const MouseEvent *e, const Hit *h, PanelSet on)
+unsigned session_count_expire(Session *s, PanelSet on)
 {
-    unsigned r = 0;
-    if (s->small)
-        return 0;       /* the screen is too small to show what was clicked */
-    if (s->message[0]) {
-        s->message[0] = '\0';
-        r = DO_DRAW;
-    }
-    if (s->help) {
-        s->help = e->kind != MOUSE_CLICK && e->kind != MOUSE_DOUBLE;
-        return s->help ? r : DO_DRAW;
-    }
-    switch (e->kind) {
-    case MOUSE_CLICK:
-        return r | session_act(s, ACT_FOCUS, h->panel, on);
-    case MOUSE_DOUBLE:
-        if (!panel_focusable(h->panel))
-            return r;
-        r |= session_act(s, ACT_FOCUS, h->panel, on);
-        return r | session_act(s, ACT_ZOOM, 0, on);
-    case MOUSE_WHEEL_UP: case MOUSE_WHEEL_DOWN:
-        if (h->panel == PANEL_LOSS || h->panel == PANEL_LR)   /* over a curve: steps */
-            return r | session_act(s, e->kind == MOUSE_WHEEL_UP ? ACT_BACK : ACT_NEXT, 0, on);
-        return r;
-    }
-    return r;
+    const int arc = count_arc(&s->count);
+    if (arc < 0)
+        return 0;
+    count_clear(&s->count);
+    return DO_DRAW | session_act(s, ACT_ARC, arc, on);
+}
+
+void session_set_probs_max(Session *s, int max)
+{
+    s->probs_max = max > 0 ? max : 0;
+    if (s->probs_scroll > s->probs_max)
+        s->probs_scroll = s->probs_max;
 }
 
 Shown session_shown(const Session *s, PanelSet on)
@@ -582,6 +644,9 @@ Shown session_shown(const Session *s, PanelSet on)
     sh.curve_steps = phase_has_log(sh.phase) && !sh.hide_loss ? in->step + 1 : in->step;
     sh.arc = s->arc;
     sh.message = s->message[0] ? s->message : NULL;
+    sh.prompt = s->prompt.active ? &s->prompt : NULL;
+    sh.count = s->count.len ? s->count.digits : NULL;
+    sh.probs_scroll = s->probs_scroll;
     sh.explain = s->explain;
     sh.live = s->live;
     /* the final samples once training is over: at the last step (in phase

@@ -17,11 +17,13 @@
 #include "core/sample.h"
 #include "core/timeline.h"
 #include "core/train.h"
+#include "session/goto.h"
 #include "session/keymap.h"
 #include "session/mouse.h"
 #include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
+#include "session/prompt.h"
 #include "session/view.h"
 
 typedef struct {
@@ -109,6 +111,10 @@ typedef struct {
     int mouse;              /* the mouse reports clicks and the wheel (session_mouse) */
     char message[160];      /* said in the key line until the next key (what a key did:
                              * "mouse off"), or "" */
+    Prompt prompt;          /* the `:` prompt (go to step), when open */
+    Count count;            /* a count being typed (137G) */
+    int probs_scroll;       /* the probabilities scrolled down by this many rows ... */
+    int probs_max;          /* ... at most (session_set_probs_max) */
 } Session;
 
 /* What a key or an action asks the input loop to do (bits). */
@@ -119,6 +125,7 @@ enum {
     DO_THEME = 8,           /* the theme changed */
     DO_QUIT = 16,
     DO_MOUSE = 32,          /* the mouse was turned on or off */
+    DO_COUNT = 64,          /* a lone digit waits: session_count_expire in COUNT_WAIT_MS */
 };
 
 /* A session over t's run (t must not have stepped): its untrained live
@@ -150,11 +157,19 @@ int session_names_differ(Session *s);
 unsigned session_key(Session *s, int key, PanelSet on_screen);
 /* Applies an action; arg is the action's argument (ACT_ARC: the milestone). */
 unsigned session_act(Session *s, Action a, int arg, PanelSet on_screen);
-/* Applies a mouse event over what the frame shows there (h): a click
- * focuses the panel, a double-click zooms it (or unzooms), the wheel over
- * a curve steps forward or back.  Any click closes the help.  Returns
- * DO_* bits. */
+/* A lone digit 1 ... 6 has waited COUNT_WAIT_MS for more digits: it jumps
+ * along the arc now.  Returns DO_* bits (0 when no digit waits). */
+unsigned session_count_expire(Session *s, PanelSet on_screen);
+/* Applies a mouse event over what the frame shows there (h; session/mouse.c):
+ * a click focuses the panel and selects the position or goes to the step
+ * under it (a key's hint: presses the key), a double-click zooms the panel
+ * (or unzooms); the wheel scrolls the probabilities and the samples, moves
+ * the selection, and over a curve steps.  Any click closes the help.
+ * Returns DO_* bits. */
 unsigned session_mouse(Session *s, const MouseEvent *e, const Hit *h, PanelSet on_screen);
+/* Tells the session how far the probabilities can scroll on this screen
+ * (the frame drew them: render/frame.h). */
+void session_set_probs_max(Session *s, int max);
 /* Goes to step k (clamped; pauses; phase mode: the step's first phase),
  * computing what it needs.  Returns DO_* bits. */
 unsigned session_go(Session *s, long k);

@@ -21,6 +21,7 @@
 #include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
+#include "session/prompt.h"
 
 typedef struct {
     const Dataset *ds;
@@ -61,6 +62,9 @@ typedef struct {
     int curve_steps;        /* the steps whose loss the curve shows */
     int arc;                /* the arc's stage just jumped to (its sentence shows); -1: none */
     const char *message;    /* what the last key did, for the key line; NULL: none */
+    const Prompt *prompt;   /* the `:` prompt, for the key line; NULL: closed */
+    const char *count;      /* the digits of a count being typed (137G); NULL: none */
+    int probs_scroll;       /* the probabilities scrolled down by this many rows */
     /* what guess mode hides now (every renderer obeys it: nothing shows a
      * token, a count or a loss it hides); with guess mode off, or running,
      * nothing is hidden */

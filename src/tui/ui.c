@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "render/frame.h"
+#include "render/hit.h"
 #include "tui/terminal.h"
 
 #define FRAME_SECONDS (1.0 / 30.0)
@@ -90,6 +91,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
      * moves among, and the mouse clicks on what it placed */
     Layout frame = layout_compute(0, 0, 0);
     int dirty = 1, quit = 0;
+    double count_due = 0;   /* when a lone digit jumps along the arc, unless more come */
     double last_frame = -1.0, due = first_due(&s);
     while (!quit && !s.failed && !term_stop_signal()) {
         double now = now_seconds();
@@ -134,7 +136,20 @@ int ui_run(const SessionConfig *c, Trainer *t)
         } else if (dirty) {
             timeout = 0;
         }
+        if (count_due > 0) {    /* a lone digit waits for more (137G) */
+            double ms = (count_due - now_seconds()) * 1000.0;
+            int t = ms <= 0 ? 0 : (int)(ms + 0.999);
+            timeout = timeout < 0 || t < timeout ? t : timeout;
+        }
         term_wait(timeout);
+        if (count_due > 0 && now_seconds() >= count_due) {
+            count_due = 0;
+            unsigned r = session_count_expire(&s, frame.panels | frame.spare);
+            if (r & DO_CLOCK)
+                due = first_due(&s);
+            if (r & DO_DRAW)
+                dirty = 1;
+        }
         /* apply: the keys that came */
         int key;
         while (!quit && (key = term_key()) != UIK_NONE) {
@@ -148,7 +163,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
             MouseEvent ev;
             const PanelSet panels = frame.panels | frame.spare;
             if (key == UIK_MOUSE && term_mouse(&ev) == 0) {
-                const Hit hit = frame_hit(&frame, &s, ev.x, ev.y);
+                const Hit hit = render_hit(&frame, &cv, ev.x, ev.y);
                 r = session_mouse(&s, &ev, &hit, panels);
             } else {
                 r = session_key(&s, key, panels);
@@ -163,6 +178,10 @@ int ui_run(const SessionConfig *c, Trainer *t)
                 term_repaint();
             if (r & DO_MOUSE)
                 term_set_mouse(s.mouse);
+            if (r & DO_COUNT)
+                count_due = now_seconds() + COUNT_WAIT_MS / 1000.0;
+            else if (count_arc(&s.count) < 0)
+                count_due = 0;      /* no lone digit waits any more */
             if (r & DO_DRAW)
                 dirty = 1;
         }

@@ -825,7 +825,7 @@ sgr_click() { lit "$1" "$E[<0;$2;$3M$E[<0;$2;$3m"; }
 begin "the mouse (SGR 1006): a click focuses a panel, a double-click zooms it, another unzooms"
 start ms 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused"
 if wait_for ms "step 1/500" && wait_for ms "┏ Next token"; then
-    sgr_click ms 10 21      # the learning-rate panel
+    sgr_click ms 10 20      # the learning-rate panel's frame
     if wait_for ms "┏ Learning rate" && ! capture ms | grep -q "┏ Next token"; then
         sgr_click ms 10 12; sgr_click ms 10 12      # the positions, twice at once
         if wait_for ms "z unzoom" && wait_gone ms "Current name" && wait_for ms "Loss at each position"; then
@@ -850,23 +850,47 @@ begin "m turns the mouse off (said in the key line), then clicks do nothing; m a
 keys ms m
 if wait_for ms "mouse off (m turns it on)"; then
     lit ms "$E[<65;60;20M"
-    sgr_click ms 10 21
+    sgr_click ms 10 20
     sleep 0.3
     if capture ms | grep -q "step 3/500" && ! capture ms | grep -q "┏ Learning rate"; then
         keys ms m
         if wait_for ms "mouse on (m turns it off)"; then
-            sgr_click ms 10 21
+            sgr_click ms 10 20
             if wait_for ms "┏ Learning rate" && wait_gone ms "mouse on"; then ok; else fail "not back on" ms; fi
         else fail "no message" ms; fi
     else fail "the mouse still acts" ms; fi
 else fail "no message" ms; fi
+
+begin "the mouse: a click on a row selects the position, on a curve goes to its step, on a hint presses it"
+keys ms Home
+if wait_for ms "step 1/500"; then
+    sgr_click ms 10 13      # the row of position 3 (yuheng: h -> e)
+    if wait_for ms "pos 3: h"; then
+        sgr_click ms 43 22  # the learning-rate curve's last column: step 500
+        if wait_for ms "step 500/500"; then
+            sgr_click ms 9 22   # its first: step 1
+            wait_for ms "step 1/500"
+            sgr_click ms 3 24   # the hint "space run"
+            if wait_for ms "RUNNING"; then keys ms space; ok; else fail "the hint did nothing" ms; fi
+        else fail "no step 500" ms; fi
+    else fail "no position 3" ms; fi
+else fail "not at step 1" ms; fi
+
+begin "the mouse: the wheel over the probabilities scrolls them, three rows a notch"
+keys ms Home
+wait_for ms "step 1/500"
+lit ms "$E[<65;60;8M"
+if wait_for ms "3 above, 17 below"; then
+    lit ms "$E[<64;60;8M"
+    if wait_for ms "20 more"; then ok; else fail "not back up" ms; fi
+else fail "no scroll" ms; fi
 tm kill-session -t ms
 
 begin "the mouse with the classic reports (TERM=tmux-256color)"
 start mx 80 24 "$APP_ENV $BIN --paused"
 if wait_for mx "step 1/500"; then
-    # press and release of button 1 at column 10, row 21: 32 + 9 = ')', 32 + 20 = '4'
-    lit mx "$E[M )4$E[M#)4"
+    # press and release of button 1 at column 10, row 20: 32 + 10 = '*', 32 + 20 = '4'
+    lit mx "$E[M *4$E[M#*4"
     if wait_for mx "┏ Learning rate"; then ok; else fail "no focus" mx; fi
 else fail "did not start" mx; fi
 tm kill-session -t mx
@@ -880,6 +904,45 @@ if wait_for mn "step 1/500" && wait_for my "step 1/500"; then
     else fail "modes: no-mouse $(tm display-message -p -t mn '#{mouse_standard_flag}'), mouse $(tm display-message -p -t my '#{mouse_standard_flag}#{mouse_sgr_flag}')" mn; fi
 else fail "did not start" mn; fi
 tm kill-session -t mn; tm kill-session -t my
+
+# ---------------------------------------------------------------- go to a step
+
+begin ": goes to a step (a number, +N, -N); a mistake is said in the line; Esc cancels"
+start gt 80 24 "$APP_ENV $BIN --paused"
+if wait_for gt "step 1/500"; then
+    lit gt ":137"
+    if wait_for gt ":137" && wait_for gt "Enter goes"; then
+        keys gt Enter
+        if wait_for gt "step 137/500"; then
+            lit gt ":-37"; keys gt Enter
+            if wait_for gt "step 100/500"; then
+                lit gt ":900"; keys gt Enter
+                if wait_for gt "step 900 is past the last step (500)"; then
+                    keys gt BSpace BSpace BSpace
+                    lit gt "+5"; keys gt Enter
+                    if wait_for gt "step 105/500"; then
+                        lit gt ":12"; keys gt Escape
+                        if wait_gone gt ":12" && wait_for gt "q quit" && capture gt | grep -q "step 105/500"; then ok
+                        else fail "Esc" gt; fi
+                    else fail "+5" gt; fi
+                else fail "no error" gt; fi
+            else fail "-37" gt; fi
+        else fail "137" gt; fi
+    else fail "no prompt" gt; fi
+else fail "did not start" gt; fi
+
+begin "137G goes to step 137 (the digits shown as typed); a lone 4 still jumps along the arc"
+keys gt Home
+wait_for gt "step 1/500"
+lit gt "13"
+if wait_for gt "G goes to step 13"; then
+    lit gt "7G"
+    if wait_for gt "step 137/500"; then
+        keys gt 4
+        if wait_for gt "step 200/500" && wait_for gt "Name-like structures"; then ok; else fail "4" gt; fi
+    else fail "137G" gt; fi
+else fail "no count shown" gt; fi
+tm kill-session -t gt
 
 # ---------------------------------------------------------------- the settings file
 
