@@ -932,8 +932,7 @@ static void test_lesson_line(void **state)
     canvas_free(&c);
     /* an arc jump (4): the lesson's sentence, as long as it fits */
     fixture_at(f, 0);
-    assert_int_equal(session_key(&f->s, '4', 0), DO_DRAW | DO_COUNT);
-    assert_int_equal(session_count_expire(&f->s, 0) & DO_DRAW, DO_DRAW);    /* once it has waited */
+    assert_int_equal(fixture_key(&f->s, '4') & DO_DRAW, DO_DRAW);
     v = fixture_view(f);
     assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
     render_lesson(&c, (Rect){ 0, 0, 80, 1 }, &v);
@@ -1050,8 +1049,7 @@ static void test_80x24_explain_reach(void **state)
     Session *s = fixture_phase(f, 0, 0);
     session_key(s, 'p', 0);
     session_key(s, 'l', 0);
-    session_key(s, '1', 0);
-    session_count_expire(s, 0);     /* the digit has waited for more */
+    fixture_key(s, '1');
     assert_screen(s, 80, 24, 0, "emma-live-explain-step1-80x24", 0);
     char *t = screen_text(s, 80, 24, 0, NULL);
     assert_has(t, "Live samples");
@@ -1250,7 +1248,7 @@ static void test_gist_80x24(void **state)
     free(t);
     /* the arc, scaled to 1000 steps: 4 is step 400 */
     s = fixture_at(f, 0);
-    session_key(s, '4', 0);
+    fixture_key(s, '4');
     assert_int_equal(s->step, 399);
     assert_screen(s, 80, 24, 0, "gist-arc4-80x24", 0);
     /* rewind: step 400 again after step 1000, the same screen */
@@ -1258,10 +1256,10 @@ static void test_gist_80x24(void **state)
     assert_int_equal(canvas_init(&a, 80, 24, 0), 0);
     assert_int_equal(canvas_init(&b, 80, 24, 0), 0);
     render_frame(&a, s);
-    session_key(s, '6', 0);
+    fixture_key(s, '6');
     assert_int_equal(s->step, 999);
     assert_screen(s, 80, 24, 0, "gist-last-80x24", 0);
-    session_key(s, '4', 0);
+    fixture_key(s, '4');
     render_frame(&b, s);
     char *ta = canvas_dump(&a), *tb = canvas_dump(&b);
     assert_string_equal(ta, tb);

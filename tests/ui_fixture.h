@@ -106,6 +106,17 @@ static inline Session *fixture_at(Fixture *f, int k)
     return s;
 }
 
+/* A key as the UI applies it: a lone digit 1 ... 6, which waits for more
+ * digits (137G), once it has waited (the UI calls session_count_expire
+ * COUNT_WAIT_MS later). */
+static inline unsigned fixture_key(Session *s, int key)
+{
+    unsigned r = session_key(s, key, 0);
+    if (r & DO_COUNT)
+        r = (r & ~(unsigned)DO_COUNT) | session_count_expire(s, 0);
+    return r;
+}
+
 /* The session as --emma shows step k: phase mode at phase index `phase`,
  * with the explanation. */
 static inline Session *fixture_phase(Fixture *f, int k, int phase)
