@@ -42,8 +42,8 @@ static unsigned wheel(Session *s, const Hit *h, int down, PanelSet on)
 
 unsigned session_mouse(Session *s, const MouseEvent *e, const Hit *h, PanelSet on)
 {
-    if (s->small)
-        return 0;       /* the screen is too small to show what was clicked */
+    if (s->small || s->form.open)
+        return 0;       /* the screen is too small to show what was clicked; a form is open */
     if (h->kind == HIT_KEY && e->kind == MOUSE_CLICK)
         return session_key(s, h->value, on);    /* a hint: its key */
     unsigned r = 0;
