@@ -5,12 +5,17 @@
 # git and compiled with the same flags into build/bench-base/.  tests/bench.c
 # runs the two alternately and prints their ratio.  Without git (or without
 # that commit, as in a shallow clone) the baseline is skipped with a note.
+# Then build/bench-cost (tests/bench_cost.c): the program's costs beside the
+# goals of its issues (two runs against one; 2,000,000 names), side by side.
 BENCH_BASE     ?= 7405b8ece863dd2977d7295d494201dea52e5d29
 BENCH_BASE_DIR := $(BUILD)/bench-base
 BENCH_BASE_BIN := $(BENCH_BASE_DIR)/bench-train
 
 $(BUILD)/bench-train: tests/bench_train.c $(LIB) | $(BUILD)
 	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/bench-cost: tests/bench_cost.c tests/namegen.h $(LIB) | $(BUILD)
+	$(CC) $(XCFLAGS) $(CFLAGS) -Itests -o $@ $< $(LIB) $(NCURSES_LIBS) $(LDLIBS)
 
 # The baseline's own headers come first on the include path.
 $(BENCH_BASE_BIN): tests/bench_train.c | $(BUILD)
@@ -22,6 +27,7 @@ $(BENCH_BASE_BIN): tests/bench_train.c | $(BUILD)
 	else echo "bench: no baseline (git archive $(BENCH_BASE) failed); current core only"; fi
 
 bench: deps data
-	@$(MAKE) --no-print-directory $(BUILD)/bench $(BUILD)/bench-train $(BENCH_BASE_BIN) $(BIN)
+	@$(MAKE) --no-print-directory $(BUILD)/bench $(BUILD)/bench-train $(BENCH_BASE_BIN) $(BIN) $(BUILD)/bench-cost
 	@base=$(BENCH_BASE_BIN); [ -x $$base ] || base=-; echo "$(BUILD)/bench $(BUILD)/bench-train $$base"; \
 	    $(BUILD)/bench $(BUILD)/bench-train $$base
+	@echo "$(BUILD)/bench-cost ./$(BIN)"; $(BUILD)/bench-cost ./$(BIN)
