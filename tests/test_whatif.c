@@ -2,7 +2,8 @@
  * the form (f) from a step equals a fresh run with --change from that step,
  * bit for bit, before and after the branch point; switching back (o) shows
  * the original run's panels exactly as before; the form refuses bad values
- * and no change; a --compare twin in lockstep; the bytes two runs hold; and
+ * and no change; a --compare twin in lockstep, its sink (its --csv rows);
+ * the bytes two runs hold; and
  * the screens (goldens): both curves with the legend at 80x24 and 120x40,
  * the form, both runs' samples at the end. */
 #include "testutil.h"
@@ -234,7 +235,7 @@ static void twin_add(Twin *w, double lr)
     TrainConfig c = train_config_default();
     c.adam.lr = lr;
     assert_int_equal(trainer_init(&w->t, &w->ds, &c, err, sizeof err), 0);
-    assert_int_equal(session_add_twin(&w->f->s, &w->t, "--lr 0.003"), 0);
+    assert_int_equal(session_add_twin(&w->f->s, &w->t, "--lr 0.003", NULL, NULL), 0);
 }
 
 static void twin_free(Twin *w)
@@ -276,6 +277,86 @@ static void test_twin_lockstep(void **state)
     twin_free(&w);
 }
 
+/* What a twin's sink was told (its --csv rows): each step and its loss, in
+ * order; it fails on step fail_at. */
+typedef struct {
+    int step[512];
+    double loss[512];
+    int n, fail_at;
+} Told;
+
+static int told_step(void *ctx, const Trainer *t)
+{
+    Told *k = ctx;
+    if (t->info.step == k->fail_at || k->n >= 512)
+        return -1;
+    k->step[k->n] = t->info.step;
+    k->loss[k->n++] = t->info.loss;
+    return 0;
+}
+
+/* The twin's sink is told of each of its steps once, the first time it is
+ * computed, in step order, with the twin's own figures (what --headless
+ * --lr 0.003 --csv writes: tests/e2e checks the file); a failing sink ends
+ * the session, at the start too. */
+static void test_twin_sink(void **state)
+{
+    (void)state;
+    char err[256];
+    Told told = { .fail_at = -1 };
+    Twin w;
+    w.f = fixture_new();
+    assert_non_null(w.f);
+    assert_int_equal(dataset_load(&w.ds, "data/names.txt", err), 0);
+    TrainConfig c = train_config_default();
+    c.adam.lr = 0.003;
+    assert_int_equal(trainer_init(&w.t, &w.ds, &c, err, sizeof err), 0);
+    assert_int_equal(session_add_twin(&w.f->s, &w.t, "--lr 0.003", told_step, &told), 0);
+    assert_int_equal(told.n, 1);            /* step 1, brought to the step shown */
+    Session *s = fixture_at(w.f, 30);
+    press(s, UIK_HOME);
+    press(s, 'b');
+    fixture_at(w.f, 99);
+    press(s, '[');
+    assert_int_equal(s->failed, 0);
+    assert_int_equal(told.n, 100);
+    Fresh fr;
+    fresh_at(&fr, &c, -1);
+    for (int i = 0; i < told.n; i++) {
+        trainer_step(&fr.t);
+        assert_int_equal(told.step[i], i);
+        assert_bits_equal(told.loss[i], fr.t.info.loss);
+    }
+    fresh_free(&fr);
+    /* a row that cannot be written ends the session on its step */
+    Told bad = { .fail_at = 120 };
+    Trainer t2;
+    assert_int_equal(trainer_init(&t2, &w.ds, &c, err, sizeof err), 0);
+    assert_int_equal(session_add_twin(s, &t2, "--lr 0.003", told_step, &bad), 0);
+    assert_int_equal(bad.n, 90);            /* brought to step 90 */
+    session_go(s, 200);
+    assert_int_equal(s->failed, SESSION_SINK_FAILED);
+    assert_int_equal(bad.n, 120);
+    twin_free(&w);
+    trainer_free(&t2);
+    /* ... and at the start: the session does not open */
+    Dataset ds, ds2;
+    Trainer a, b;
+    Told first = { .fail_at = 0 };
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    assert_int_equal(dataset_copy(&ds2, &ds), 0);
+    assert_int_equal(trainer_init(&a, &ds, &c, err, sizeof err), 0);
+    assert_int_equal(trainer_init(&b, &ds2, &c, err, sizeof err), 0);
+    const SessionConfig sc = { .paused = 1, .twin = &b, .twin_desc = "--lr 0.003", .twin_sink = told_step,
+                               .twin_sink_ctx = &first };
+    Session bare;
+    assert_int_equal(session_init(&bare, &a, &sc), SESSION_SINK_FAILED);
+    trainer_free(&a);
+    trainer_free(&b);
+    dataset_free(&ds);
+    dataset_free(&ds2);
+}
+
 /* The screens of two runs: both curves and the legend, both losses. */
 static void test_compare_screens(void **state)
 {
@@ -304,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_branch_from_the_form),
         cmocka_unit_test(test_form_refuses),
         cmocka_unit_test(test_twin_lockstep),
+        cmocka_unit_test(test_twin_sink),
         cmocka_unit_test(test_compare_screens),
     };
     return cmocka_run_group_tests_name("whatif", tests, NULL, NULL);

@@ -164,8 +164,9 @@ static int run(const Options *o)
         dataset_free(&ds2);
         return fail(rc == -2 ? EXIT_RUNTIME : status, err);
     }
-    /* the UI writes each step's row the first time it computes the step */
-    CsvSink sink = { .f = csv };
+    /* the UI writes each step's row the first time it computes the step,
+     * and the twin's to its own file */
+    CsvSink sink = { .f = csv }, sink2 = { .f = csv2 };
     const int theme = settings_get(&o->set, SET_THEME, THEME_DEFAULT);
     const int explain = settings_get(&o->set, SET_EXPLAIN, -1), speed = settings_get(&o->set, SET_SPEED, -1);
     const SessionConfig sc = {
@@ -175,12 +176,16 @@ static int run(const Options *o)
         .explain = explain < 0 ? 0 : explain ? 1 : -1, .mouse = settings_get(&o->set, SET_MOUSE, 1),
         .sink = csv ? csv_sink_step : NULL, .sink_ctx = &sink,
         .twin = o->compare ? &t2 : NULL, .twin_desc = o->compare,
+        .twin_sink = csv2 ? csv_sink_step : NULL, .twin_sink_ctx = &sink2,
     };
     if (!o->headless) {
         status = ui_run(&sc, &t);
-        if (sink.failed) {      /* said now that the terminal is back */
-            message_about(err, sizeof err, o->csv, "write error: %s", strerror(sink.err));
-            status = fail(EXIT_RUNTIME, err);
+        for (int k = 0; k < 2; k++) {   /* said now that the terminal is back */
+            const CsvSink *f = k ? &sink2 : &sink;
+            if (f->failed) {
+                message_about(err, sizeof err, k ? twin_csv : o->csv, "write error: %s", strerror(f->err));
+                status = fail(EXIT_RUNTIME, err);
+            }
         }
     } else if (o->compare) {
         status = headless_compare(o, &t, &t2, stdout, csv, csv2, stderr);

@@ -172,11 +172,13 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     /* the untrained model's live samples, before the first step changes it */
     if (run_start(r, t, s->num_steps) != 0 || !(r->tl = timeline_new(t))) {
         session_free(s);
-        return -1;
-    }
-    if (c->twin && session_add_twin(s, c->twin, c->twin_desc ? c->twin_desc : "") != 0) {
-        session_free(s);
         return SESSION_OOM;
+    }
+    int twin = c->twin ? session_add_twin(s, c->twin, c->twin_desc ? c->twin_desc : "", c->twin_sink,
+                                          c->twin_sink_ctx) : 0;
+    if (twin != 0) {
+        session_free(s);
+        return twin;
     }
     timeline_set_sink(r->tl, c->sink, c->sink_ctx);
     arrive(s);      /* step 1 is computed before the screen opens */

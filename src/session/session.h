@@ -62,6 +62,9 @@ typedef struct {
     void *sink_ctx;
     Trainer *twin;          /* --compare: the twin's trainer (not owned), or NULL */
     const char *twin_desc;  /* ... and its options, as given */
+    TimelineSink twin_sink; /* ... told of each of its steps the first time it is computed
+                             * (its own --csv rows), or NULL */
+    void *twin_sink_ctx;
 } SessionConfig;
 
 /* Why a session must end (Session.failed). */
@@ -137,9 +140,11 @@ void session_free(Session *s);
 Run *session_run(Session *s);
 
 /* --compare: adds a run over t (a fresh trainer, the twin's configuration,
- * as many steps), described by desc, and brings it to the step shown.
- * Returns 0, or -1 when out of memory or the session is full. */
-int session_add_twin(Session *s, Trainer *t, const char *desc);
+ * as many steps), described by desc, whose timeline tells sink (NULL: none)
+ * of each step the first time it is computed, and brings it to the step
+ * shown.  Returns 0, SESSION_SINK_FAILED, or SESSION_OOM (out of memory, the
+ * session full, or another number of steps). */
+int session_add_twin(Session *s, Trainer *t, const char *desc, TimelineSink sink, void *sink_ctx);
 /* A branch of the run shown from the step shown, with the change ch (at that
  * step): its update already uses the new values (what --change STEP:...
  * runs, STEP the step shown, 1-based).  The new run is shown, the old one

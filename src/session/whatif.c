@@ -32,14 +32,19 @@ void run_free(Run *r)
     memset(r, 0, sizeof *r);
 }
 
-int session_add_twin(Session *s, Trainer *t, const char *desc)
+int session_add_twin(Session *s, Trainer *t, const char *desc, TimelineSink sink, void *sink_ctx)
 {
     if (s->nruns >= SESSION_MAX_RUNS || t->cfg.adam.num_steps != s->num_steps)
-        return -1;
+        return SESSION_OOM;
     Run *r = &s->runs[s->nruns];
-    if (run_start(r, t, s->num_steps) != 0 || !(r->tl = timeline_new(t)) || timeline_goto(r->tl, s->step) != 0) {
+    int rc = run_start(r, t, s->num_steps) != 0 || !(r->tl = timeline_new(t)) ? -1 : 0;
+    if (rc == 0) {
+        timeline_set_sink(r->tl, sink, sink_ctx);
+        rc = timeline_goto(r->tl, s->step);
+    }
+    if (rc != 0) {
         run_free(r);
-        return -1;
+        return rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
     }
     snprintf(r->desc, sizeof r->desc, "%s", desc);
     s->other = s->nruns++;

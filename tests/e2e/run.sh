@@ -1022,6 +1022,24 @@ if wait_for sh2 "step 1/500"; then
     else fail "$(wc -l < "$TMP/ui.csv") lines; $(head -n 101 "$TMP/headless.csv" | cmp - "$TMP/ui.csv")" sh2; fi
 else fail "did not start" sh2; fi
 
+begin "--compare '... --csv FILE' in the UI: the twin's file as its --headless --csv, run A's as its own"
+rm -f "$TMP/uia.csv" "$TMP/uib.csv" "$TMP/ha.csv" "$TMP/hb.csv"
+lit sh2 "clear; $BIN --paused --csv $TMP/uia.csv --compare '--lr 0.003 --csv $TMP/uib.csv'; echo rc=\$?"; keys sh2 Enter
+if wait_for sh2 "step 1/500"; then
+    keys sh2 "]" "]" "]"; wait_for sh2 "step 31/500"
+    keys sh2 b b Home; wait_for sh2 "step 1/500"
+    keys sh2 3; wait_for sh2 "step 100/500"
+    keys sh2 o; wait_for sh2 "B−A"
+    keys sh2 "]"; wait_for sh2 "step 110/500"
+    keys sh2 q
+    $BIN --headless --csv "$TMP/ha.csv" > /dev/null
+    $BIN --headless --lr 0.003 --csv "$TMP/hb.csv" > /dev/null
+    if wait_for sh2 "rc=0" && [ "$(wc -l < "$TMP/uia.csv")" -eq 111 ] && [ "$(wc -l < "$TMP/uib.csv")" -eq 111 ] &&
+       head -n 111 "$TMP/ha.csv" | cmp -s - "$TMP/uia.csv" && head -n 111 "$TMP/hb.csv" | cmp -s - "$TMP/uib.csv" &&
+       ! cmp -s "$TMP/uia.csv" "$TMP/uib.csv"; then ok
+    else fail "$(wc -l < "$TMP/uia.csv") and $(wc -l < "$TMP/uib.csv") lines; $(head -n 111 "$TMP/hb.csv" | cmp - "$TMP/uib.csv")" sh2; fi
+else fail "did not start" sh2; fi
+
 begin "stdout not a terminal is refused with exit 2"
 $BIN --paused > "$TMP/out" 2> "$TMP/err" < /dev/null
 rc=$?
