@@ -5,12 +5,13 @@
  * and no change; a --compare twin in lockstep, its sink (its --csv rows);
  * the bytes two runs hold; and
  * the screens (goldens): both curves with the legend at 80x24 and 120x40,
- * the form, both runs' samples at the end. */
+ * the form, both runs' samples at the end, paged as one run's are. */
 #include "testutil.h"
 
 #include "core/dataset.h"
 #include "core/timeline.h"
 #include "core/train.h"
+#include "render/hit.h"
 #include "ui_fixture.h"
 
 /* A fresh run of cfg on the default data, stepped to step k (0-based) with
@@ -379,6 +380,59 @@ static void test_compare_screens(void **state)
     twin_free(&w);
 }
 
+/* Both runs' final samples page as one run's do: s shows the next page,
+ * then hides them, and shows them again from the top; the wheel over them
+ * pages back and forth; Esc hides them.  At 80x24 a page holds 15 of each
+ * run's 20 names, at 120x40 all of them. */
+static void test_compare_samples_pages(void **state)
+{
+    (void)state;
+    assert_true(use_utf8_locale());
+    Twin w;
+    twin_add(&w, 0.003);
+    Session *s = fixture_at(w.f, 499);
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 80, 24, 0), 0);
+    Layout l = render_frame(&c, s);
+    assert_int_equal(s->samples_per_page, 15);
+    Shown sh = session_shown(s, l.panels);
+    assert_int_equal(sh.samples, 2);
+    assert_int_equal(sh.samples_page, 0);
+    assert_int_equal(sh.samples_more, 1);
+    /* the wheel over the names: the next page, the first again; no further */
+    MouseEvent e = { MOUSE_WHEEL_DOWN, 40, 10 };
+    Hit h = render_hit(&l, &c, 40, 10);
+    assert_int_equal(h.kind, HIT_SAMPLES);
+    assert_int_equal(session_mouse(s, &e, &h, l.panels), DO_DRAW);
+    assert_int_equal(session_shown(s, l.panels).samples_page, 1);
+    assert_int_equal(session_mouse(s, &e, &h, l.panels), 0);
+    e.kind = MOUSE_WHEEL_UP;
+    assert_int_equal(session_mouse(s, &e, &h, l.panels), DO_DRAW);
+    assert_int_equal(session_shown(s, l.panels).samples_page, 0);
+    assert_int_equal(session_mouse(s, &e, &h, l.panels), 0);
+    /* s: the next page (names 16 to 20 of each run), then hidden, then the top */
+    press(s, 's');
+    assert_screen(s, 80, 24, 0, "compare-last-samples-page2-80x24", 0);
+    sh = session_shown(s, l.panels);
+    assert_int_equal(sh.samples_page, 1);
+    assert_int_equal(sh.samples_more, 0);
+    press(s, 's');
+    assert_int_equal(session_shown(s, l.panels).samples, 1);
+    press(s, 's');
+    sh = session_shown(s, l.panels);
+    assert_int_equal(sh.samples, 2);
+    assert_int_equal(sh.samples_page, 0);
+    press(s, UIK_ESC);
+    assert_int_equal(session_shown(s, l.panels).samples, 1);
+    press(s, 's');
+    canvas_free(&c);
+    /* 120x40: every name on one page */
+    assert_screen(s, 120, 40, 0, "compare-last-samples-120x40", 0);
+    assert_int_equal(s->samples_per_page, 20);
+    assert_int_equal(session_shown(s, l.panels).samples_more, 0);
+    twin_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_twin_lockstep),
         cmocka_unit_test(test_twin_sink),
         cmocka_unit_test(test_compare_screens),
+        cmocka_unit_test(test_compare_samples_pages),
     };
     return cmocka_run_group_tests_name("whatif", tests, NULL, NULL);
 }

@@ -328,6 +328,21 @@ static SamplesGeo samples_geo(const Canvas *c, Rect r, const Samples *s)
     return g;
 }
 
+/* The footer of the final samples: which of the `count` names show (those
+ * from `first`, `shown` of them, pages of `per`; `total` drawn: the session
+ * keeps at most 500, --headless prints all) and what s does next. */
+static void samples_footer(char *foot, size_t len, int count, int total, int first, int shown, int per)
+{
+    const char *drawn = total > count ? " drawn" : "";
+    if (per >= count && !*drawn)
+        snprintf(foot, len, "s hides them, b rewinds");
+    else if (per >= count)
+        snprintf(foot, len, "%d of %d drawn  s hides", count, total);
+    else
+        snprintf(foot, len, "%d-%d of %d%s  s %s", first + 1, first + shown, count, drawn,
+                 first + shown < count ? "more" : "hides");
+}
+
 int render_samples_per_page(const Canvas *c, const Layout *l, const Samples *s)
 {
     if (!l->fits || !s)
@@ -375,70 +390,97 @@ void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps,
         else    /* the model ended the name at once */
             canvas_text_fit(c, x + g.iw + 1, y, w, "(empty)", ROLE_LABEL);
     }
-    /* the footer: which names show, and the keys */
-    /* (the session draws at most 500 of them; --headless prints all) */
     char foot[128];
-    const char *drawn = s->total > s->count ? " drawn" : "";
-    if (per >= s->count && !*drawn)
-        snprintf(foot, sizeof foot, "s hides them, b rewinds");
-    else if (per >= s->count)
-        snprintf(foot, sizeof foot, "%d of %d drawn  s hides", s->count, s->total);
-    else
-        snprintf(foot, sizeof foot, "%d-%d of %d%s  s %s", first + 1, first + shown, s->count, drawn,
-                 first + shown < s->count ? "more" : "hides");
+    samples_footer(foot, sizeof foot, s->count, s->total, first, shown, per);
     canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_LABEL);
     canvas_tag(c, r, HIT_SAMPLES, page);    /* the wheel pages them */
+}
+
+/* How two runs' final samples sit in their overlay: a column of names per
+ * run under its head (`per` names a page), a blank row, the sentence on when
+ * their sampled names first differ, the footer; the box leaves the status
+ * and key lines in view. */
+typedef struct {
+    int w, h;               /* the box, frame included */
+    int per;                /* the names of each run a page shows */
+    int count;              /* the longer list's */
+    int text_rows;          /* the sentence's */
+    char title[64], note[48], text[256];
+} PairGeo;
+
+static PairGeo pair_geo(const Canvas *c, const View *v)
+{
+    const Samples *s[2] = { v->step.samples, v->cmp.samples };
+    PairGeo g;
+    snprintf(g.title, sizeof g.title, "Names the models made up after %d step%s", v->run.num_steps,
+             v->run.num_steps == 1 ? "" : "s");
+    snprintf(g.note, sizeof g.note, "temperature %g, %g", s[0]->temperature, s[1]->temperature);
+    const char *when = "first different after step";
+    char at[32] = "";
+    if (v->cmp.differ_at < 0)
+        when = "the same after every step";
+    else if (v->cmp.differ_at == 0)
+        when = "different from the start (before step 1)";
+    else
+        snprintf(at, sizeof at, " %d", v->cmp.differ_at);
+    snprintf(g.text, sizeof g.text, "Sampled names: %s%s " MK_LABEL "(the live samples: %d names, name i with "
+             "random.seed(%u + i)).", when, at, SAMPLE_FIXED, SAMPLE_FIXED_SEED);
+    g.count = s[0]->count > s[1]->count ? s[0]->count : s[1]->count;
+    int colw = 20;
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < s[k]->count; i++) {
+            int w = text_width(s[k]->names[i], c->ascii) + digits(g.count) + 3;
+            colw = w > colw ? w : colw;
+        }
+    const int tw = text_width(g.title, c->ascii) + text_width(g.note, c->ascii) + 8;
+    g.w = 2 * colw + 2 + 4;
+    g.w = g.w < tw ? tw : g.w < 60 ? 60 : g.w;
+    g.w = g.w > c->w ? c->w : g.w;
+    g.text_rows = flow_rows(c->ascii, g.w - 4, g.text, 0);
+    /* the frame, the heads, the blank row, the sentence, the footer */
+    const int room = c->h - 2 - 2 - 1 - 1 - g.text_rows - 1;
+    g.per = g.count < room ? g.count : room < 1 ? 1 : room;
+    g.h = g.per + 2 + 1 + 1 + g.text_rows + 1;
+    return g;
+}
+
+int render_samples_pair_per_page(const Canvas *c, const View *v)
+{
+    return pair_geo(c, v).per;
 }
 
 void render_samples_pair(Canvas *c, const View *v)
 {
     const Samples *s[2] = { v->step.samples, v->cmp.samples };
     const char lab[2] = { v->cmp.label, v->cmp.other_label };
-    char title[64], note[48], entry[96], head[2][80];
-    snprintf(title, sizeof title, "Names the models made up after %d step%s", v->run.num_steps,
-             v->run.num_steps == 1 ? "" : "s");
-    snprintf(note, sizeof note, "temperature %g, %g", s[0]->temperature, s[1]->temperature);
+    const PairGeo g = pair_geo(c, v);
+    char entry[32], head[2][80], foot[128];
     for (int k = 0; k < 2; k++) {
         const char *d = k ? v->cmp.other_desc : v->cmp.desc;
         snprintf(head[k], sizeof head[k], "%c%s%s", lab[k], d && d[0] ? ": " : "", d ? d : "");
     }
-    const int count = s[0]->count > s[1]->count ? s[0]->count : s[1]->count;
-    int colw = 20;
-    for (int k = 0; k < 2; k++)
-        for (int i = 0; i < s[k]->count; i++) {
-            int w = text_width(s[k]->names[i], c->ascii) + digits(count) + 3;
-            colw = w > colw ? w : colw;
-        }
-    int room = c->h - 4 - 2 - 3;    /* frame, heads, the footer lines */
-    int per = count < room ? count : room < 1 ? 1 : room;
-    int w = 2 * colw + 2 + 4, tw = text_width(title, c->ascii) + text_width(note, c->ascii) + 8;
-    w = w < tw ? tw : w < 60 ? 60 : w;
-    Rect a = overlay(c, w, per + 3 + 2 + 2, title, note);
+    Rect a = overlay(c, g.w, g.h, g.title, g.note);
     if (a.w < 1 || a.h < 4)
         return;
-    const int half = (a.w - 2) / 2, iw = digits(count > 0 ? count : 1);
+    const int half = (a.w - 2) / 2, iw = digits(g.count > 0 ? g.count : 1);
+    const int first = v->shown.samples_page * g.per;
+    const int shown = g.count - first < g.per ? g.count - first : g.per;
     for (int k = 0; k < 2; k++) {
         const int x = a.x + k * (half + 2);
         canvas_text_fit(c, x, a.y, half, head[k], k ? ROLE_GHOST : ROLE_TITLE);
-        for (int i = 0; i < per && i < s[k]->count && 1 + i < a.h - 2; i++) {
-            snprintf(entry, sizeof entry, "%*d", iw, i + 1);
+        for (int i = 0; i < shown && first + i < s[k]->count; i++) {
+            snprintf(entry, sizeof entry, "%*d", iw, first + i + 1);
             canvas_text(c, x, a.y + 1 + i, iw, entry, ROLE_LABEL);
-            const char *n = s[k]->names[i];
+            const char *n = s[k]->names[first + i];
             canvas_text_fit(c, x + iw + 1, a.y + 1 + i, half - iw - 1, n[0] ? n : "(empty)",
                             n[0] ? ROLE_VALUE : ROLE_LABEL);
         }
     }
-    char differ[160];
-    if (v->cmp.differ_at < 0)
-        snprintf(differ, sizeof differ, "Sampled names: the same after every step.");
-    else if (v->cmp.differ_at == 0)
-        snprintf(differ, sizeof differ, "Sampled names: different from the start (before step 1).");
-    else
-        snprintf(differ, sizeof differ, "Sampled names: first different after step %d.", v->cmp.differ_at);
-    canvas_text_fit(c, a.x, a.y + a.h - 2, a.w, differ, ROLE_TEXT);
-    canvas_text_fit(c, a.x, a.y + a.h - 1, a.w,
-                    "(the live samples: 12 names, name i with random.seed(1000 + i))  s hides this",
-                    ROLE_LABEL);
+    const int ty = a.y + 1 + g.per + 1;
+    flow_text(c, (Rect){ a.x, ty, a.w, g.text_rows }, ty, g.text, 0);
+    samples_footer(foot, sizeof foot, g.count, s[0]->total, first, shown, g.per);
+    canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, foot, ROLE_LABEL);
+    canvas_tag(c, (Rect){ a.x - 2, a.y - 1, a.w + 4, a.h + 2 }, HIT_SAMPLES, v->shown.samples_page);
 }
 
 void render_whatif(Canvas *c, const View *v)

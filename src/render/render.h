@@ -42,9 +42,12 @@ void render_help(Canvas *c, const View *v);
 void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps, int page);
 /* How many of them a page holds in layout l on canvas c (0: no room). */
 int render_samples_per_page(const Canvas *c, const Layout *l, const Samples *s);
-/* Two runs' final samples side by side, and when their sampled names first
- * differ (v->step.samples and v->cmp). */
+/* Two runs' final samples side by side, page v->shown.samples_page, and
+ * when their sampled names first differ (v->step.samples and v->cmp); a
+ * footer says which show and what s does next. */
 void render_samples_pair(Canvas *c, const View *v);
+/* How many of each run's names a page of them holds on canvas c. */
+int render_samples_pair_per_page(const Canvas *c, const View *v);
 /* The what-if form (v->form): lr, beta1, beta2, temperature. */
 void render_whatif(Canvas *c, const View *v);
 /* The message shown when the canvas is smaller than need_w x need_h. */

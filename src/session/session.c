@@ -43,6 +43,15 @@ const int *session_speeds(int *n)
     return speeds;
 }
 
+/* The final samples the pages go through: the run shown's, or with the
+ * other run's beside them (session_view), the longer list. */
+static int samples_count(const Session *s)
+{
+    const int n = run_shown(s)->samples.count;
+    const Run *o = s->other >= 0 ? &s->runs[s->other] : NULL;
+    return o && o->have_samples && o->samples.count > n ? o->samples.count : n;
+}
+
 /* The positions of the step shown. */
 static int step_n(const Session *s)
 {
@@ -492,7 +501,7 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
     }
     case ACT_SAMPLES_PAGE: {
         const Shown sh = session_shown(s, on);
-        const int per = s->samples_per_page, count = session_run(s)->samples.count;
+        const int per = s->samples_per_page, count = samples_count(s);
         if (sh.samples != 2 || per < 1)
             return 0;
         int page = sh.samples_page + (arg > 0 ? 1 : -1), last = (count - 1) / per;
@@ -656,11 +665,11 @@ Shown session_shown(const Session *s, PanelSet on)
     const Run *r = run_shown(s);
     if (r->have_samples && r->samples.count > 0 && sh.last && (!s->phase_mode || phase_has_log(sh.phase))) {
         sh.samples = s->samples ? 2 : 1;
-        const int per = s->samples_per_page;
+        const int per = s->samples_per_page, count = samples_count(s);
         sh.samples_page = s->samples_page;
-        if (per > 0 && sh.samples_page * per >= r->samples.count)
-            sh.samples_page = (r->samples.count - 1) / per;     /* a bigger screen: fewer pages */
-        sh.samples_more = sh.samples == 2 && per > 0 && (sh.samples_page + 1) * per < r->samples.count;
+        if (per > 0 && sh.samples_page * per >= count)
+            sh.samples_page = (count - 1) / per;     /* a bigger screen: fewer pages */
+        sh.samples_more = sh.samples == 2 && per > 0 && (sh.samples_page + 1) * per < count;
     }
     sh.focus = focus_of(s, on);
     sh.zoomed = s->zoom ? sh.focus : PANEL_NONE;

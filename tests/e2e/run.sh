@@ -1090,6 +1090,32 @@ for size in 80x24 120x40; do
     tm kill-session -t cmp
 done
 
+begin "--compare at 80x24: both runs' final samples page with s and the wheel, all 20 of each as --headless --compare"
+$BIN --headless --compare '--lr 0.003' | sed -n 's/^sample *\([0-9]*\): \(.*\)$/\1 \2/p' > "$TMP/cs.names"
+# names_missing FIRST LAST: how many of the names numbered FIRST to LAST (of
+# both runs) the screen does not show, each with its number
+names_missing() {
+    capture cs > "$TMP/cs.screen"
+    awk -v a="$1" -v b="$2" '$1 >= a && $1 <= b { print " " $1 " " $2 " " }' "$TMP/cs.names" |
+        while IFS= read -r pat; do grep -qF -- "$pat" "$TMP/cs.screen" || echo "$pat"; done | wc -l
+}
+start cs 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused --compare '--lr 0.003'"
+if [ "$(wc -l < "$TMP/cs.names")" -eq 40 ] && wait_for cs "step 1/500"; then
+    keys cs 6
+    if wait_for cs "1-15 of 20  s more" && [ "$(names_missing 1 15)" -eq 0 ]; then
+        keys cs s
+        if wait_for cs "16-20 of 20  s hides" && [ "$(names_missing 16 20)" -eq 0 ]; then
+            lit cs "$E[<64;40;10M"
+            if wait_for cs "1-15 of 20  s more"; then
+                lit cs "$E[<65;40;10M"
+                if wait_for cs "16-20 of 20" && keys cs s && wait_gone cs "Names the models made up"; then ok
+                else fail "wheel down, then s" cs; fi
+            else fail "wheel up" cs; fi
+        else fail "page 2: $(names_missing 16 20) names missing" cs; fi
+    else fail "page 1: $(names_missing 1 15) names missing" cs; fi
+else fail "did not start" cs; fi
+tm kill-session -t cs
+
 echo "e2e: $passed passed, $failed failed"
 [ -n "$RESULT_FILE" ] && echo "$passed $failed" > "$RESULT_FILE"
 [ "$failed" -eq 0 ]
