@@ -9,6 +9,8 @@
 
 #include "core/carve.h"
 #include "core/fastpow.h"
+#include "core/model_kernel.h"
+#include "core/simd.h"
 
 static const char *const layer_names[MAT_PER_LAYER] = {
     "attn_wq", "attn_wk", "attn_wv", "attn_wo", "mlp_fc1", "mlp_fc2",
@@ -158,6 +160,7 @@ int modelwork_init(ModelWork *w, const Model *m)
         w->wid = carve_take(&cv, 4 * e, sizeof(NodeId));
         w->tmp = carve_take(&cv, big, sizeof(NodeId));
         w->xd = carve_take(&cv, big, sizeof(double));
+        w->trans = carve_take(&cv, m->nparams, sizeof(double));
     } while (carve_next(&cv));
     w->block = cv.base;
     return w->block ? 0 : -1;
@@ -167,17 +170,6 @@ void modelwork_free(ModelWork *w)
 {
     free(w->block);
     memset(w, 0, sizeof *w);
-}
-
-void modelwork_reset(ModelWork *w)
-{
-    w->len = 0;
-}
-
-/* Tape id of parameter `j` of matrix `mx`. */
-static NodeId param(const Matrix *mx, size_t j)
-{
-    return (NodeId)(1 + mx->off + j);
 }
 
 /* The data of out = W x (one sum of products per row), as linear() computes it. */
@@ -190,6 +182,48 @@ static void matvec(const double *wd, const double *x, int nout, int nin, double 
             s = s + wd[i] * x[i];
         out[o] = s;
     }
+}
+
+void modelwork_reset(ModelWork *w)
+{
+    w->len = 0;
+    w->trans_ready = 0;
+}
+
+void modelwork_load(ModelWork *w, const Model *m, const double *params)
+{
+    w->trans_ready = simd_level() == SIMD_AVX2;
+    if (!w->trans_ready)
+        return;
+    for (int k = 0; k < m->nmat; k++) {
+        const Matrix *mx = &m->mat[k];
+        if (k == MAT_WTE || k == MAT_WPE)
+            continue; /* read a row at a time, never multiplied */
+        const double *src = params + mx->off;
+        double *dst = w->trans + mx->off;
+        for (int o = 0; o < mx->nout; o++)
+            for (int i = 0; i < mx->nin; i++)
+                dst[(size_t)i * mx->nout + o] = src[(size_t)o * mx->nin + i];
+    }
+}
+
+/* The data of out = W x for matrix mx: the AVX2 kernel on the transposed
+ * copy when it is loaded, else the rows one by one. */
+static void matrix_times(const ModelWork *w, const Matrix *mx, const double *params, const double *x, double *out)
+{
+#if SIMD_HAVE_AVX2
+    if (w->trans_ready) {
+        matvec_t_avx2(w->trans + mx->off, x, mx->nout, mx->nin, out);
+        return;
+    }
+#endif
+    matvec(params + mx->off, x, mx->nout, mx->nin, out);
+}
+
+/* Tape id of parameter `j` of matrix `mx`. */
+static NodeId param(const Matrix *mx, size_t j)
+{
+    return (NodeId)(1 + mx->off + j);
 }
 
 /* linear(x, W): for each row w: sum(w[i] * x[i] for i).
@@ -210,7 +244,7 @@ static void linear(Tape *t, ModelWork *w, const Matrix *mx, const NodeId *x, Nod
     const NodeId first = tape_rows(t, w0, nout, x, nin);
     for (int i = 0; i < nin; i++)
         w->xd[i] = t->data[x[i]];
-    matvec(t->data + w0, w->xd, nout, nin, t->data + first);
+    matrix_times(w, mx, t->data + 1, w->xd, t->data + first);
     for (int o = 0; o < nout; o++)
         out[o] = first + o;
 }
@@ -267,11 +301,10 @@ double softmax_data(const double *z, int n, double *e, double *p)
     return total;
 }
 
-void model_logits(const Model *m, const double *params, const double *x, double *logits)
+void model_logits(const Model *m, const ModelWork *w, const double *params, const double *x, double *logits)
 {
-    const Matrix *mx = &m->mat[MAT_LM_HEAD];
     /* parity: the same sum of products as linear() builds on the tape. */
-    matvec(params + mx->off, x, mx->nout, mx->nin, logits);
+    matrix_times(w, &m->mat[MAT_LM_HEAD], params, x, logits);
 }
 
 /* The MLP's activation on the hidden vector h (in place): relu(x), and for

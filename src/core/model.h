@@ -54,6 +54,8 @@ typedef struct {
     double *xd;             /* a linear layer's input values */
     double *attn;           /* NULL, or where model_forward writes each head's attention
                              * weights (see model_attn_index); set by the caller */
+    double *trans;          /* [nparams]: each matrix of linear() and lm_head transposed, at its offset */
+    int trans_ready;        /* trans holds the parameters of this sequence (modelwork_load) */
     void *block;            /* the one allocation the above are carved from */
 } ModelWork;
 
@@ -81,8 +83,13 @@ double model_tape_nodes(const ModelConfig *c, int positions);
 
 int modelwork_init(ModelWork *w, const Model *m);
 void modelwork_free(ModelWork *w);
-/* Empties the attention caches (a new sequence). */
+/* Empties the attention caches (a new sequence); forgets modelwork_load. */
 void modelwork_reset(ModelWork *w);
+/* The parameters of the sequence that follows (after modelwork_reset), for
+ * the fast kernels: the matrices transposed when the AVX2 kernels run.
+ * Without it (or on a recording tape) the forward reads the parameters from
+ * the tape as they are: the same results, more slowly. */
+void modelwork_load(ModelWork *w, const Model *m, const double *params);
 
 /* Where model_forward puts the weight head h of layer l gives cached position
  * s (<= pos) at position pos in ModelWork.attn: the array holds n_layer *
@@ -101,8 +108,9 @@ static inline size_t model_attn_index(const ModelConfig *c, int l, int h, int po
 void model_forward(const Model *m, ModelWork *w, Tape *t, int token, int pos, NodeId *x_out);
 
 /* The head of gpt(): logits = linear(x, lm_head), on plain numbers (the
- * trainer does its backward by hand, see train.c). */
-void model_logits(const Model *m, const double *params, const double *x, double *logits);
+ * trainer does its backward by hand, see train.c); w's transposed lm_head
+ * when loaded. */
+void model_logits(const Model *m, const ModelWork *w, const double *params, const double *x, double *logits);
 
 /* softmax(z) on plain numbers, as the reference computes its data: the max as
  * a constant, e = exp(z - max), total = sum(e), p = e * total ** -1.

@@ -107,6 +107,7 @@ double probe_score(Probe *p, const double *params, const int *tokens, int n, dou
     memcpy(s->tape.data + 1, params, m->nparams * sizeof *params);
     tape_reset(&s->tape);
     modelwork_reset(&s->work);
+    modelwork_load(&s->work, m, params);
     s->work.attn = attn;
     double sum = 0.0;
     /* parity: trainer_forward's loop, position by position */
@@ -114,7 +115,7 @@ double probe_score(Probe *p, const double *params, const int *tokens, int n, dou
         model_forward(m, &s->work, &s->tape, tokens[pos], pos, s->xf);
         for (int j = 0; j < E; j++)
             s->x[j] = s->tape.data[s->xf[j]];
-        model_logits(m, params, s->x, s->logits);
+        model_logits(m, &s->work, params, s->x, s->logits);
         softmax_data(s->logits, V, s->e, s->probs);
         const double pt = s->probs[tokens[pos + 1]];
         /* parity: loss_t = -probs[target].log() is log(p) * -1; sum() from 0 */

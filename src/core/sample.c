@@ -56,11 +56,12 @@ int sampler_draw(Sampler *s, const double *params, Rng *rng, double temperature,
     memcpy(s->tape.data + 1, params, m->nparams * sizeof *params);
     tape_reset(&s->tape);
     modelwork_reset(&s->work);
+    modelwork_load(&s->work, m, params);
     for (int pos = 0; pos < m->cfg.block_size; pos++) {
         model_forward(m, &s->work, &s->tape, token, pos, s->xf);
         for (int j = 0; j < E; j++)
             s->x[j] = s->tape.data[s->xf[j]];
-        model_logits(m, params, s->x, s->logits);
+        model_logits(m, &s->work, params, s->x, s->logits);
         for (int i = 0; i < V; i++)
             s->logits[i] = s->logits[i] * inv_t;
         softmax_data(s->logits, V, s->e, s->probs);

@@ -336,6 +336,7 @@ void trainer_forward(Trainer *t)
 
     tape_reset(&t->tape);
     modelwork_reset(&t->work);
+    modelwork_load(&t->work, &t->model, params);
     double sum = 0.0;
     for (int pos = 0; pos < in->n; pos++) {
         NodeId *xf = t->xf + (size_t)pos * E;
@@ -344,7 +345,7 @@ void trainer_forward(Trainer *t)
         model_forward(&t->model, &t->work, &t->tape, in->tokens[pos], pos, xf);
         for (int j = 0; j < E; j++)
             xd[j] = t->tape.data[xf[j]];
-        model_logits(&t->model, params, xd, logits);
+        model_logits(&t->model, &t->work, params, xd, logits);
         t->total[pos] = softmax_data(logits, V, t->e + (size_t)pos * V, probs);
         /* parity: loss_t = -probs[target].log() is log(p) * -1. */
         in->pos_loss[pos] = log(probs[in->tokens[pos + 1]]) * -1.0;

@@ -1,0 +1,45 @@
+/* model_avx2.c: the forward's matrix-vector products with AVX2 (see
+ * model_kernel.h): sixteen rows at a time, then four, then one by one. */
+#include "core/model_kernel.h"
+
+#if SIMD_HAVE_AVX2
+#include <immintrin.h>
+
+SIMD_AVX2_FN void matvec_t_avx2(const double *wt, const double *x, int nout, int nin, double *out)
+{
+    const __m256d zero = _mm256_setzero_pd();
+    int o = 0;
+    for (; o + 16 <= nout; o += 16) {
+        __m256d xb = _mm256_set1_pd(x[0]);
+        /* parity: w[0] * x[0] + 0, as Python's sum() starts from the integer 0 */
+        __m256d a0 = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(wt + o), xb), zero);
+        __m256d a1 = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(wt + o + 4), xb), zero);
+        __m256d a2 = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(wt + o + 8), xb), zero);
+        __m256d a3 = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(wt + o + 12), xb), zero);
+        for (int i = 1; i < nin; i++) {
+            const double *row = wt + (size_t)i * nout + o;
+            xb = _mm256_set1_pd(x[i]);
+            a0 = _mm256_add_pd(a0, _mm256_mul_pd(_mm256_loadu_pd(row), xb));
+            a1 = _mm256_add_pd(a1, _mm256_mul_pd(_mm256_loadu_pd(row + 4), xb));
+            a2 = _mm256_add_pd(a2, _mm256_mul_pd(_mm256_loadu_pd(row + 8), xb));
+            a3 = _mm256_add_pd(a3, _mm256_mul_pd(_mm256_loadu_pd(row + 12), xb));
+        }
+        _mm256_storeu_pd(out + o, a0);
+        _mm256_storeu_pd(out + o + 4, a1);
+        _mm256_storeu_pd(out + o + 8, a2);
+        _mm256_storeu_pd(out + o + 12, a3);
+    }
+    for (; o + 4 <= nout; o += 4) {
+        __m256d a = _mm256_add_pd(_mm256_mul_pd(_mm256_loadu_pd(wt + o), _mm256_set1_pd(x[0])), zero);
+        for (int i = 1; i < nin; i++)
+            a = _mm256_add_pd(a, _mm256_mul_pd(_mm256_loadu_pd(wt + (size_t)i * nout + o), _mm256_set1_pd(x[i])));
+        _mm256_storeu_pd(out + o, a);
+    }
+    for (; o < nout; o++) {
+        double s = wt[o] * x[0] + 0.0;
+        for (int i = 1; i < nin; i++)
+            s = s + wt[(size_t)i * nout + o] * x[i];
+        out[o] = s;
+    }
+}
+#endif
