@@ -25,19 +25,34 @@ static SIMD_AVX2_FN int keep_lanes(double *x_out, double *r_out, __m256d x, __m2
     return *fail;
 }
 
-/* Gives the lanes flagged in fail[] (one 4-bit mask per vector of x) the
- * scalar x ** y; in verify mode also checks every other (fast) lane. */
-static void fix_lanes(const double *x, double *r, const uint8_t *fail, size_t n, double y, FastPowMode mode)
+/* Lanes flagged in fail[] (one 4-bit mask per vector) get their |g| ** 2
+ * from adam_square_slow; in verify mode the other (fast) lanes are checked. */
+static void fix_squares(const AdamStep *s, const double *ag, double *sq, const double *v, const uint8_t *fail,
+                        size_t n, FastPowMode mode)
 {
     for (size_t k = 0; k < n / 4; k++) {
         if (!fail[k] && mode != FASTPOW_VERIFY)
             continue;
-        for (size_t i = 4 * k; i < 4 * k + 4; i++) {
+        for (size_t i = 4 * k; i < 4 * k + 4; i++)
             if ((fail[k] >> (i - 4 * k)) & 1)
-                r[i] = y == 2.0 ? fastpow_sq(x[i], mode) : fastpow_sqrt(x[i], mode);
-            else if (mode == FASTPOW_VERIFY && x[i] != 0.0)
-                r[i] = fastpow_verify(x[i], y, r[i], 1);
-        }
+                sq[i] = adam_square_slow(ag[i], sq[i], v[i], s, mode);
+            else if (mode == FASTPOW_VERIFY && ag[i] != 0.0)
+                sq[i] = fastpow_verify(ag[i], 2.0, sq[i], 1);
+    }
+}
+
+/* The same for v_hat ** 0.5 (adam_root_slow), before p is updated. */
+static void fix_roots(const AdamStep *s, const double *vh, double *root, const double *p, const double *m,
+                      const uint8_t *fail, size_t n, FastPowMode mode)
+{
+    for (size_t k = 0; k < n / 4; k++) {
+        if (!fail[k] && mode != FASTPOW_VERIFY)
+            continue;
+        for (size_t i = 4 * k; i < 4 * k + 4; i++)
+            if ((fail[k] >> (i - 4 * k)) & 1)
+                root[i] = adam_root_slow(vh[i], root[i], p[i], m[i] / s->c1, s, mode);
+            else if (mode == FASTPOW_VERIFY && vh[i] != 0.0)
+                root[i] = fastpow_verify(vh[i], 0.5, root[i], 1);
     }
 }
 
@@ -67,7 +82,7 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
             any |= keep_lanes(ag + i, sq + i, a, r, ok, libm, &fail[i / 4]);
         }
         if (any || mode == FASTPOW_VERIFY)
-            fix_lanes(ag, sq, fail, nb, 2.0, mode);
+            fix_squares(s, ag, sq, vb, fail, nb, mode);
         /* v = b2*v + (1-b2)*g**2; v_hat = v / c2; v_hat ** 0.5 */
         any = 0;
         for (size_t i = 0; i < nb; i += 4) {
@@ -80,7 +95,7 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
             any |= keep_lanes(vh + i, root + i, v_hat, r, ok, libm, &fail[i / 4]);
         }
         if (any || mode == FASTPOW_VERIFY)
-            fix_lanes(vh, root, fail, nb, 0.5, mode);
+            fix_roots(s, vh, root, pb, mb, fail, nb, mode);
         /* p -= lr_t * (m / c1) / (v_hat ** 0.5 + eps); grad = 0 */
         for (size_t i = 0; i < nb; i += 4) {
             const __m256d p_old = _mm256_loadu_pd(pb + i);

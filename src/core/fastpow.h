@@ -67,6 +67,10 @@ void fastpow_reset_stats(void);
 /* Verify mode's check of one result `r` of x ** y (fast: 1 if it took the
  * fast path); counts it; returns py_pow(x, y), the value to use. */
 double fastpow_verify(double x, double y, double r, int fast);
+/* Verify mode's count of a power settled without pow by a caller whose
+ * result was the same with either double around it: same is 1 if the
+ * result computed with pow's value is that result too. */
+void fastpow_verify_outcome(int same);
 
 /* ---- the scalar fast path (the SIMD kernels have their own copy of the
  * same test, lane by lane) ---------------------------------------------- */
@@ -113,16 +117,16 @@ static inline double fastpow_sq_lo(double a, double hi)
     return ((ah * ah - hi) + 2.0 * (ah * al)) + al * al;
 }
 
-/* The test of x ** 2.0 (x >= 0): returns r = x * x with *dist, the exact
- * |x^2 - r|, and *thr; r is pow's result when *dist < *thr (thr is 0
- * outside the ranges). */
-static inline double fastpow_sq_parts(double x, double *dist, double *thr)
+/* The test of x ** 2.0 (x >= 0): returns r = x * x with *err, the exact
+ * x^2 - r, and *thr; r is pow's result when |*err| < *thr (thr is 0 outside
+ * the ranges and for powers of two). */
+static inline double fastpow_sq_parts(double x, double *err, double *thr)
 {
     const double hi = x * x;
     const uint64_t hb = fastpow_bits(hi);
     const double keep = fastpow_keep(hb);
     *thr = keep == 0.0 ? 0.0 : keep * fastpow_ulp(hb, hi);
-    *dist = keep == 0.0 ? 0.0 : __builtin_fabs(fastpow_sq_lo(x, hi));
+    *err = keep == 0.0 ? 0.0 : fastpow_sq_lo(x, hi);
     return hi;
 }
 
@@ -130,9 +134,10 @@ static inline double fastpow_sq_parts(double x, double *dist, double *thr)
  * same relative position between doubles), so that x - s * s stays exact. */
 #define FASTPOW_SCALE_BELOW 0x1p-900
 
-/* The test of x ** 0.5 (x >= 0), as fastpow_sq_parts; *dist and *thr are
- * |x - s * s| and the threshold for it (both scaled by 2^108 for tiny x). */
-static inline double fastpow_sqrt_parts(double x, double *dist, double *thr)
+/* The test of x ** 0.5 (x >= 0), as fastpow_sq_parts; *err and *thr are
+ * x - s * s (of the sign of sqrt(x) - s) and the threshold for it (both
+ * scaled by 2^108 for tiny x). */
+static inline double fastpow_sqrt_parts(double x, double *err, double *thr)
 {
     const double s = __builtin_sqrt(x);
     const double keep = fastpow_keep(fastpow_bits(s));
@@ -141,7 +146,7 @@ static inline double fastpow_sqrt_parts(double x, double *dist, double *thr)
     /* x - s * s exactly: s * s = ph + pl; x - ph is exact (Sterbenz) and so
      * is the remainder of a correctly rounded square root. */
     const double ph = ss * ss, pl = keep == 0.0 ? 0.0 : fastpow_sq_lo(ss, ph);
-    *dist = keep == 0.0 ? 0.0 : __builtin_fabs((xs - ph) - pl);
+    *err = keep == 0.0 ? 0.0 : (xs - ph) - pl;
     /* sqrt(x) - s = (x - s * s) / (sqrt(x) + s), and sqrt(x) + s > 2s(1 - 2^-52):
      * the 1e-9 more margin covers that and the roundings of the threshold. */
     *thr = keep == 0.0 ? 0.0 : (keep - 1e-9) * fastpow_ulp(fastpow_bits(ss), ss) * (2.0 * ss);
@@ -151,15 +156,39 @@ static inline double fastpow_sqrt_parts(double x, double *dist, double *thr)
 /* x ** 2.0 and x ** 0.5 for x >= 0 on the fast path: 1 and *out, or 0 (use pow). */
 static inline int fastpow_sq_fast(double x, double *out)
 {
-    double dist, thr, r = fastpow_sq_parts(x, &dist, &thr);
+    double err, thr, r = fastpow_sq_parts(x, &err, &thr);
     *out = r;
-    return dist < thr;
+    return __builtin_fabs(err) < thr;
 }
 static inline int fastpow_sqrt_fast(double x, double *out)
 {
-    double dist, thr, r = fastpow_sqrt_parts(x, &dist, &thr);
+    double err, thr, r = fastpow_sqrt_parts(x, &err, &thr);
     *out = r;
-    return dist < thr;
+    return __builtin_fabs(err) < thr;
+}
+
+/* Where the fast path does not answer, pow still returns one of the two
+ * doubles around the exact power (its error is below 1 ULP): r = x * x (or
+ * sqrt(x)) and its neighbour on the exact value's side, which these return
+ * (r itself when the exact value is r); 0.0 outside the ranges and next to
+ * powers of two, where the pair is not worked out.  A caller whose result
+ * is the same with either needs no pow (adam_kernel.h). */
+static inline double fastpow_other(double r, double err)
+{
+    const uint64_t b = fastpow_bits(r);
+    return err > 0.0 ? fastpow_double(b + 1) : err < 0.0 ? fastpow_double(b - 1) : r;
+}
+static inline double fastpow_sq_other(double x, double r)
+{
+    double err, thr;
+    fastpow_sq_parts(x, &err, &thr);
+    return thr > 0.0 ? fastpow_other(r, err) : 0.0;
+}
+static inline double fastpow_sqrt_other(double x, double r)
+{
+    double err, thr;
+    fastpow_sqrt_parts(x, &err, &thr);
+    return thr > 0.0 ? fastpow_other(r, err) : 0.0;
 }
 
 /* x ** 1.0 for x >= 0 on the fast path. */
