@@ -83,20 +83,22 @@ static void test_compiled_dots(void **state)
     NodeId rc = build(&comp, x);
     const size_t len = (size_t)comp.len;
     uint8_t *vis2 = calloc(len, 1);
-    int32_t *uses = calloc(len, sizeof *uses), *stamp = calloc(len, sizeof *stamp);
+    int32_t *uses = calloc(len, sizeof *uses);
+    TapeScratch scratch;
+    assert_int_equal(tape_scratch_init(&scratch, (NodeId)len), 0);
     NodeId *alias = calloc(len, sizeof *alias);
     TapeOrder oc = { 0 };
     TapeProg prog = { 0 };
     assert_int_equal(tape_topo(&comp, rc, vis2, &oc, stack), 0);
     tape_count_uses(&comp, uses);
-    assert_int_equal(tape_compile(&comp, &oc, 0, oc.n, uses, alias, stamp, &prog), 0);
+    assert_int_equal(tape_compile(&comp, &oc, 0, oc.n, uses, alias, &scratch, &prog), 0);
     /* y is reached first: each x[k] is visited just before y's product k, so
      * y's products make three runs; z's and u's one each, u's (x0 twice) ordered */
     int runs = 0, ordered = 0;
     for (size_t i = 0; i < prog.nins; i++)
-        if (prog.ins[i].a < 0) {
+        if (prog.ins[i].a == TAPE_SPECIAL && prog.ins[i].v == TAPE_RUN) {
             runs++;
-            ordered += prog.run[-prog.ins[i].a - 1].ordered;
+            ordered += prog.run[prog.ins[i].b].ordered;
         }
     assert_int_equal(runs, 5);
     assert_int_equal(ordered, 1);
@@ -127,7 +129,7 @@ static void test_compiled_dots(void **state)
     free(vis2);
     free(stack);
     free(uses);
-    free(stamp);
+    tape_scratch_free(&scratch);
     free(alias);
     tape_free(&full);
     tape_free(&comp);

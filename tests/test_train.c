@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "core/dataset.h"
+#include "core/gradnorm.h"
 #include "core/sample.h"
 #include "core/simd.h"
 #include "core/train.h"
@@ -375,6 +376,27 @@ static void test_sampler_repeatable(void **state)
     dataset_free(&ds);
 }
 
+/* The gradient norms' sums of squares: the same bits with either kernels,
+ * and within rounding of the plain sum. */
+static void test_grad_sumsq(void **state)
+{
+    (void)state;
+    double g[203];
+    for (int j = 0; j < 203; j++)
+        g[j] = (j % 7 == 0 ? 0.0 : 1.0) * sin(j * 0.37) * pow(10.0, -(j % 9));
+    for (size_t n = 0; n <= 203; n += 29) {
+        double plain = 0.0;
+        for (size_t j = 0; j < n; j++)
+            plain += g[j] * g[j];
+        assert_int_equal(simd_set_level(SIMD_SCALAR), 0);
+        const double s = grad_sumsq(g, n);
+        if (simd_set_level(SIMD_AVX2) == 0)
+            assert_bits_equal(grad_sumsq(g, n), s);
+        assert_true(fabs(s - plain) <= 1e-15 * plain);
+    }
+    assert_bits_equal(grad_sumsq(g, 0), 0.0);
+}
+
 /* model_graph_nodes() counts exactly what the forward bodies append. */
 static void test_graph_node_count(void **state)
 {
@@ -452,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_sampler_repeatable),
         cmocka_unit_test(test_graph_node_count),
         cmocka_unit_test(test_config_is_variant),
+        cmocka_unit_test(test_grad_sumsq),
     };
     return cmocka_run_group_tests_name("train", tests, NULL, NULL);
 }

@@ -199,11 +199,9 @@ void modelwork_load(ModelWork *w, const Model *m, const double *params)
         const Matrix *mx = &m->mat[k];
         if (k == MAT_WTE || k == MAT_WPE)
             continue; /* read a row at a time, never multiplied */
-        const double *src = params + mx->off;
-        double *dst = w->trans + mx->off;
-        for (int o = 0; o < mx->nout; o++)
-            for (int i = 0; i < mx->nin; i++)
-                dst[(size_t)i * mx->nout + o] = src[(size_t)o * mx->nin + i];
+#if SIMD_HAVE_AVX2
+        transpose_avx2(params + mx->off, mx->nout, mx->nin, w->trans + mx->off);
+#endif
     }
 }
 

@@ -42,4 +42,25 @@ SIMD_AVX2_FN void matvec_t_avx2(const double *wt, const double *x, int nout, int
         out[o] = s;
     }
 }
+
+SIMD_AVX2_FN void transpose_avx2(const double *src, int nout, int nin, double *dst)
+{
+    const int o4 = nout & ~3, i4 = nin & ~3;
+    for (int o = 0; o < o4; o += 4)
+        for (int i = 0; i < i4; i += 4) {
+            const double *s = src + (size_t)o * nin + i;
+            const __m256d r0 = _mm256_loadu_pd(s), r1 = _mm256_loadu_pd(s + nin);
+            const __m256d r2 = _mm256_loadu_pd(s + 2 * (size_t)nin), r3 = _mm256_loadu_pd(s + 3 * (size_t)nin);
+            const __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+            const __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+            double *d = dst + (size_t)i * nout + o;
+            _mm256_storeu_pd(d, _mm256_permute2f128_pd(t0, t2, 0x20));
+            _mm256_storeu_pd(d + nout, _mm256_permute2f128_pd(t1, t3, 0x20));
+            _mm256_storeu_pd(d + 2 * (size_t)nout, _mm256_permute2f128_pd(t0, t2, 0x31));
+            _mm256_storeu_pd(d + 3 * (size_t)nout, _mm256_permute2f128_pd(t1, t3, 0x31));
+        }
+    for (int o = 0; o < nout; o++) /* the edges */
+        for (int i = o < o4 ? i4 : 0; i < nin; i++)
+            dst[(size_t)i * nout + o] = src[(size_t)o * nin + i];
+}
 #endif

@@ -11,6 +11,8 @@
  * transposed matrix wt[i][o] (nin rows of nout): four rows per vector, the
  * rows side by side, every row's own operations unchanged. */
 void matvec_t_avx2(const double *wt, const double *x, int nout, int nin, double *out);
+/* dst[i][o] = src[o][i] for a matrix of nout rows of nin. */
+void transpose_avx2(const double *src, int nout, int nin, double *dst);
 #endif
 
 #endif

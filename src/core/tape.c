@@ -105,7 +105,7 @@ int tape_grow(Tape *t, size_t extra)
 }
 
 /* Makes room for `more` elements in a growable array; -1 when out of memory. */
-static int reserve(void **arr, size_t *cap, size_t used, size_t more, size_t size)
+int tape_reserve(void **arr, size_t *cap, size_t used, size_t more, size_t size)
 {
     if (used + more <= *cap)
         return 0;
@@ -132,7 +132,7 @@ static TapeVec vec_of(Tape *t, const NodeId *ids, int n)
         regular = ids[i] - ids[i - 1] == step;
     if (regular)
         return (TapeVec){ ids[0], step };
-    if (reserve((void **)&t->ids, &t->capids, t->nids, (size_t)n, sizeof *t->ids) != 0)
+    if (tape_reserve((void **)&t->ids, &t->capids, t->nids, (size_t)n, sizeof *t->ids) != 0)
         __builtin_trap();
     TapeVec v = { (NodeId)t->nids, TAPE_LISTED };
     memcpy(t->ids + t->nids, ids, (size_t)n * sizeof *ids);
@@ -142,7 +142,7 @@ static TapeVec vec_of(Tape *t, const NodeId *ids, int n)
 
 static NodeId push_dot(Tape *t, double d, TapeVec a, TapeVec b, int n)
 {
-    if (reserve((void **)&t->dot, &t->capdot, t->ndot, 1, sizeof *t->dot) != 0)
+    if (tape_reserve((void **)&t->dot, &t->capdot, t->ndot, 1, sizeof *t->dot) != 0)
         __builtin_trap();
     t->dot[t->ndot] = (TapeDot){ a, b, n };
     return tape_push(t, TAPE_DOT, d, (NodeId)t->ndot++, 0.0, TAPE_SINK, 0.0);
@@ -191,7 +191,7 @@ static inline NodeId vec_id(TapeVec v, const NodeId *ids, int32_t i)
 
 static int order_push(TapeOrder *o, TapeEvent e)
 {
-    if (reserve((void **)&o->ev, &o->cap, o->n, 1, sizeof *o->ev) != 0)
+    if (tape_reserve((void **)&o->ev, &o->cap, o->n, 1, sizeof *o->ev) != 0)
         return -1;
     o->ev[o->n++] = e;
     return 0;
@@ -322,6 +322,8 @@ void tape_prog_free(TapeProg *p)
     free(p->ins);
     free(p->run);
     free(p->ids);
+    free(p->block);
+    free(p->row);
     memset(p, 0, sizeof *p);
 }
 
@@ -332,7 +334,7 @@ static int prog_vec(TapeProg *p, const Tape *t, TapeVec v, int32_t n, TapeVec *o
         *out = v;
         return 0;
     }
-    if (reserve((void **)&p->ids, &p->capids, p->nids, (size_t)n, sizeof *p->ids) != 0)
+    if (tape_reserve((void **)&p->ids, &p->capids, p->nids, (size_t)n, sizeof *p->ids) != 0)
         return -1;
     memcpy(p->ids + p->nids, t->ids + v.first, (size_t)n * sizeof *p->ids);
     *out = (TapeVec){ (NodeId)p->nids, TAPE_LISTED };
@@ -350,7 +352,7 @@ static void vec_span(TapeVec v, int32_t lo, int32_t hi, NodeId *min, NodeId *max
     *max = x < y ? y : x;
 }
 
-static int run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int32_t mark)
+int tape_run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int32_t mark)
 {
     if (r->a.step != TAPE_LISTED && r->b.step != TAPE_LISTED && r->a.step != 0 && r->b.step != 0) {
         /* two progressions: distinct within each; disjoint spans, or the same one (squares) */
@@ -376,26 +378,53 @@ static int run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int
     return 1;
 }
 
+int tape_scratch_init(TapeScratch *s, NodeId len)
+{
+    const size_t n = (size_t)(len > 0 ? len : 1);
+    s->mark = 0;
+    s->stamp = calloc(n, sizeof *s->stamp);
+    s->last = malloc(n * sizeof *s->last);
+    s->head = malloc(n * sizeof *s->head);
+    s->group = malloc(n * sizeof *s->group);
+    if (!s->stamp || !s->last || !s->head || !s->group) {
+        tape_scratch_free(s);
+        return -1;
+    }
+    memset(s->last, 0xff, n * sizeof *s->last);
+    memset(s->head, 0xff, n * sizeof *s->head);
+    memset(s->group, 0xff, n * sizeof *s->group);
+    return 0;
+}
+
+void tape_scratch_free(TapeScratch *s)
+{
+    free(s->stamp);
+    free(s->last);
+    free(s->head);
+    free(s->group);
+    memset(s, 0, sizeof *s);
+}
+
 int tape_compile(const Tape *t, const TapeOrder *order, size_t lo, size_t hi, const int32_t *uses,
-                 NodeId *alias, int32_t *stamp, TapeProg *prog)
+                 NodeId *alias, TapeScratch *scratch, TapeProg *prog)
 {
     const NodeId ONE = t->cap + TAPE_SINK, ZERO = TAPE_SINK;
     for (size_t e = hi; e-- > lo;) {
         const TapeEvent *ev = &order->ev[e];
         const NodeId v = ev->v;
         const TapeNode *nd = &t->node[v];
-        if (reserve((void **)&prog->ins, &prog->capins, prog->nins, 1, sizeof *prog->ins) != 0)
+        if (tape_reserve((void **)&prog->ins, &prog->capins, prog->nins, 1, sizeof *prog->ins) != 0)
             return -1;
         if (ev->lo >= 0) { /* products of a dot: one run */
             const TapeDot *d = &t->dot[nd->a];
-            if (reserve((void **)&prog->run, &prog->caprun, prog->nrun, 1, sizeof *prog->run) != 0)
+            if (tape_reserve((void **)&prog->run, &prog->caprun, prog->nrun, 1, sizeof *prog->run) != 0)
                 return -1;
-            TapeRun r = { .g = uses && alias[v] ? alias[v] : v, .lo = ev->lo, .hi = ev->hi };
+            TapeRun r = { .g = uses && alias[v] ? alias[v] : v, .lo = ev->lo, .hi = ev->hi, .n = d->n };
             if (prog_vec(prog, t, d->a, d->n, &r.a) != 0 || prog_vec(prog, t, d->b, d->n, &r.b) != 0)
                 return -1;
-            r.ordered = !run_distinct(&r, prog->ids, stamp, (int32_t)prog->nrun + 1);
+            r.ordered = !tape_run_distinct(&r, prog->ids, scratch->stamp, ++scratch->mark);
             prog->run[prog->nrun] = r;
-            prog->ins[prog->nins++] = (TapeInstr){ .a = -(NodeId)prog->nrun - 1 };
+            prog->ins[prog->nins++] = (TapeInstr){ .v = TAPE_RUN, .a = TAPE_SPECIAL, .b = (NodeId)prog->nrun };
             prog->nrun++;
             continue;
         }
@@ -439,14 +468,29 @@ void tape_run_scalar(Tape *t, const TapeProg *p, size_t lo, size_t hi)
     double *grad = t->grad;
     for (size_t i = lo; i < hi; i++) {
         const TapeInstr *in = &p->ins[i];
-        if (in->a < 0) {
-            tape_run_products(t, &p->run[-in->a - 1], p->ids);
+        if (in->a == TAPE_SPECIAL) {
+            const TapeBlock *bk = &p->block[in->b];
+            if (in->v == TAPE_RUN)
+                tape_run_products(t, &p->run[in->b], p->ids);
+            else
+                tape_rows_scalar(t, bk->x, bk->n, p->row + bk->first, NULL, bk->count);
             continue;
         }
         const double g = grad[in->v];
         grad[in->a] += vals[in->la] * g;
         grad[in->b] += vals[in->lb] * g;
     }
+}
+
+void tape_rows_grad(Tape *t, NodeId x, int32_t n, const TapeRow *rows, const double *gval, int32_t count)
+{
+#if SIMD_HAVE_AVX2
+    if (simd_level() == SIMD_AVX2) {
+        tape_rows_avx2(t, x, n, rows, gval, count);
+        return;
+    }
+#endif
+    tape_rows_scalar(t, x, n, rows, gval, count);
 }
 
 void tape_run(Tape *t, const TapeProg *p, size_t lo, size_t hi)

@@ -218,29 +218,59 @@ void tape_backward(Tape *t, const TapeOrder *order, size_t lo, size_t hi);
 
 /* ---- the compiled backward ---------------------------------------------- */
 
-/* grad[a] += vals[la] * grad[v]; grad[b] += vals[lb] * grad[v], where vals is
- * data followed by lg.  a < 0: run number -a - 1 instead. */
+/* One step of a compiled backward: grad[a] += vals[la] * grad[v];
+ * grad[b] += vals[lb] * grad[v], where vals is data followed by lg.  When a
+ * is TAPE_SPECIAL, v says what (TAPE_RUN, TAPE_BLOCK) and b which one. */
 typedef struct {
     NodeId v, a, b, la, lb;
 } TapeInstr;
+#define TAPE_SPECIAL (-1)
+enum { TAPE_RUN, TAPE_BLOCK };
 
-/* Products hi down to lo of a dot: grad[a[i]] += data[b[i]] * grad[g];
+/* Products hi down to lo of a dot of n: grad[a[i]] += data[b[i]] * grad[g];
  * grad[b[i]] += data[a[i]] * grad[g].  Listed ids are in TapeProg.ids.
  * `ordered`: some id repeats (other than a[i] == b[i] for all i, rmsnorm's
  * squares), so the products must run one by one, in that order. */
 typedef struct {
     NodeId g;
     TapeVec a, b;
-    int32_t lo, hi;
+    int32_t lo, hi, n;
     int32_t ordered;
 } TapeRun;
+
+/* Whole rows of linear() with one input x (n contiguous nodes from x),
+ * one after the other: for each row r, in order, every product of
+ * grad[a0 + i] += data[x + i] * grad[g]; grad[x + i] += data[a0 + i] * grad[g]
+ * (row r's a0 and g are rows[first + r]).  The rows' weights are distinct
+ * parameters, so x's gradients get the rows' additions in the rows' order
+ * whatever else runs side by side. */
+typedef struct {
+    NodeId x;
+    int32_t n, first, count;
+} TapeBlock;
+typedef struct {
+    NodeId a0, g;
+} TapeRow;
 
 typedef struct {
     TapeInstr *ins;
     TapeRun *run;
     NodeId *ids;
-    size_t nins, capins, nrun, caprun, nids, capids;
+    TapeBlock *block;
+    TapeRow *row;
+    size_t nins, capins, nrun, caprun, nids, capids, nblock, capblock, nrow, caprow;
 } TapeProg;
+
+/* Per-node scratch for compiling and scheduling the segments of one
+ * recording: tables of `len` entries that each call leaves as it found them. */
+typedef struct {
+    int32_t *stamp;         /* marks of distinctness checks (mark counts up) */
+    int32_t *last, *head;   /* -1 between calls: tape_schedule's last writer, first reader */
+    int32_t *group;         /* -1 between calls: tape_schedule's row groups by input */
+    int32_t mark;
+} TapeScratch;
+int tape_scratch_init(TapeScratch *s, NodeId len);
+void tape_scratch_free(TapeScratch *s);
 
 /* Compiles order->ev[lo .. hi) in reverse, from a TAPE_COMPACT (or
  * TAPE_FULL) recording, appending to prog; -1 when out of memory.  The
@@ -249,13 +279,26 @@ typedef struct {
  * and `alias` (one entry per node, zeroed) let a node whose only consumer is
  * a sum take that sum's grad instead of a copy of it (0 + g), so sums vanish
  * from the program; only the sign of a zero gradient can differ, which no
- * later step can see.  `stamp` is scratch, one zeroed entry per node. */
+ * later step can see. */
 int tape_compile(const Tape *t, const TapeOrder *order, size_t lo, size_t hi, const int32_t *uses,
-                 NodeId *alias, int32_t *stamp, TapeProg *prog);
+                 NodeId *alias, TapeScratch *scratch, TapeProg *prog);
 void tape_prog_free(TapeProg *p);
 /* Counts, for every node, the interior nodes that have it as a child (a
  * dot's operands included) into uses, one entry per node, zeroed by the caller. */
 void tape_count_uses(const Tape *t, int32_t *uses);
+/* Rows of weights times one input x (n contiguous nodes from x), one after
+ * the other, as a block runs them: for row r, every product of
+ * grad[a0[r] + i] += data[x + i] * g; grad[x + i] += data[a0[r] + i] * g,
+ * with g = gval[r], or grad[rows[r].g] when gval is NULL (a0 is rows[r].a0).
+ * For the trainer's head too, whose rows share the last residual stream. */
+void tape_rows_grad(Tape *t, NodeId x, int32_t n, const TapeRow *rows, const double *gval, int32_t count);
+
+/* Reorders instructions [lo, p->nins) (the segment just compiled) keeping
+ * every gradient's sequence of reads and additions (so no bit changes): a
+ * dot's runs come together and merge, and rows of linear() that share their
+ * input come together as blocks.  `first` is the tape's first interior
+ * node.  Returns 0, or -1 when out of memory. */
+int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *scratch);
 /* Runs instructions [lo, hi) of a compiled backward on a TAPE_DATA pass made
  * with the same shape as the recording.
  * parity: the same additions, into each grad in the same order, as tape_backward. */

@@ -27,6 +27,34 @@ static inline void tape_run_products(Tape *t, const TapeRun *r, const NodeId *id
     }
 }
 
+/* tape_rows_grad with the portable code: each row's products in any order (they
+ * add into distinct gradients but x's, which get the rows in order). */
+static inline void tape_rows_scalar(Tape *t, NodeId x, int32_t n, const TapeRow *rows, const double *gval,
+                                    int32_t count)
+{
+    const double *d = t->data;
+    double *grad = t->grad;
+    for (int32_t r = 0; r < count; r++) {
+        const NodeId a0 = rows[r].a0;
+        const double g = gval ? gval[r] : grad[rows[r].g];
+        for (int32_t i = 0; i < n; i++) {
+            grad[a0 + i] += d[x + i] * g;
+            grad[x + i] += d[a0 + i] * g;
+        }
+    }
+}
+
+#if SIMD_HAVE_AVX2
+void tape_rows_avx2(Tape *t, NodeId x, int32_t n, const TapeRow *rows, const double *gval, int32_t count);
+#endif
+
+/* Makes room for `more` elements in a growable array; -1 when out of memory. */
+int tape_reserve(void **arr, size_t *cap, size_t used, size_t more, size_t size);
+/* 1 if the products lo..hi of a run touch distinct gradients (a[i] == b[i]
+ * for every i allowed), none of them grad[g]; stamp: one entry per node,
+ * with no entry equal to mark yet. */
+int tape_run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int32_t mark);
+
 /* tape_run with the portable kernels. */
 void tape_run_scalar(Tape *t, const TapeProg *p, size_t lo, size_t hi);
 #if SIMD_HAVE_AVX2

@@ -15,6 +15,7 @@
 
 #include "core/carve.h"
 #include "core/fastpow.h"
+#include "core/gradnorm.h"
 
 TrainConfig train_config_variant(Variant v)
 {
@@ -171,11 +172,12 @@ static int build_orders(Trainer *t)
     int32_t *stack = malloc(2 * len * sizeof *stack);
     int32_t *uses = calloc(len, sizeof *uses);
     NodeId *alias = calloc(len, sizeof *alias);
-    int32_t *stamp = calloc(len, sizeof *stamp);
+    TapeScratch scratch;
+    const int scratch_ok = tape_scratch_init(&scratch, (NodeId)len) == 0;
     size_t *ev = malloc(2 * (size_t)B * sizeof *ev);
     t->seg = malloc(2 * (size_t)B * sizeof *t->seg);
     t->emb = malloc((size_t)B * e * sizeof *t->emb);
-    int rc = visited && stack && uses && alias && stamp && ev && t->seg && t->emb ? 0 : -1;
+    int rc = visited && stack && uses && alias && scratch_ok && ev && t->seg && t->emb ? 0 : -1;
     if (rc == 0) {
         tape_count_uses(&t->tape, uses);
         for (size_t i = 0; i < (size_t)B * e; i++)
@@ -191,7 +193,9 @@ static int build_orders(Trainer *t)
         memcpy(t->seg, ev, 2 * (size_t)B * sizeof *ev);
     for (int pos = B - 1; !t->reference && rc == 0 && pos >= 0; pos--) {
         t->seg[2 * pos] = t->prog.nins;
-        rc = tape_compile(&t->tape, &t->order, ev[2 * pos], ev[2 * pos + 1], uses, alias, stamp, &t->prog);
+        rc = tape_compile(&t->tape, &t->order, ev[2 * pos], ev[2 * pos + 1], uses, alias, &scratch, &t->prog);
+        if (rc == 0)
+            rc = tape_schedule(&t->prog, t->seg[2 * pos], t->tape.first, &scratch);
         t->seg[2 * pos + 1] = t->prog.nins;
         if (rc == 0)
             rc = find_embedding(t, pos);
@@ -200,7 +204,7 @@ static int build_orders(Trainer *t)
     free(stack);
     free(uses);
     free(alias);
-    free(stamp);
+    tape_scratch_free(&scratch);
     free(ev);
     tape_reset(&t->tape);
     if (!t->reference) {
@@ -273,6 +277,8 @@ int trainer_init(Trainer *t, Dataset *ds, const TrainConfig *cfg, char *err, siz
         t->info.probs = carve_take(&cv, B * V, sizeof *t->info.probs);
         t->info.pos_loss = carve_take(&cv, B, sizeof *t->info.pos_loss);
         t->info.grad_norm = carve_take(&cv, (size_t)t->model.nmat, sizeof *t->info.grad_norm);
+        t->head_rows = carve_take(&cv, V, sizeof *t->head_rows);
+        t->head_g = carve_take(&cv, V, sizeof *t->head_g);
     } while (carve_next(&cv));
     t->block = cv.base;
     if (!t->block)
@@ -365,52 +371,68 @@ void trainer_forward(Trainer *t)
 /* The backward of one lm_head row: e_k -> (z_k - max) -> z_k, then the sum of
  * products from its last term to its first.  parity: the reference reaches
  * these nodes in exactly this order; each grad starts at 0. */
-static void head_row_backward(Trainer *t, int pos, int k, double ge)
+/* The upstream gradient of lm_head row k's products at position pos, given
+ * the gradient ge of its exp: e_k -> (z_k - max) -> z_k, then the running
+ * sum of products passes it on (0 + g, the same at every product).
+ * parity: the reference reaches these nodes in exactly this order; each
+ * grad starts at 0. */
+static double head_row_g(const Trainer *t, int pos, int k, double ge)
 {
-    const ModelConfig *c = &t->model.cfg;
-    const int V = c->vocab_size, E = c->n_embd;
-    const Matrix *mx = &t->model.mat[MAT_LM_HEAD];
-    double *grad = t->tape.grad;
-    const double *w = t->tape.data + 1 + mx->off + (size_t)k * E;
-    double *gw = grad + 1 + mx->off + (size_t)k * E;
-    const NodeId *xf = t->xf + (size_t)pos * E;
-    const double *xd = t->xd + (size_t)pos * E;
-    double ga = 0.0 + t->e[(size_t)pos * V + k] * ge;   /* exp: local exp(a) */
-    double g = 0.0 + 1.0 * ga;                          /* a = z + (-max): local 1 */
-    for (int j = E - 1; j >= 0; j--) {
-        g = 0.0 + g;                                    /* the running sum passes it on */
-        gw[j] += xd[j] * g;                             /* mul(w, x): w first */
-        grad[xf[j]] += w[j] * g;
-    }
+    const int V = t->model.cfg.vocab_size;
+    const double ga = 0.0 + t->e[(size_t)pos * V + k] * ge; /* exp: local exp(a) */
+    const double g = 0.0 + 1.0 * ga;                        /* a = z + (-max): local 1 */
+    return 0.0 + g;
 }
 
 /* The head of position pos: -log p[target] back to the logits and to the last
  * residual stream.  In the reference's reversed topological order: the loss
  * term, log, p[target], total ** -1, total; then the running sum of the exps
  * from the last to the first, each non-target row right after its term; the
- * target's row last, since the body was first reached through it. */
+ * target's row last, since the body was first reached through it.  Each row
+ * is the products of sum(w[j] * x[j]) from the last to the first (w first):
+ * every w[j] once, x[j] once per row in the rows' order, so the rows run as
+ * one block over the last residual stream (tape_rows_grad). */
 static void head_backward(Trainer *t, int pos, double g_loss)
 {
-    const int V = t->model.cfg.vocab_size;
+    const int V = t->model.cfg.vocab_size, E = t->model.cfg.n_embd;
     const StepInfo *in = &t->info;
     const int tgt = in->tokens[pos + 1];
     const double p = in->probs[(size_t)pos * V + tgt];
     const double e_tgt = t->e[(size_t)pos * V + tgt];
     const double total = t->total[pos];
+    const NodeId w0 = (NodeId)(1 + t->model.mat[MAT_LM_HEAD].off);
     double g_log = 0.0 + -1.0 * g_loss;                 /* loss_t = log(p) * -1 */
     double g_p = 0.0 + (1.0 / p) * g_log;               /* log: local 1 / p */
     double g_etgt = 0.0 + py_pow(total, -1.0) * g_p;    /* p = e * inv: e first */
     double g_inv = 0.0 + e_tgt * g_p;
     double g_sum = 0.0 + (-1.0 * py_pow(total, -2.0)) * g_inv; /* inv = total ** -1 */
+    int32_t r = 0;
     for (int k = V - 1; k >= 0; k--) {
         if (k == tgt) {
             g_etgt += 1.0 * g_sum;
         } else {
-            head_row_backward(t, pos, k, 0.0 + 1.0 * g_sum);
+            t->head_rows[r] = (TapeRow){ w0 + (NodeId)(k * E), TAPE_SINK };
+            t->head_g[r++] = head_row_g(t, pos, k, 0.0 + 1.0 * g_sum);
         }
         g_sum = 0.0 + 1.0 * g_sum;
     }
-    head_row_backward(t, pos, tgt, g_etgt);
+    t->head_rows[r] = (TapeRow){ w0 + (NodeId)(tgt * E), TAPE_SINK };
+    t->head_g[r++] = head_row_g(t, pos, tgt, g_etgt);
+    const NodeId *xf = t->xf + (size_t)pos * E;
+    int contiguous = 1;
+    for (int j = 1; j < E; j++)
+        contiguous &= xf[j] == xf[0] + j;
+    if (contiguous) {
+        tape_rows_grad(&t->tape, xf[0], E, t->head_rows, t->head_g, r);
+        return;
+    }
+    double *grad = t->tape.grad;
+    const double *d = t->tape.data;
+    for (int32_t k = 0; k < r; k++)
+        for (int j = E - 1; j >= 0; j--) {
+            grad[t->head_rows[k].a0 + j] += d[xf[j]] * t->head_g[k]; /* mul(w, x): w first */
+            grad[xf[j]] += d[t->head_rows[k].a0 + j] * t->head_g[k];
+        }
 }
 
 void trainer_backward(Trainer *t)
@@ -434,10 +456,7 @@ void trainer_backward(Trainer *t)
     double total = 0.0;
     for (int i = 0; i < t->model.nmat; i++) {
         const Matrix *mx = &t->model.mat[i];
-        size_t cnt = (size_t)mx->nout * (size_t)mx->nin;
-        double s = 0.0;
-        for (size_t j = 0; j < cnt; j++)
-            s += g[mx->off + j] * g[mx->off + j];
+        const double s = grad_sumsq(g + mx->off, (size_t)mx->nout * (size_t)mx->nin);
         in->grad_norm[i] = sqrt(s);
         total += s;
     }

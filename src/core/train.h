@@ -110,7 +110,9 @@ typedef struct {
     size_t *emb;            /* [block_size][n_embd]: the instructions that read wte[token] */
     NodeId *xf;             /* [block_size][n_embd] last residual nodes per position */
     double *xd, *e, *total; /* per position: last residual data, exps, their sum */
-    void *block;            /* the one allocation m, v, xf, xd, e, total and info's arrays are carved from */
+    TapeRow *head_rows;     /* [vocab_size]: the head's rows in the backward's order */
+    double *head_g;         /* [vocab_size]: their upstream gradients */
+    void *block;            /* the one allocation m, v, xf, xd, e, total, head_* and info's arrays are carved from */
 } Trainer;
 
 /* Whether a trainer for cfg on ds can be built: the model's checks
