@@ -1,10 +1,12 @@
 /* adam_avx2.c: the Adam update, four parameters at a time (AVX2).  Each lane
  * does exactly adam_one()'s operations (IEEE multiply, add, divide, square
- * root: the same roundings).  A block of parameters goes through three
- * passes (moments and g ** 2; v, v_hat and its square root; the parameter),
- * and between them the few lanes whose power is not pow's on the fast path
- * get the scalar answer: the passes themselves have no unpredictable branch,
- * so the processor overlaps the divisions and roots of many lanes. */
+ * root: the same roundings).  A block of parameters goes through four
+ * passes (m and g ** 2; v; v_hat and its root; the parameter).  A lane whose
+ * power is too near a midpoint for the fast path is settled in the vector
+ * code when its v (or p) comes out the same with both doubles around the
+ * exact power (adam_kernel.h); only the rest (about 0.15%) go to the scalar
+ * code.  The passes have few unpredictable branches, so the processor
+ * overlaps the divisions and roots of many lanes. */
 #include "core/adam_kernel.h"
 
 #if SIMD_HAVE_AVX2
@@ -14,46 +16,54 @@
 
 enum { BLOCK = 256 }; /* parameters per block: its arrays stay in the L1 cache */
 
-/* Stores a power's four lanes at i, with its input, and flags the lanes that
- * need the scalar answer (all of them with plain pow); returns the flags. */
-static SIMD_AVX2_FN int keep_lanes(double *x_out, double *r_out, __m256d x, __m256d r, int ok, int libm,
-                                   uint8_t *fail)
+/* Recomputes v for the lanes of a vector flagged in left (their g ** 2
+ * needs adam_square_slow: pow, or the scalar check of the two candidates).
+ * In verify mode also checks the others: fast lanes (ok) against pow, and
+ * the lanes the vector code settled (fail but not left) by v with pow's
+ * value; pow's result is then the one used. */
+static void fix_v(const AdamStep *s, const double *ag, double *sq, const double *vold, double *v, int fail, int left,
+                  int ok, FastPowMode mode)
 {
-    _mm256_store_pd(x_out, x);
-    _mm256_store_pd(r_out, r);
-    *fail = (uint8_t)(libm ? 0xf : ~ok & 0xf);
-    return *fail;
-}
-
-/* Lanes flagged in fail[] (one 4-bit mask per vector) get their |g| ** 2
- * from adam_square_slow; in verify mode the other (fast) lanes are checked. */
-static void fix_squares(const AdamStep *s, const double *ag, double *sq, const double *v, const uint8_t *fail,
-                        size_t n, FastPowMode mode)
-{
-    for (size_t k = 0; k < n / 4; k++) {
-        if (!fail[k] && mode != FASTPOW_VERIFY)
+    for (int j = 0; j < 4; j++) {
+        if ((left >> j) & 1) {
+            sq[j] = adam_square_slow(ag[j], sq[j], vold[j], s, mode);
+        } else if (mode != FASTPOW_VERIFY || ag[j] == 0.0) {
             continue;
-        for (size_t i = 4 * k; i < 4 * k + 4; i++)
-            if ((fail[k] >> (i - 4 * k)) & 1)
-                sq[i] = adam_square_slow(ag[i], sq[i], v[i], s, mode);
-            else if (mode == FASTPOW_VERIFY && ag[i] != 0.0)
-                sq[i] = fastpow_verify(ag[i], 2.0, sq[i], 1);
+        } else if ((ok >> j) & 1) {
+            sq[j] = fastpow_verify(ag[j], 2.0, sq[j], 1);
+        } else if ((fail >> j) & 1) {
+            sq[j] = py_pow(ag[j], 2.0);
+            fastpow_verify_outcome(fastpow_bits(s->b2 * vold[j] + s->omb2 * sq[j]) == fastpow_bits(v[j]));
+        }
+        v[j] = s->b2 * vold[j] + s->omb2 * sq[j];
     }
 }
 
-/* The same for v_hat ** 0.5 (adam_root_slow), before p is updated. */
-static void fix_roots(const AdamStep *s, const double *vh, double *root, const double *p, const double *m,
-                      const uint8_t *fail, size_t n, FastPowMode mode)
+/* The same for p in lanes whose v_hat ** 0.5 needs adam_root_slow. */
+static SIMD_AVX2_FN __m256d fix_p(const AdamStep *s, __m256d p_old, __m256d m_hat, __m256d p_new, const double *vh,
+                                  const double *root, int fail, int left, int ok, FastPowMode mode)
 {
-    for (size_t k = 0; k < n / 4; k++) {
-        if (!fail[k] && mode != FASTPOW_VERIFY)
+    double po[4], mh[4], pn[4];
+    _mm256_storeu_pd(po, p_old);
+    _mm256_storeu_pd(mh, m_hat);
+    _mm256_storeu_pd(pn, p_new);
+    for (int j = 0; j < 4; j++) {
+        double r;
+        if ((left >> j) & 1) {
+            r = adam_root_slow(vh[j], root[j], po[j], mh[j], s, mode);
+        } else if (mode != FASTPOW_VERIFY || vh[j] == 0.0) {
             continue;
-        for (size_t i = 4 * k; i < 4 * k + 4; i++)
-            if ((fail[k] >> (i - 4 * k)) & 1)
-                root[i] = adam_root_slow(vh[i], root[i], p[i], m[i] / s->c1, s, mode);
-            else if (mode == FASTPOW_VERIFY && vh[i] != 0.0)
-                root[i] = fastpow_verify(vh[i], 0.5, root[i], 1);
+        } else if ((ok >> j) & 1) {
+            r = fastpow_verify(vh[j], 0.5, root[j], 1);
+        } else if ((fail >> j) & 1) {
+            r = py_pow(vh[j], 0.5);
+            fastpow_verify_outcome(fastpow_bits(po[j] - s->lr_t * mh[j] / (r + s->eps)) == fastpow_bits(pn[j]));
+        } else {
+            continue;
+        }
+        pn[j] = po[j] - s->lr_t * mh[j] / (r + s->eps);
     }
+    return _mm256_loadu_pd(pn);
 }
 
 SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double *m, double *v, size_t n,
@@ -63,45 +73,67 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
     const __m256d omb1 = _mm256_set1_pd(s->omb1), omb2 = _mm256_set1_pd(s->omb2);
     const __m256d c1 = _mm256_set1_pd(s->c1), c2 = _mm256_set1_pd(s->c2);
     const __m256d lr = _mm256_set1_pd(s->lr_t), eps = _mm256_set1_pd(s->eps);
-    const int libm = mode == FASTPOW_LIBM;
+    /* with plain pow every lane takes the slow way */
+    const int all = mode == FASTPOW_LIBM ? 0xf : 0, use_near = mode != FASTPOW_LIBM, verify = mode == FASTPOW_VERIFY;
     double ag[BLOCK] __attribute__((aligned(32))), sq[BLOCK] __attribute__((aligned(32)));
-    double vh[BLOCK] __attribute__((aligned(32))), root[BLOCK] __attribute__((aligned(32)));
-    uint8_t fail[BLOCK / 4];
+    double alt[BLOCK] __attribute__((aligned(32))), vold[BLOCK] __attribute__((aligned(32)));
+    uint8_t fail[BLOCK / 4], near[BLOCK / 4], ok[BLOCK / 4];
     size_t changed = 0;
     for (size_t base = 0; base < n; base += BLOCK) {
         const size_t nb = n - base < BLOCK ? n - base : BLOCK;
         double *pb = p + base, *gb = grad + base, *mb = m + base, *vb = v + base;
-        int any = 0;
-        /* m = b1*m + (1-b1)*g; |g| ** 2 */
+        /* m = b1*m + (1-b1)*g; |g| ** 2 and the double on its other side */
         for (size_t i = 0; i < nb; i += 4) {
             const __m256d g = _mm256_loadu_pd(gb + i);
             _mm256_storeu_pd(mb + i, _mm256_add_pd(_mm256_mul_pd(b1, _mm256_loadu_pd(mb + i)), _mm256_mul_pd(omb1, g)));
             const __m256d a = fp4_abs(g);
-            int ok;
-            const __m256d r = fp4_sq(a, &ok);
-            any |= keep_lanes(ag + i, sq + i, a, r, ok, libm, &fail[i / 4]);
+            const Fp4 f = fp4_sq(a);
+            _mm256_store_pd(ag + i, a);
+            _mm256_store_pd(sq + i, f.r);
+            _mm256_store_pd(alt + i, f.other);
+            fail[i / 4] = (uint8_t)((~f.ok & 0xf) | all);
+            near[i / 4] = (uint8_t)(use_near ? f.near : 0);
+            ok[i / 4] = (uint8_t)(f.ok & ~all);
         }
-        if (any || mode == FASTPOW_VERIFY)
-            fix_squares(s, ag, sq, vb, fail, nb, mode);
-        /* v = b2*v + (1-b2)*g**2; v_hat = v / c2; v_hat ** 0.5 */
-        any = 0;
+        /* v = b2*v + (1-b2)*g**2, also with the other double: a lane near a
+         * midpoint whose v is the same with both is settled */
         for (size_t i = 0; i < nb; i += 4) {
-            const __m256d vi = _mm256_add_pd(_mm256_mul_pd(b2, _mm256_loadu_pd(vb + i)),
-                                             _mm256_mul_pd(omb2, _mm256_load_pd(sq + i)));
+            const __m256d vo = _mm256_loadu_pd(vb + i);
+            const __m256d vi = _mm256_add_pd(_mm256_mul_pd(b2, vo), _mm256_mul_pd(omb2, _mm256_load_pd(sq + i)));
+            _mm256_store_pd(vold + i, vo);
             _mm256_storeu_pd(vb + i, vi);
-            const __m256d v_hat = _mm256_div_pd(vi, c2);
-            int ok;
-            const __m256d r = fp4_sqrt(v_hat, &ok);
-            any |= keep_lanes(vh + i, root + i, v_hat, r, ok, libm, &fail[i / 4]);
+            int left = fail[i / 4];
+            if (left) {
+                const __m256d va = _mm256_add_pd(_mm256_mul_pd(b2, vo), _mm256_mul_pd(omb2, _mm256_load_pd(alt + i)));
+                left &= ~(near[i / 4] & ~fp4_differ(vi, va));
+            }
+            if (left || verify)
+                fix_v(s, ag + i, sq + i, vold + i, vb + i, fail[i / 4], left, ok[i / 4], mode);
         }
-        if (any || mode == FASTPOW_VERIFY)
-            fix_roots(s, vh, root, pb, mb, fail, nb, mode);
+        /* v_hat = v / c2 and its root, with the other double (alt, vold reused) */
+        for (size_t i = 0; i < nb; i += 4) {
+            const __m256d v_hat = _mm256_div_pd(_mm256_loadu_pd(vb + i), c2);
+            const Fp4 f = fp4_sqrt(v_hat);
+            _mm256_store_pd(vold + i, v_hat);
+            _mm256_store_pd(sq + i, f.r);
+            _mm256_store_pd(alt + i, f.other);
+            fail[i / 4] = (uint8_t)((~f.ok & 0xf) | all);
+            near[i / 4] = (uint8_t)(use_near ? f.near : 0);
+            ok[i / 4] = (uint8_t)(f.ok & ~all);
+        }
         /* p -= lr_t * (m / c1) / (v_hat ** 0.5 + eps); grad = 0 */
         for (size_t i = 0; i < nb; i += 4) {
             const __m256d p_old = _mm256_loadu_pd(pb + i);
             const __m256d m_hat = _mm256_div_pd(_mm256_loadu_pd(mb + i), c1);
-            const __m256d step = _mm256_div_pd(_mm256_mul_pd(lr, m_hat), _mm256_add_pd(_mm256_load_pd(root + i), eps));
-            const __m256d p_new = _mm256_sub_pd(p_old, step);
+            const __m256d num = _mm256_mul_pd(lr, m_hat);
+            __m256d p_new = _mm256_sub_pd(p_old, _mm256_div_pd(num, _mm256_add_pd(_mm256_load_pd(sq + i), eps)));
+            int left = fail[i / 4];
+            if (left) {
+                const __m256d pa = _mm256_sub_pd(p_old, _mm256_div_pd(num, _mm256_add_pd(_mm256_load_pd(alt + i), eps)));
+                left &= ~(near[i / 4] & ~fp4_differ(p_new, pa));
+            }
+            if (left || verify)
+                p_new = fix_p(s, p_old, m_hat, p_new, vold + i, sq + i, fail[i / 4], left, ok[i / 4], mode);
             _mm256_storeu_pd(pb + i, p_new);
             _mm256_storeu_pd(gb + i, _mm256_setzero_pd());
             const int same = _mm256_movemask_pd(_mm256_cmp_pd(p_new, p_old, _CMP_EQ_OQ));
