@@ -44,7 +44,7 @@ static double next_double(uint64_t *s, int exp2)
     return fastpow_double(b);
 }
 
-/* The self-test: 40,000 inputs spread over both ranges (subnormal inputs of
+/* The self-test: 16,000 inputs spread over both ranges (subnormal inputs of
  * x ** 0.5 included); those whose exact power is within the outermost 3% of
  * what the fast path accepts (just beyond the margin from a midpoint: the
  * hardest cases it answers), and one in 64 of the others, must get pow's
@@ -54,7 +54,7 @@ static int self_test(void)
 {
     uint64_t seed = 0x9e3779b97f4a7c15ull;
     int bad = 0, hard = 0;
-    for (int i = 0; i < 40000; i++) {
+    for (int i = 0; i < 16000; i++) {
         const int wide = i % 4 == 0;
         const int span = wide ? FASTPOW_WIDE_RANGE : FASTPOW_RANGE;
         const int e = (int)(next_u64(&seed) % (uint64_t)(span + 1)) - span / 2;
@@ -75,7 +75,7 @@ static int self_test(void)
         if (i % 64 == 0 && fastpow_one_fast(x, &r))
             bad += r != pow(x, 1.0);
     }
-    return hard >= 1000 ? bad : -1;
+    return hard >= 400 ? bad : -1;
 }
 
 static void decide(void)

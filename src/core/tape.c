@@ -220,6 +220,12 @@ int tape_topo(const Tape *t, NodeId root, uint8_t *visited, TapeOrder *out, int3
      * plain node's states are its children 0, 1, then done; a dot of n
      * products goes a[0], b[0], (product 0) a[1], b[1], (product 1) ...,
      * exactly as the 2n nodes it stands for would be walked. */
+    /* contiguous operand vectors known to be all visited (visits are never
+     * undone), so that further rows over them skip the checks */
+    enum { TOPO_SEEN = 16 };
+    NodeId seen_first[TOPO_SEEN];
+    int32_t seen_n[TOPO_SEEN];
+    int nseen = 0;
     size_t sp = 0;
     if (root < t->first || visited[root])
         return 0;
@@ -239,8 +245,13 @@ int tape_topo(const Tape *t, NodeId root, uint8_t *visited, TapeOrder *out, int3
             const int32_t end = 2 * d->n;
             /* a row of linear(): every a[i] a parameter, nothing to visit */
             const int a_params = d->a.step == 1 && d->a.first + d->n <= t->first;
+            const int b_plain = d->b.step == 1;
             int32_t s = k;
             c = TAPE_SINK;
+            if (k == 0 && a_params && b_plain) /* the rows after the first of a layer: all seen */
+                for (int q = 0; q < nseen && q < TOPO_SEEN; q++)
+                    if (seen_first[q] == d->b.first && seen_n[q] >= d->n)
+                        s = end;
             for (; s < end; s++) {
                 if (s % 2 == 0 && a_params)
                     continue;
@@ -253,6 +264,11 @@ int tape_topo(const Tape *t, NodeId root, uint8_t *visited, TapeOrder *out, int3
             if (hi >= lo && hi >= 0 && emit_products(out, v, lo < 0 ? 0 : lo, hi) != 0)
                 return -1;
             if (s == end) {
+                if (b_plain) { /* every b[i] is visited now: remember it (the oldest goes) */
+                    seen_first[nseen % TOPO_SEEN] = d->b.first;
+                    seen_n[nseen % TOPO_SEEN] = d->n;
+                    nseen++;
+                }
                 sp -= 2;
                 continue;
             }
@@ -298,8 +314,13 @@ void tape_backward(Tape *t, const TapeOrder *order, size_t lo, size_t hi)
 
 /* ---- the compiled backward ---------------------------------------------- */
 
-void tape_count_uses(const Tape *t, int32_t *uses)
+int tape_count_uses(const Tape *t, int32_t *uses)
 {
+    /* a dot's contiguous operands add 1 to a whole stretch: differences,
+     * summed at the end */
+    int32_t *diff = calloc((size_t)t->len + 1, sizeof *diff);
+    if (!diff)
+        return -1;
     for (NodeId v = t->first; v < t->len; v++) {
         const TapeNode *nd = &t->node[v];
         if (nd->kind != TAPE_DOT) {
@@ -309,12 +330,28 @@ void tape_count_uses(const Tape *t, int32_t *uses)
         }
         /* only interior nodes' uses matter (tape_compile aliases no parameter) */
         const TapeDot *d = &t->dot[nd->a];
-        for (int32_t i = 0; i < d->n; i++) {
-            const NodeId a = vec_id(d->a, t->ids, i), b = vec_id(d->b, t->ids, i);
-            uses[a] += a >= t->first;
-            uses[b] += b >= t->first;
+        for (int s = 0; s < 2; s++) {
+            const TapeVec x = s == 0 ? d->a : d->b;
+            if (x.step == 1 && x.first >= t->first) {
+                diff[x.first]++;
+                diff[x.first + d->n]--;
+                continue;
+            }
+            if (x.step == 1 && x.first + d->n <= t->first)
+                continue; /* parameters */
+            for (int32_t i = 0; i < d->n; i++) {
+                const NodeId id = vec_id(x, t->ids, i);
+                uses[id] += id >= t->first;
+            }
         }
     }
+    int32_t run = 0;
+    for (NodeId v = 0; v < t->len; v++) {
+        run += diff[v];
+        uses[v] += run;
+    }
+    free(diff);
+    return 0;
 }
 
 void tape_prog_free(TapeProg *p)
@@ -381,18 +418,23 @@ int tape_run_distinct(const TapeRun *r, const NodeId *ids, int32_t *stamp, int32
 int tape_scratch_init(TapeScratch *s, NodeId len)
 {
     const size_t n = (size_t)(len > 0 ? len : 1);
-    s->mark = 0;
+    s->mark = s->segment = 0;
     s->stamp = calloc(n, sizeof *s->stamp);
     s->last = malloc(n * sizeof *s->last);
     s->head = malloc(n * sizeof *s->head);
+    s->gen = calloc(n, sizeof *s->gen);
     s->group = malloc(n * sizeof *s->group);
-    if (!s->stamp || !s->last || !s->head || !s->group) {
+    s->dotrun = malloc(n * sizeof *s->dotrun);
+    s->rep = malloc(n * sizeof *s->rep);
+    s->repgen = calloc(n, sizeof *s->repgen);
+    s->replen = malloc(n * sizeof *s->replen);
+    if (!s->stamp || !s->last || !s->head || !s->gen || !s->group || !s->dotrun || !s->rep || !s->repgen ||
+        !s->replen) {
         tape_scratch_free(s);
         return -1;
     }
-    memset(s->last, 0xff, n * sizeof *s->last);
-    memset(s->head, 0xff, n * sizeof *s->head);
     memset(s->group, 0xff, n * sizeof *s->group);
+    memset(s->dotrun, 0xff, n * sizeof *s->dotrun);
     return 0;
 }
 
@@ -401,7 +443,12 @@ void tape_scratch_free(TapeScratch *s)
     free(s->stamp);
     free(s->last);
     free(s->head);
+    free(s->gen);
     free(s->group);
+    free(s->dotrun);
+    free(s->rep);
+    free(s->repgen);
+    free(s->replen);
     memset(s, 0, sizeof *s);
 }
 
@@ -419,10 +466,13 @@ int tape_compile(const Tape *t, const TapeOrder *order, size_t lo, size_t hi, co
             const TapeDot *d = &t->dot[nd->a];
             if (tape_reserve((void **)&prog->run, &prog->caprun, prog->nrun, 1, sizeof *prog->run) != 0)
                 return -1;
-            TapeRun r = { .g = uses && alias[v] ? alias[v] : v, .lo = ev->lo, .hi = ev->hi, .n = d->n };
+            TapeRun r = { .g = uses && alias[v] ? alias[v] : v, .lo = ev->lo, .hi = ev->hi, .n = d->n, .cont = -1 };
             if (prog_vec(prog, t, d->a, d->n, &r.a) != 0 || prog_vec(prog, t, d->b, d->n, &r.b) != 0)
                 return -1;
             r.ordered = !tape_run_distinct(&r, prog->ids, scratch->stamp, ++scratch->mark);
+            if (scratch->dotrun[v] >= 0) /* the dot's runs come in order of falling products */
+                prog->run[scratch->dotrun[v]].cont = (int32_t)prog->nrun;
+            scratch->dotrun[v] = (int32_t)prog->nrun;
             prog->run[prog->nrun] = r;
             prog->ins[prog->nins++] = (TapeInstr){ .v = TAPE_RUN, .a = TAPE_SPECIAL, .b = (NodeId)prog->nrun };
             prog->nrun++;
@@ -459,6 +509,9 @@ int tape_compile(const Tape *t, const TapeOrder *order, size_t lo, size_t hi, co
         }
         prog->ins[prog->nins++] = p;
     }
+    for (size_t e = lo; e < hi; e++) /* leave the table as it was */
+        if (order->ev[e].lo >= 0)
+            scratch->dotrun[order->ev[e].v] = -1;
     return 0;
 }
 

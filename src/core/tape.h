@@ -236,6 +236,7 @@ typedef struct {
     TapeVec a, b;
     int32_t lo, hi, n;
     int32_t ordered;
+    int32_t cont;       /* the run of the same dot with products just below, or -1 */
 } TapeRun;
 
 /* Whole rows of linear() with one input x (n contiguous nodes from x),
@@ -265,9 +266,13 @@ typedef struct {
  * recording: tables of `len` entries that each call leaves as it found them. */
 typedef struct {
     int32_t *stamp;         /* marks of distinctness checks (mark counts up) */
-    int32_t *last, *head;   /* -1 between calls: tape_schedule's last writer, first reader */
+    int32_t *last, *head;   /* tape_schedule's last writer and reader list of each node ... */
+    int32_t *gen;           /* ... valid where gen is the segment's number (segment counts up) */
     int32_t *group;         /* -1 between calls: tape_schedule's row groups by input */
-    int32_t mark;
+    int32_t *dotrun;        /* -1 between calls: tape_compile's last run of each dot */
+    int32_t *rep, *repgen;  /* tape_schedule: the input vector a node is taken as a whole with (rep), */
+    int32_t *replen;        /* where repgen is the segment's number; replen: that vector's length */
+    int32_t mark, segment;
 } TapeScratch;
 int tape_scratch_init(TapeScratch *s, NodeId len);
 void tape_scratch_free(TapeScratch *s);
@@ -284,8 +289,9 @@ int tape_compile(const Tape *t, const TapeOrder *order, size_t lo, size_t hi, co
                  NodeId *alias, TapeScratch *scratch, TapeProg *prog);
 void tape_prog_free(TapeProg *p);
 /* Counts, for every node, the interior nodes that have it as a child (a
- * dot's operands included) into uses, one entry per node, zeroed by the caller. */
-void tape_count_uses(const Tape *t, int32_t *uses);
+ * dot's operands included) into uses, one entry per node, zeroed by the
+ * caller; -1 when out of memory. */
+int tape_count_uses(const Tape *t, int32_t *uses);
 /* Rows of weights times one input x (n contiguous nodes from x), one after
  * the other, as a block runs them: for row r, every product of
  * grad[a0[r] + i] += data[x + i] * g; grad[x + i] += data[a0[r] + i] * g,

@@ -10,32 +10,53 @@
  * ready (they merge into one run), else another row of linear() with the
  * same input as the last run (they become a block), else the first ready
  * single instruction, else the first ready run, "first" meaning earliest in
- * the compiled order (heaps keep each kind's ready instructions). */
+ * the compiled order (heaps keep each kind's ready instructions).
+ *
+ * To keep this cheap, the input vector of rows of linear() counts as one
+ * gradient: an instruction that touches any of its nodes is taken to touch
+ * them all.  That only adds edges (orders more than needed), so any order
+ * of the graph stays exact. */
 #include "core/tape.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/tape_kernel.h"
 
-/* The gradients instruction `in` reads (one) and adds into (into w[], at
- * most 2 + 2 * max products); the sink is left out. */
-static NodeId instr_read(const TapeProg *p, const TapeInstr *in)
+/* The gradient a node stands for in the graph: its input vector's first
+ * node when it belongs to one taken as a whole (see above), else itself. */
+static inline NodeId node_of(const TapeScratch *sc, NodeId x)
 {
-    if (in->a != TAPE_SPECIAL)
-        return in->v;
-    return p->run[in->b].g; /* only runs exist before blocks are made */
+    return sc->repgen[x] == sc->segment ? sc->rep[x] : x;
 }
 
-/* params: 1 for the parameters' gradients only, 0 for the others only. */
-static int instr_writes(const TapeProg *p, const TapeInstr *in, NodeId *w, NodeId first, int params)
+/* The gradient instruction `in` reads (one), in the graph's terms. */
+static NodeId instr_read(const TapeProg *p, const TapeInstr *in, const TapeScratch *sc)
+{
+    return node_of(sc, in->a != TAPE_SPECIAL ? in->v : p->run[in->b].g); /* only runs exist before blocks */
+}
+
+/* 1 if run r's b operand is an input vector taken as a whole, exactly. */
+static int whole_b(const TapeRun *r, const TapeScratch *sc)
+{
+    const NodeId f = r->b.first;
+    return r->b.step == 1 && r->lo == 0 && r->hi == r->n - 1 && sc->repgen[f] == sc->segment &&
+           sc->rep[f] == f && sc->replen[f] == r->n;
+}
+
+/* The gradients `in` adds into (into w[], at most 2 + 2 * products):
+ * params 1, the parameters' only (as they are); params 0, the others (in
+ * the graph's terms, a whole input vector as its first node); no sink. */
+static int instr_writes(const TapeProg *p, const TapeInstr *in, NodeId *w, NodeId first, int params,
+                        const TapeScratch *sc)
 {
     int n = 0;
     if (in->a != TAPE_SPECIAL) {
         if (in->a != TAPE_SINK && (in->a < first) == params)
-            w[n++] = in->a;
+            w[n++] = params ? in->a : node_of(sc, in->a);
         if (in->b != TAPE_SINK && (in->b < first) == params)
-            w[n++] = in->b;
+            w[n++] = params ? in->b : node_of(sc, in->b);
         return n;
     }
     const TapeRun *r = &p->run[in->b];
@@ -47,13 +68,42 @@ static int instr_writes(const TapeProg *p, const TapeInstr *in, NodeId *w, NodeI
             if ((params && none) || (!params && all))
                 continue;
         }
+        if (s == 1 && !params && whole_b(r, sc)) {
+            w[n++] = r->b.first;
+            continue;
+        }
         for (int32_t i = r->lo; i <= r->hi; i++) {
             const NodeId id = tape_vec_id(v, p->ids, i);
             if ((id < first) == params)
-                w[n++] = id;
+                w[n++] = params ? id : node_of(sc, id);
         }
     }
     return n;
+}
+
+/* Takes the input vectors of whole rows of linear() as whole gradients
+ * (rep), each vector once; a vector overlapping one already taken stays
+ * node by node. */
+static void take_inputs(const TapeProg *p, const TapeInstr *ins, int32_t n, NodeId first, TapeScratch *sc)
+{
+    for (int32_t i = 0; i < n; i++) {
+        if (ins[i].a != TAPE_SPECIAL)
+            continue;
+        const TapeRun *r = &p->run[ins[i].b];
+        if (r->ordered || r->b.step != 1 || r->b.first < first || r->lo != 0 || r->hi != r->n - 1 || whole_b(r, sc))
+            continue;
+        const NodeId f = r->b.first;
+        int free_ = 1;
+        for (int32_t k = 0; k < r->n && free_; k++)
+            free_ = sc->repgen[f + k] != sc->segment;
+        if (!free_)
+            continue;
+        for (int32_t k = 0; k < r->n; k++) {
+            sc->repgen[f + k] = sc->segment;
+            sc->rep[f + k] = f;
+        }
+        sc->replen[f] = r->n;
+    }
 }
 
 typedef struct {
@@ -63,6 +113,34 @@ typedef struct {
 typedef struct {
     int32_t instr, next;
 } Reader;
+
+/* 1 if no parameter gets two additions in the segment, else 0: every
+ * parameter an instruction adds into is stamped (a run's contiguous weights
+ * as one stretch); a stamp already there is a second addition. */
+static int params_disjoint(const TapeProg *p, const TapeInstr *ins, int32_t n, NodeId first, NodeId *w,
+                           TapeScratch *sc)
+{
+    const int32_t mark = ++sc->mark;
+    int32_t *stamp = sc->stamp;
+    int ok = 1;
+    for (int32_t i = 0; i < n && ok; i++) {
+        const TapeRun *r = ins[i].a == TAPE_SPECIAL ? &p->run[ins[i].b] : NULL;
+        if (r && r->a.step == 1 && r->a.first + r->hi < first && r->b.step != TAPE_LISTED &&
+            r->b.first + r->lo * r->b.step >= first && r->b.first + r->hi * r->b.step >= first) {
+            for (NodeId a = r->a.first + r->lo; a <= r->a.first + r->hi; a++) {
+                ok &= stamp[a] != mark;
+                stamp[a] = mark;
+            }
+            continue;
+        }
+        const int nw = instr_writes(p, &ins[i], w, first, 1, NULL);
+        for (int k = 0; k < nw; k++) {
+            ok &= stamp[w[k]] != mark;
+            stamp[w[k]] = mark;
+        }
+    }
+    return ok;
+}
 
 /* The dependency graph of the segment's n instructions: succ[off[i] ..
  * off[i + 1]) follow instruction i; indeg[i] precede it.  Parameters'
@@ -80,22 +158,15 @@ static int build_graph(const TapeProg *p, const TapeInstr *ins, int32_t n, NodeI
             if (2 * (r->hi - r->lo + 1) > maxw)
                 maxw = 2 * (r->hi - r->lo + 1);
         }
-    int32_t *last = sc->last, *head = sc->head; /* -1: no writer yet, no reader since */
+    int32_t *last = sc->last, *head = sc->head, *gen = sc->gen; /* valid where gen is this segment's */
+    const int32_t segment = sc->segment;
     NodeId *w = malloc((size_t)maxw * sizeof *w);
     Reader *pool = malloc((size_t)(n > 0 ? n : 1) * sizeof *pool);
     int32_t *seen = malloc((size_t)(n > 0 ? n : 1) * sizeof *seen); /* seen[j] == i: edge j -> i made */
     Edge *e = NULL;
     size_t ne = 0, cape = 0;
     int rc = w && pool && seen ? 0 : -1;
-    int unique = 1; /* no parameter gets two additions: they are left out */
-    const int32_t mark = ++sc->mark;
-    for (int32_t i = 0; rc == 0 && i < n && unique; i++) {
-        const int nw = instr_writes(p, &ins[i], w, first, 1);
-        for (int k = 0; k < nw; k++) {
-            unique &= sc->stamp[w[k]] != mark;
-            sc->stamp[w[k]] = mark;
-        }
-    }
+    const int unique = rc == 0 && params_disjoint(p, ins, n, first, w, sc); /* then left out */
     if (rc == 0)
         memset(seen, 0xff, (size_t)n * sizeof *seen);
 #define EDGE(from, to)                                                                   \
@@ -109,19 +180,29 @@ static int build_graph(const TapeProg *p, const TapeInstr *ins, int32_t n, NodeI
             e[ne++] = (Edge){ (from), (to) };                                            \
         }                                                                                \
     } while (0)
+#define TOUCH(x)                 \
+    do {                         \
+        if (gen[x] != segment) { \
+            gen[x] = segment;    \
+            last[x] = -1;        \
+            head[x] = -1;        \
+        }                        \
+    } while (0)
     for (int32_t i = 0; rc == 0 && i < n; i++) {
-        const NodeId r = instr_read(p, &ins[i]);
+        const NodeId r = instr_read(p, &ins[i], sc);
         if (r != TAPE_SINK) {
+            TOUCH(r);
             if (last[r] >= 0)
                 EDGE(last[r], i);
             pool[i] = (Reader){ i, head[r] };
             head[r] = i;
         }
-        int nw = instr_writes(p, &ins[i], w, first, 0);
+        int nw = instr_writes(p, &ins[i], w, first, 0, sc);
         if (!unique)
-            nw += instr_writes(p, &ins[i], w + nw, first, 1);
+            nw += instr_writes(p, &ins[i], w + nw, first, 1, sc);
         for (int k = 0; rc == 0 && k < nw; k++) {
             const NodeId a = w[k];
+            TOUCH(a);
             if (last[a] >= 0 && last[a] != i)
                 EDGE(last[a], i);
             for (int32_t q = head[a]; q >= 0 && rc == 0; q = pool[q].next)
@@ -132,6 +213,7 @@ static int build_graph(const TapeProg *p, const TapeInstr *ins, int32_t n, NodeI
         }
     }
 #undef EDGE
+#undef TOUCH
     int32_t *off = NULL, *succ = NULL;
     if (rc == 0) {
         off = calloc((size_t)n + 1, sizeof *off);
@@ -149,16 +231,6 @@ static int build_graph(const TapeProg *p, const TapeInstr *ins, int32_t n, NodeI
         memcpy(seen, off, (size_t)n * sizeof *seen); /* now: where each list fills */
         for (size_t k = 0; k < ne; k++)
             succ[seen[e[k].from]++] = e[k].to;
-    }
-    /* leave the tables as they were: -1 wherever this segment wrote */
-    for (int32_t i = 0; w && i < n; i++) {
-        const NodeId r = instr_read(p, &ins[i]);
-        last[r] = head[r] = -1;
-        int nw = instr_writes(p, &ins[i], w, first, 0);
-        if (!unique)
-            nw += instr_writes(p, &ins[i], w + nw, first, 1);
-        for (int k = 0; k < nw; k++)
-            last[w[k]] = head[w[k]] = -1;
     }
     free(w);
     free(pool);
@@ -234,41 +306,33 @@ static int32_t heap_take(Heap *h, const uint8_t *done)
     return -1;
 }
 
-/* For every run instruction, the run that continues its dot (the same
- * operands, products just below), or -1: runs sorted by (operands, lo). */
-static const TapeProg *sort_prog;
-static const TapeInstr *sort_ins;
-static int cmp_runs(const void *x, const void *y)
-{
-    const TapeRun *a = &sort_prog->run[sort_ins[*(const int32_t *)x].b];
-    const TapeRun *b = &sort_prog->run[sort_ins[*(const int32_t *)y].b];
-    const int64_t ka[5] = { a->a.first, a->a.step, a->b.first, a->b.step, a->lo };
-    const int64_t kb[5] = { b->a.first, b->a.step, b->b.first, b->b.step, b->lo };
-    for (int k = 0; k < 5; k++)
-        if (ka[k] != kb[k])
-            return ka[k] < kb[k] ? -1 : 1;
-    return 0;
-}
-
+/* For every run instruction, the instruction of the run that continues its
+ * dot (TapeRun.cont), or -1. */
 static int find_next_runs(const TapeProg *p, const TapeInstr *ins, int32_t n, int32_t *next)
 {
-    int32_t *idx = malloc((size_t)(n > 0 ? n : 1) * sizeof *idx), m = 0;
-    if (!idx)
-        return -1;
+    int32_t r0 = INT32_MAX, r1 = 0;
     for (int32_t i = 0; i < n; i++) {
         next[i] = -1;
+        if (ins[i].a == TAPE_SPECIAL) {
+            r0 = ins[i].b < r0 ? ins[i].b : r0;
+            r1 = ins[i].b + 1 > r1 ? ins[i].b + 1 : r1;
+        }
+    }
+    if (r1 <= r0)
+        return 0;
+    int32_t *at = malloc((size_t)(r1 - r0) * sizeof *at); /* run -> its instruction */
+    if (!at)
+        return -1;
+    memset(at, 0xff, (size_t)(r1 - r0) * sizeof *at);
+    for (int32_t i = 0; i < n; i++)
         if (ins[i].a == TAPE_SPECIAL)
-            idx[m++] = i;
-    }
-    sort_prog = p;
-    sort_ins = ins;
-    qsort(idx, (size_t)m, sizeof *idx, cmp_runs);
-    for (int32_t k = 1; k < m; k++) {
-        const TapeRun *y = &p->run[ins[idx[k - 1]].b], *x = &p->run[ins[idx[k]].b];
-        if (same_vec(x->a, y->a) && same_vec(x->b, y->b) && y->hi == x->lo - 1)
-            next[idx[k]] = idx[k - 1];
-    }
-    free(idx);
+            at[ins[i].b - r0] = i;
+    for (int32_t i = 0; i < n; i++)
+        if (ins[i].a == TAPE_SPECIAL) {
+            const int32_t c = p->run[ins[i].b].cont;
+            next[i] = c >= r0 && c < r1 ? at[c - r0] : -1;
+        }
+    free(at);
     return 0;
 }
 
@@ -356,6 +420,8 @@ int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *sc)
     int rc = ins && indeg && order && next && group && heaps && done && isready ? 0 : -1;
     if (rc == 0) {
         memcpy(ins, p->ins + lo, (size_t)n * sizeof *ins);
+        sc->segment++; /* a new segment: the per-node tables start afresh */
+        take_inputs(p, ins, n, first, sc);
         rc = build_graph(p, ins, n, first, sc, &off, &succ, indeg, &params_unique);
     }
     if (rc == 0)

@@ -178,8 +178,7 @@ static int build_orders(Trainer *t)
     t->seg = malloc(2 * (size_t)B * sizeof *t->seg);
     t->emb = malloc((size_t)B * e * sizeof *t->emb);
     int rc = visited && stack && uses && alias && scratch_ok && ev && t->seg && t->emb ? 0 : -1;
-    if (rc == 0) {
-        tape_count_uses(&t->tape, uses);
+    if (rc == 0 && (rc = tape_count_uses(&t->tape, uses)) == 0) {
         for (size_t i = 0; i < (size_t)B * e; i++)
             uses[t->xf[i]]++; /* the last residual stream also feeds lm_head */
     }
