@@ -16,6 +16,22 @@
 
 enum { BLOCK = 256 }; /* parameters per block: its arrays stay in the L1 cache */
 
+/* The lanes of a power at one vector: its input (x_out), result (r_out)
+ * and the double on the exact value's other side (alt_out); the lanes that
+ * need more than the fast test (fail: all with plain pow), those near a
+ * midpoint (near) and those on the fast path (ok). */
+typedef struct {
+    uint8_t fail, near, ok;
+} Lanes;
+
+static SIMD_AVX2_FN Lanes keep_power(double *x_out, double *r_out, double *alt_out, __m256d x, Fp4 f, int libm)
+{
+    _mm256_store_pd(x_out, x);
+    _mm256_store_pd(r_out, f.r);
+    _mm256_store_pd(alt_out, f.other);
+    return (Lanes){ (uint8_t)(libm ? 0xf : ~f.ok & 0xf), (uint8_t)(libm ? 0 : f.near), (uint8_t)(libm ? 0 : f.ok) };
+}
+
 /* Recomputes v for the lanes of a vector flagged in left (their g ** 2
  * needs adam_square_slow: pow, or the scalar check of the two candidates).
  * In verify mode also checks the others: fast lanes (ok) against pow, and
@@ -73,11 +89,10 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
     const __m256d omb1 = _mm256_set1_pd(s->omb1), omb2 = _mm256_set1_pd(s->omb2);
     const __m256d c1 = _mm256_set1_pd(s->c1), c2 = _mm256_set1_pd(s->c2);
     const __m256d lr = _mm256_set1_pd(s->lr_t), eps = _mm256_set1_pd(s->eps);
-    /* with plain pow every lane takes the slow way */
-    const int all = mode == FASTPOW_LIBM ? 0xf : 0, use_near = mode != FASTPOW_LIBM, verify = mode == FASTPOW_VERIFY;
+    const int libm = mode == FASTPOW_LIBM, verify = mode == FASTPOW_VERIFY; /* plain pow: every lane the slow way */
     double ag[BLOCK] __attribute__((aligned(32))), sq[BLOCK] __attribute__((aligned(32)));
     double alt[BLOCK] __attribute__((aligned(32))), vold[BLOCK] __attribute__((aligned(32)));
-    uint8_t fail[BLOCK / 4], near[BLOCK / 4], ok[BLOCK / 4];
+    Lanes ln[BLOCK / 4];
     size_t changed = 0;
     for (size_t base = 0; base < n; base += BLOCK) {
         const size_t nb = n - base < BLOCK ? n - base : BLOCK;
@@ -87,13 +102,7 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
             const __m256d g = _mm256_loadu_pd(gb + i);
             _mm256_storeu_pd(mb + i, _mm256_add_pd(_mm256_mul_pd(b1, _mm256_loadu_pd(mb + i)), _mm256_mul_pd(omb1, g)));
             const __m256d a = fp4_abs(g);
-            const Fp4 f = fp4_sq(a);
-            _mm256_store_pd(ag + i, a);
-            _mm256_store_pd(sq + i, f.r);
-            _mm256_store_pd(alt + i, f.other);
-            fail[i / 4] = (uint8_t)((~f.ok & 0xf) | all);
-            near[i / 4] = (uint8_t)(use_near ? f.near : 0);
-            ok[i / 4] = (uint8_t)(f.ok & ~all);
+            ln[i / 4] = keep_power(ag + i, sq + i, alt + i, a, fp4_sq(a), libm);
         }
         /* v = b2*v + (1-b2)*g**2, also with the other double: a lane near a
          * midpoint whose v is the same with both is settled */
@@ -102,24 +111,19 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
             const __m256d vi = _mm256_add_pd(_mm256_mul_pd(b2, vo), _mm256_mul_pd(omb2, _mm256_load_pd(sq + i)));
             _mm256_store_pd(vold + i, vo);
             _mm256_storeu_pd(vb + i, vi);
-            int left = fail[i / 4];
+            const Lanes l = ln[i / 4];
+            int left = l.fail;
             if (left) {
                 const __m256d va = _mm256_add_pd(_mm256_mul_pd(b2, vo), _mm256_mul_pd(omb2, _mm256_load_pd(alt + i)));
-                left &= ~(near[i / 4] & ~fp4_differ(vi, va));
+                left &= ~(l.near & ~fp4_differ(vi, va));
             }
             if (left || verify)
-                fix_v(s, ag + i, sq + i, vold + i, vb + i, fail[i / 4], left, ok[i / 4], mode);
+                fix_v(s, ag + i, sq + i, vold + i, vb + i, l.fail, left, l.ok, mode);
         }
         /* v_hat = v / c2 and its root, with the other double (alt, vold reused) */
         for (size_t i = 0; i < nb; i += 4) {
             const __m256d v_hat = _mm256_div_pd(_mm256_loadu_pd(vb + i), c2);
-            const Fp4 f = fp4_sqrt(v_hat);
-            _mm256_store_pd(vold + i, v_hat);
-            _mm256_store_pd(sq + i, f.r);
-            _mm256_store_pd(alt + i, f.other);
-            fail[i / 4] = (uint8_t)((~f.ok & 0xf) | all);
-            near[i / 4] = (uint8_t)(use_near ? f.near : 0);
-            ok[i / 4] = (uint8_t)(f.ok & ~all);
+            ln[i / 4] = keep_power(vold + i, sq + i, alt + i, v_hat, fp4_sqrt(v_hat), libm);
         }
         /* p -= lr_t * (m / c1) / (v_hat ** 0.5 + eps); grad = 0 */
         for (size_t i = 0; i < nb; i += 4) {
@@ -127,13 +131,14 @@ SIMD_AVX2_FN size_t adam_avx2(const AdamStep *s, double *p, double *grad, double
             const __m256d m_hat = _mm256_div_pd(_mm256_loadu_pd(mb + i), c1);
             const __m256d num = _mm256_mul_pd(lr, m_hat);
             __m256d p_new = _mm256_sub_pd(p_old, _mm256_div_pd(num, _mm256_add_pd(_mm256_load_pd(sq + i), eps)));
-            int left = fail[i / 4];
+            const Lanes l = ln[i / 4];
+            int left = l.fail;
             if (left) {
                 const __m256d pa = _mm256_sub_pd(p_old, _mm256_div_pd(num, _mm256_add_pd(_mm256_load_pd(alt + i), eps)));
-                left &= ~(near[i / 4] & ~fp4_differ(p_new, pa));
+                left &= ~(l.near & ~fp4_differ(p_new, pa));
             }
             if (left || verify)
-                p_new = fix_p(s, p_old, m_hat, p_new, vold + i, sq + i, fail[i / 4], left, ok[i / 4], mode);
+                p_new = fix_p(s, p_old, m_hat, p_new, vold + i, sq + i, l.fail, left, l.ok, mode);
             _mm256_storeu_pd(pb + i, p_new);
             _mm256_storeu_pd(gb + i, _mm256_setzero_pd());
             const int same = _mm256_movemask_pd(_mm256_cmp_pd(p_new, p_old, _CMP_EQ_OQ));
