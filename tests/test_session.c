@@ -20,19 +20,25 @@ typedef struct {
     Session s;
 } Run1;
 
-static Run1 *run_new(int steps, int paused)
+/* A session sc over a run of cfg on data/names.txt. */
+static Run1 *run_make(const TrainConfig *cfg, const SessionConfig *sc)
 {
     Run1 *r = calloc(1, sizeof *r);
     char err[256];
     assert_non_null(r);
     assert_int_equal(dataset_load(&r->ds, "data/names.txt", err), 0);
+    assert_int_equal(trainer_init(&r->t, &r->ds, cfg, err, sizeof err), 0);
+    assert_int_equal(session_init(&r->s, &r->t, sc), 0);
+    return r;
+}
+
+static Run1 *run_new(int steps, int paused)
+{
     TrainConfig cfg = train_config_default();
     cfg.shuffle = 0;
     cfg.adam.num_steps = steps;
-    assert_int_equal(trainer_init(&r->t, &r->ds, &cfg, err, sizeof err), 0);
     const SessionConfig sc = { .paused = paused, .samples = 3 };
-    assert_int_equal(session_init(&r->s, &r->t, &sc), 0);
-    return r;
+    return run_make(&cfg, &sc);
 }
 
 static void run_free(Run1 *r)
@@ -753,16 +759,11 @@ static void test_final_samples(void **state)
 static void test_samples_pages(void **state)
 {
     (void)state;
-    Dataset ds;
-    Trainer t;
-    Session se, *s = &se;
-    char err[256];
-    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
     TrainConfig cfg = train_config_default();
     cfg.adam.num_steps = 5;
-    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
     const SessionConfig sc = { .paused = 1, .samples = 100 };
-    assert_int_equal(session_init(s, &t, &sc), 0);
+    Run1 *r = run_make(&cfg, &sc);
+    Session *s = &r->s;
     assert_int_equal(key(s, 's'), 0);           /* not yet: and not suppressed */
     assert_int_equal(session_shown(s, 0).samples, 0);
     session_go(s, 4);
@@ -795,12 +796,11 @@ static void test_samples_pages(void **state)
     assert_int_equal(session_shown(s, 0).samples, 0);
     session_go(s, 4);
     assert_int_equal(session_shown(s, 0).samples, 2);
-    session_free(s);
+    run_free(r);
     /* --samples 0: none, and s does nothing */
     const SessionConfig none = { .paused = 1, .samples = 0 };
-    trainer_free(&t);
-    assert_int_equal(trainer_init(&t, &ds, &cfg, err, sizeof err), 0);
-    assert_int_equal(session_init(s, &t, &none), 0);
+    r = run_make(&cfg, &none);
+    s = &r->s;
     session_go(s, 4);
     assert_int_equal(session_shown(s, 0).samples, 0);
     assert_int_equal(key(s, 's'), 0);
@@ -809,9 +809,7 @@ static void test_samples_pages(void **state)
     int n = keymap_hints(&hs, 0, h, 64);
     for (int i = 0; i < n; i++)
         assert_false(h[i].key[0] == 's' && h[i].key[1] == '\0');
-    session_free(s);
-    trainer_free(&t);
-    dataset_free(&ds);
+    run_free(r);
 }
 
 /* A screen too small to show the session: a running session is held

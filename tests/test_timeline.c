@@ -223,7 +223,7 @@ static void test_forward_and_losses(void **state)
         go(&f, tl, k);
         assert_int_equal(timeline_reached(tl), k + 1);
     }
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, 500);
     /* a short run keeps a state every 50 steps: 10 of them */
     size_t one = timeline_bytes(tl) / 10;
     assert_int_equal(timeline_bytes(tl), 10 * one);
@@ -244,7 +244,7 @@ static void test_back_and_forth(void **state)
     assert_non_null(tl);
     go(&f, tl, 137);                  /* straight there from nothing */
     assert_int_equal(timeline_reached(tl), 138);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, 138 * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, 138);
     go(&f, tl, 12);                   /* back */
     go(&f, tl, 13);                   /* forward one */
     go(&f, tl, 137);                  /* forward to where it was */
@@ -261,7 +261,7 @@ static void test_back_and_forth(void **state)
     go(&f, tl, 498);
     go(&f, tl, 499);
     assert_int_equal(timeline_reached(tl), 500);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, 500);
     timeline_free(tl);
     fixture_free(&f);
 }
@@ -317,7 +317,7 @@ static void test_random_jumps(void **state)
         assert_int_equal(timeline_reached(tl), furthest + 1);
     }
     assert_int_equal(furthest, 499);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, 500);
     timeline_free(tl);
     fixture_free(&f);
 }
@@ -334,7 +334,7 @@ static void test_long_run_replay(void **state)
     Timeline *tl = timeline_new(&f.t);
     assert_non_null(tl);
     go(&f, tl, N - 1);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, (size_t)N * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, N);
     go(&f, tl, 3);                    /* back to the start */
     go(&f, tl, 640);
     go(&f, tl, 10);
@@ -431,14 +431,16 @@ static void test_rewind_time(void **state)
     assert_non_null(tl);
     assert_int_equal(timeline_goto(tl, 499), 0);
     /* tests/golden/reference-default.tsv: the first and the last step's loss */
-    assert_bits_equal(timeline_losses(tl)[0], 3.3630094726947277);
-    assert_bits_equal(timeline_losses(tl)[499], 2.085911542417134);
+    const LossCurve *lc = timeline_curve(tl);
+    assert_int_equal(lc->per, 1);       /* a bucket per step: each loss itself */
+    assert_bits_equal(lc->b[0].sum, 3.3630094726947277);
+    assert_bits_equal(lc->b[499].sum, 2.085911542417134);
     static const int to[] = { 0, 250, 49, 449, 499 };
     for (size_t i = 0; i < sizeof to / sizeof *to; i++) {
         assert_int_equal(timeline_goto(tl, 499), 0);
         assert_int_equal(timeline_goto(tl, to[i]), 0);
         assert_int_equal(t.info.step, to[i]);
-        assert_bits_equal(t.info.loss, timeline_losses(tl)[to[i]]);
+        assert_bits_equal(t.info.loss, lc->b[to[i]].sum);
     }
     timeline_free(tl);
     trainer_free(&t);
@@ -621,7 +623,7 @@ static void test_progress_and_stop(void **state)
     assert_false(p.bad);
     check_step(&f, tl, 119);
     assert_int_equal(timeline_reached(tl), 120);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, 120 * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, 120);
     /* on to 300 without stopping: called between every two steps */
     p = (Prog){ 0 };
     assert_int_equal(timeline_seek(tl, 300, prog_cb, &p), 0);
@@ -645,7 +647,7 @@ static void test_progress_and_stop(void **state)
     assert_int_equal(timeline_seek(tl, 500, prog_cb, &p), -1);
     check_step(&f, tl, 261);
     go(&f, tl, 499);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, 500 * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, 500);
     timeline_free(tl);
     fixture_free(&f);
 }
@@ -678,7 +680,7 @@ static void test_budget_thinning(void **state)
         most = timeline_bytes(tl) > most ? timeline_bytes(tl) : most;
     }
     go(&f, tl, N - 1);
-    assert_memory_equal(timeline_losses(tl), f.ref.loss, (size_t)N * sizeof(double));
+    curve_check(timeline_curve(tl), f.ref.loss, N);
     uint64_t seed = 99;
     for (int i = 0; i < 60; i++) {
         go(&f, tl, (int)(lcg(&seed) % (uint32_t)N));
@@ -762,7 +764,7 @@ static void branch_case(const TrainConfig *c, const TrainConfig *c2, int k, int 
     assert_non_null(ctl);
     check_at(r2, &child, ctl, k);       /* on the branch's first step */
     assert_int_equal(timeline_reached(ctl), k + 1);
-    assert_memory_equal(timeline_losses(ctl), r2->loss, (size_t)k * sizeof(double));
+    curve_check(timeline_curve(ctl), r2->loss, k + 1);
     check_at(r1, &parent, ptl, at);     /* the parent did not move */
     for (int i = 0; i < nvisit; i++) {
         assert_int_equal(timeline_goto(ctl, visit[i]), 0);
@@ -771,7 +773,7 @@ static void branch_case(const TrainConfig *c, const TrainConfig *c2, int k, int 
         check_at(r1, &parent, ptl, visit[i]);
     }
     assert_int_equal(timeline_goto(ctl, r2->steps - 1), 0);
-    assert_memory_equal(timeline_losses(ctl), r2->loss, (size_t)r2->steps * sizeof(double));
+    curve_check(timeline_curve(ctl), r2->loss, r2->steps);
     assert_true(timeline_bytes(ctl) <= TIMELINE_BUDGET);
     timeline_free(ctl);
     timeline_free(ptl);

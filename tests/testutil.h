@@ -88,4 +88,39 @@ static inline int reference_samples(char names[][64], int max)
     return n;
 }
 
+/* A loss curve (core/losscurve.h) holds exactly the losses ref[0 .. n) of
+ * the first n steps and nothing else: per bucket the count, the NaN and
+ * infinite ones, and the finite ones' min, max and sum in step order, bit
+ * for bit (with one step per bucket: every loss itself). */
+#include "core/losscurve.h"
+#include <math.h>
+static inline void curve_check(const LossCurve *c, const double *ref, int n)
+{
+    assert_int_equal(c->filled, n > 0 ? losscurve_bucket(c, n - 1) + 1 : 0);
+    for (int i = 0; i < c->filled; i++) {
+        LossBucket want = { 0 };
+        for (int s = losscurve_first(c, i); s <= losscurve_last(c, i) && s < n; s++) {
+            want.count++;
+            if (isnan(ref[s])) {
+                want.nan++;
+            } else if (isinf(ref[s])) {
+                want.inf++;
+            } else {
+                if (!want.finite || ref[s] < want.min)
+                    want.min = ref[s];
+                if (!want.finite || ref[s] > want.max)
+                    want.max = ref[s];
+                want.sum += ref[s];
+                want.finite++;
+            }
+        }
+        const LossBucket *b = &c->b[i];
+        if (b->count != want.count || b->finite != want.finite || b->nan != want.nan || b->inf != want.inf ||
+            (want.finite && (memcmp(&b->min, &want.min, sizeof b->min) != 0 ||
+                             memcmp(&b->max, &want.max, sizeof b->max) != 0 ||
+                             memcmp(&b->sum, &want.sum, sizeof b->sum) != 0)))
+            fail_msg("loss curve bucket %d (steps %d-%d) differs", i, losscurve_first(c, i), losscurve_last(c, i));
+    }
+}
+
 #endif

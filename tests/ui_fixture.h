@@ -27,21 +27,19 @@ typedef struct {
     Session s;      /* the real session, as the UI runs it (paused, 20 samples) */
 } Fixture;
 
-/* A run of a variant's program (course, gist) on data/names.txt (shuffle
- * 0: the file's order, as --emma has it) in a session paused at step 1. */
-static inline Fixture *fixture_new_variant(Variant variant, int shuffle)
+/* A run of cfg on the data file `path` in a session paused at step 1 (20
+ * final samples, the variant's name for the status line). */
+static inline Fixture *fixture_make(const char *path, const TrainConfig *cfg, Variant variant)
 {
     Fixture *f = calloc(1, sizeof *f);
     char err[256];
-    if (!f || dataset_load(&f->ds, "data/names.txt", err) != 0) {
+    if (!f || dataset_load(&f->ds, path, err) != 0) {
         fprintf(stderr, "fixture: %s (run the tests from the repository root)\n", f ? err : "oom");
         free(f);
         return NULL;
     }
-    TrainConfig cfg = train_config_variant(variant);
-    cfg.shuffle = shuffle;
     const SessionConfig sc = { .paused = 1, .samples = 20, .variant = variant };
-    if (trainer_init(&f->t, &f->ds, &cfg, err, sizeof err) != 0) {
+    if (trainer_init(&f->t, &f->ds, cfg, err, sizeof err) != 0) {
         fprintf(stderr, "fixture: %s\n", err);
         free(f);
         return NULL;
@@ -52,6 +50,15 @@ static inline Fixture *fixture_new_variant(Variant variant, int shuffle)
         return NULL;
     }
     return f;
+}
+
+/* A run of a variant's program (course, gist) on data/names.txt (shuffle
+ * 0: the file's order, as --emma has it) in a session paused at step 1. */
+static inline Fixture *fixture_new_variant(Variant variant, int shuffle)
+{
+    TrainConfig cfg = train_config_variant(variant);
+    cfg.shuffle = shuffle;
+    return fixture_make("data/names.txt", &cfg, variant);
 }
 
 /* The course's run (seed 42, 500 steps; shuffle 0: the file's order, as

@@ -52,8 +52,7 @@ struct Timeline {
     Fine *fine;                 /* fine_max slots, the first nfine allocated */
     int fine_max, nfine;
     unsigned long long clock;
-    double *losses;
-    int losses_cap;
+    LossCurve curve;            /* the loss of every step reached, in bounded memory */
     TimelineSink sink;          /* told of each step computed for the first time */
     void *sink_ctx;
     double *final;              /* the parameters after the last step, once reached */
@@ -74,6 +73,7 @@ Timeline *timeline_new_budget(Trainer *t, size_t budget)
     tl->t = t;
     tl->num_steps = t->cfg.adam.num_steps;
     tl->cur = -1;
+    losscurve_init(&tl->curve, tl->num_steps);
     const size_t S = sizeof(TrainState) + 3 * t->model.nparams * sizeof(double);
     tl->state_bytes = S;
     size_t total = budget / S < MIN_STATES ? MIN_STATES : budget / S;
@@ -119,7 +119,7 @@ void timeline_free(Timeline *tl)
         trainstate_free(&tl->fine[i].st);
     free(tl->coarse);
     free(tl->fine);
-    free(tl->losses);
+    losscurve_free(&tl->curve);
     free(tl->final);
     free(tl);
 }
@@ -150,20 +150,22 @@ Timeline *timeline_branch(Timeline *p, Trainer *child, int k)
     tl->t = child;
     tl->num_steps = p->num_steps;
     tl->cur = -1;
-    tl->reached = k;
+    losscurve_init(&tl->curve, tl->num_steps);
     tl->coarse_every = p->coarse_every;
     tl->state_bytes = p->state_bytes;
     tl->coarse_max = p->coarse_max;
     tl->coarse_cap = p->coarse_cap;
     tl->fine_max = p->fine_max;
-    tl->losses_cap = p->losses_cap;
     tl->coarse = calloc((size_t)tl->coarse_cap, sizeof *tl->coarse);
     tl->fine = tl->fine_max ? calloc((size_t)tl->fine_max, sizeof *tl->fine) : NULL;
-    tl->losses = tl->losses_cap ? malloc((size_t)tl->losses_cap * sizeof *tl->losses) : NULL;
-    if (!tl->coarse || (tl->fine_max && !tl->fine) || (tl->losses_cap && !tl->losses))
+    if (!tl->coarse || (tl->fine_max && !tl->fine))
         goto fail;
-    if (k > 0)
-        memcpy(tl->losses, p->losses, (size_t)k * sizeof *tl->losses);
+    /* the losses before k are the parent's: whole buckets (every step when a
+     * bucket is one step); the steps of a bucket holding k too are the
+     * branch's to compute again (the same values), as steps reached anew */
+    tl->reached = losscurve_copy_before(&tl->curve, &p->curve, k);
+    if (tl->reached < 0)
+        goto fail;
     for (int i = 0; i < p->ncoarse && p->coarse[i].step <= k; i++) {
         if (state_dup(&tl->coarse[i], &p->coarse[i], child) != 0)
             goto fail;
@@ -193,7 +195,7 @@ void timeline_rewind_start(Timeline *tl)
 
 int timeline_current(const Timeline *tl) { return tl->cur; }
 int timeline_reached(const Timeline *tl) { return tl->reached; }
-const double *timeline_losses(const Timeline *tl) { return tl->losses; }
+const LossCurve *timeline_curve(const Timeline *tl) { return &tl->curve; }
 
 size_t timeline_bytes(const Timeline *tl)
 {
@@ -272,21 +274,6 @@ static TrainState *coarse_slot(Timeline *tl)
     return &tl->coarse[tl->coarse_alloc++];
 }
 
-/* Room for the loss of step `reached`; 0 or -1. */
-static int losses_room(Timeline *tl)
-{
-    if (tl->reached < tl->losses_cap || tl->reached >= tl->num_steps)
-        return 0;
-    int cap = tl->losses_cap ? tl->losses_cap : 256;
-    cap = cap > tl->num_steps / 2 ? tl->num_steps : cap * 2;
-    double *l = realloc(tl->losses, (size_t)cap * sizeof *l);
-    if (!l)
-        return -1;
-    tl->losses = l;
-    tl->losses_cap = cap;
-    return 0;
-}
-
 /* Whether step s starts a new coarse state (thinning first if the budget is
  * full); 1, 0, or -1 when the buffer for it cannot be had. */
 static int coarse_due(Timeline *tl, int s)
@@ -341,7 +328,7 @@ static int seek(Timeline *tl, int k, int from, TimelineProgress progress, void *
     /* What the first step to replay needs, had before anything changes: then
      * a replay always gets at least that step done. */
     const int s0 = restore ? saved->step : t->step;
-    if ((s0 == tl->reached && losses_room(tl) != 0) ||
+    if ((s0 == tl->reached && losscurve_room(&tl->curve, s0) != 0) ||
         (s0 % tl->coarse_every == 0 && s0 / tl->coarse_every == tl->ncoarse &&
          tl->ncoarse == tl->coarse_alloc && tl->ncoarse < tl->coarse_max && !coarse_slot(tl)))
         return -1;
@@ -356,7 +343,7 @@ static int seek(Timeline *tl, int k, int from, TimelineProgress progress, void *
     while (t->step <= k) {
         int s = t->step;
         int due = coarse_due(tl, s);
-        if (due < 0 || losses_room(tl) != 0) {
+        if (due < 0 || (s == tl->reached && losscurve_room(&tl->curve, s) != 0)) {
             rc = -1;
             break;
         }
@@ -377,7 +364,8 @@ static int seek(Timeline *tl, int k, int from, TimelineProgress progress, void *
         if (s == tl->num_steps - 1)
             keep_final(tl);
         if (s == tl->reached) {
-            tl->losses[tl->reached++] = t->info.loss;
+            losscurve_add(&tl->curve, s, t->info.loss);     /* room made above */
+            tl->reached++;
             if (tl->sink && tl->sink(tl->sink_ctx, t) != 0) {
                 rc = TIMELINE_SINK_FAILED;
                 break;

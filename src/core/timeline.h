@@ -10,13 +10,15 @@
  * default model) plus a small cache of recently used ones, and when the
  * budget is full the kept states are thinned to every other one (twice the
  * spacing).  When one state is bigger than a quarter of the budget, four are
- * kept.  The losses add 8 bytes per step reached, and the final model, once
- * reached, one copy of the parameters.  No curses, no I/O. */
+ * kept.  The losses of the steps reached are kept in a LossCurve (at most
+ * 640 KB, exact per step up to LOSSCURVE_BUCKETS steps), and the final
+ * model, once reached, one copy of the parameters.  No curses, no I/O. */
 #ifndef MICROGPT_TIMELINE_H
 #define MICROGPT_TIMELINE_H
 
 #include <stddef.h>
 
+#include "core/losscurve.h"
 #include "core/train.h"
 
 /* The most the saved states of a timeline hold, in bytes. */
@@ -36,8 +38,10 @@ void timeline_free(Timeline *tl);
  * trains as tl's trainer before step k (train_config_diverge() >= k) and
  * may differ from step k on.  The branch shares tl's history: it starts
  * with its own copies of tl's saved states at or before step k (those of a
- * budget the same as tl's) and the losses of the steps before k, then goes
- * to step k, replaying from the nearest of those states.  child is a
+ * budget the same as tl's) and the losses of the steps before k (the curve's
+ * whole buckets: every step before k when a bucket is one step; the steps of
+ * a bucket that holds step k too it computes again, as steps it reaches),
+ * then goes to step k, replaying from the nearest of those states.  child is a
  * trainer_fork() of tl's trainer (in any state: it is restored) and must
  * outlive the timeline.  NULL when out of memory, when k is not a step of the
  * run or beyond those tl has reached, or when child trains otherwise before k. */
@@ -96,8 +100,8 @@ const double *timeline_final(const Timeline *tl);
 int timeline_current(const Timeline *tl);
 /* How many steps have been computed at least once (the furthest reached). */
 int timeline_reached(const Timeline *tl);
-/* The loss of every step reached so far: losses[0 .. timeline_reached()). */
-const double *timeline_losses(const Timeline *tl);
+/* The losses of the steps reached so far (core/losscurve.h). */
+const LossCurve *timeline_curve(const Timeline *tl);
 /* Bytes held by saved states, at most the budget (for tests and make bench). */
 size_t timeline_bytes(const Timeline *tl);
 

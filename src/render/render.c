@@ -83,7 +83,7 @@ void render_status(Canvas *c, Rect r, const View *v)
     /* loss 3.0874: "?" in guess mode, "…" before the Loss phase; with two
      * runs each loss after its run's letter (A 3.0874 B 3.1012, the run
      * shown first) */
-    const int two = v->cmp.runs > 1 && v->cmp.losses;
+    const int two = v->cmp.runs > 1 && v->cmp.curve;
     char la[4] = { v->cmp.label, ' ', '\0' }, lb[4] = { v->cmp.other_label, ' ', '\0' };
     for (int k = 0; k <= two; k++) {
         f[n] = (StatusField){ two ? (k ? lb : la) : "loss ", "", k ? ROLE_GHOST : ROLE_VALUE, 6,

@@ -18,8 +18,12 @@ typedef struct {
     const char *axis_v;     /* y axis without tick */
     const char *bar_full;   /* a full bar cell */
     const char *const *bar_part; /* [1..7]: 1/8 .. 7/8 of a cell (ASCII: NULL) */
-    const char *legend_raw, *legend_avg;
+    const char *legend_raw, *legend_avg, *legend_ghost;
     const char *ascii_raw, *ascii_avg, *ascii_chance, *ascii_lr, *ascii_ghost; /* ASCII plot marks (ghost: the run compared with) */
+    const char *ascii_ahead;/* ASCII mark of a loss beyond the step shown */
+    const char *nonfinite;  /* a NaN or infinite loss, at the top of the plot: "×" */
+    const char *avg_h, *avg_v, *avg_dl, *avg_ur, *avg_ul, *avg_dr; /* the average's line:
+                             * ━ ┃, and its corners going down (┓ then ┗) and up (┛ then ┏) */
     const char *field_sep;  /* between the status line's fields: " │ " */
     const char *item_sep;   /* between the lesson line's items: " ·" */
     const char *chance_tick;/* the chance level across a bar: "┆" */

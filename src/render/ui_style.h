@@ -35,6 +35,8 @@ typedef enum {
     ROLE_CUT,       /* the tail of a name cut at the block size (never trained on) */
     ROLE_FOCUS,     /* the frame of the focused panel */
     ROLE_GHOST,     /* the run compared with: its curve and its figures */
+    ROLE_AHEAD,     /* the losses of steps computed beyond the one shown (after a
+                     * rewind): greyed, past the current step's marker */
     ROLE_COUNT
 } Role;
 

@@ -702,7 +702,7 @@ void session_view(Session *s, PanelSet on, View *v)
     vr->live_name_bytes = r->live.name_bytes;
     ViewStep *st = &v->step;
     st->info = &t->info;
-    st->losses = timeline_losses(r->tl);
+    st->curve = timeline_curve(r->tl);
     st->seen = seen_by_step(&r->seen, s->step);
     trainer_param_name(t, t->info.follow_index, st->follow_name, sizeof st->follow_name);
     st->live_age = live_age(v->shown.age, r->live.every > 0 ? r->live.every : 1);
@@ -718,7 +718,7 @@ void session_view(Session *s, PanelSet on, View *v)
         const Run *o = &s->runs[s->other];
         cmp->other_label = (char)('A' + s->other);
         cmp->other_desc = o->desc;
-        cmp->losses = timeline_losses(o->tl);
+        cmp->curve = timeline_curve(o->tl);
         cmp->loss = o->t->info.loss;
         if (st->samples && o->have_samples) {
             cmp->samples = &o->samples;

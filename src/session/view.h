@@ -14,6 +14,7 @@
 
 #include "core/adam.h"
 #include "core/dataset.h"
+#include "core/losscurve.h"
 #include "core/model.h"
 #include "core/sample.h"
 #include "core/train.h"
@@ -41,7 +42,8 @@ typedef struct {
 
 typedef struct {
     const StepInfo *info;   /* the step shown */
-    const double *losses;   /* losses[0 .. info->step]: the loss of every step up to this one */
+    const LossCurve *curve; /* the loss of every step reached (the timeline's); the step's
+                             * own is info->loss */
     size_t seen;            /* distinct names the steps so far have used */
     char follow_name[64];   /* the parameter followed through Adam ("lm_head[4][0]") */
     const char *live_names; /* LIVE_SLOTS names drawn by the model of live_age, or NULL */
@@ -96,7 +98,7 @@ typedef struct {
     int runs;               /* runs in the session; 1: nothing to compare */
     char label, other_label;    /* the runs' letters: A the command line's, then B, C, D */
     const char *desc, *other_desc;  /* how each differs ("" for the command line's) */
-    const double *losses;   /* the other run's losses[0 .. step shown] */
+    const LossCurve *curve; /* the other run's losses (its timeline's), or NULL */
     double loss;            /* its loss at the step shown */
     const Samples *samples; /* its final samples, when the overlay shows them; else NULL */
     int differ_at;          /* then: the steps done when the two runs' sampled names first

@@ -201,7 +201,7 @@ static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
     [ROLE_TOP] = { C_SKY, A_BOLD, A_BOLD },
     [ROLE_BAR] = { C_NONE, A_NORMAL, A_NORMAL },
     [ROLE_LOSSBAR] = { C_ORANGE, A_NORMAL, A_NORMAL },
-    [ROLE_RAW] = { C_SKY, A_NORMAL, A_DIM },
+    [ROLE_RAW] = { C_SKY, A_NORMAL, A_NORMAL },
     [ROLE_AVG] = { C_ORANGE, A_BOLD, A_BOLD },
     [ROLE_CHANCE] = { C_PURPLE, A_NORMAL, A_NORMAL },
     [ROLE_LR] = { C_GREEN, A_NORMAL, A_NORMAL },
@@ -214,6 +214,7 @@ static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
     [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
     [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
     [ROLE_GHOST] = { C_PURPLE, A_NORMAL, A_DIM },
+    [ROLE_AHEAD] = { C_NONE, A_DIM, A_DIM },         /* decoration: after the step's marker */
 };
 /* high contrast: bright colours on black, bold text, nothing dim (a
  * projector washes dim and dark colours out); the cut tail stays grey */
@@ -240,6 +241,7 @@ static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
     [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
     [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
     [ROLE_GHOST] = { H_MAGENTA, A_NORMAL, A_NORMAL },
+    [ROLE_AHEAD] = { H_GREY, A_NORMAL, A_NORMAL },
 };
 
 int term_role_dim(Role r, int high)

@@ -142,6 +142,10 @@ sgr_params() { grep -o "$(printf '\033')\[[0-9;]*m" "$1" | tr -d '\033[m' | tr '
 # reset to the default colours), or nothing.
 colour_param() { sgr_params "$1" | grep -E -x '3[0-8]|4[0-8]|9[0-7]|10[0-7]' | head -1; }
 
+# no_dots FILE: the screen without the curves' dots (Braille) and blanks:
+# what must stay the same when only points of a curve come or go.
+no_dots() { LC_ALL=C sed -e 's/\xe2[\xa0-\xa3][\x80-\xbf]//g' -e 's/ //g' "$1"; }
+
 # wait_file FILE [SECONDS]: until FILE exists and is not empty.
 wait_file() {
     f=$1; limit=${2:-10}
@@ -183,13 +187,28 @@ begin "n steps forward"
 keys p n
 if wait_for p "step 2/500" && ! capture p | grep -q "yuheng"; then ok; else fail "no step 2" p; fi
 
-begin "b rewinds to a screen identical to the first"
+begin "b rewinds to the first screen (the loss curve may add the step computed beyond it)"
 keys p b
 if wait_for p "step 1/500"; then
-    capture p > "$TMP/again.txt"
-    tm capture-pane -p -e -t p > "$TMP/again.ansi"
-    if cmp -s "$TMP/first.txt" "$TMP/again.txt" && cmp -s "$TMP/first.ansi" "$TMP/again.ansi"; then ok
+    settled p "$TMP/again.txt"
+    settled p "$TMP/again.ansi" -e
+    no_dots "$TMP/first.txt" > "$TMP/first.nodots"
+    no_dots "$TMP/again.txt" > "$TMP/again.nodots"
+    if cmp -s "$TMP/first.nodots" "$TMP/again.nodots"; then ok
     else fail "screens differ: $(diff "$TMP/first.txt" "$TMP/again.txt" | head -5)" p; fi
+else fail "no step 1 after b" p; fi
+
+begin "and again: the same screen, text and colours"
+keys p n
+wait_for p "step 2/500"
+keys p b
+if wait_for p "step 1/500"; then
+    settled p "$TMP/again2.txt"
+    settled p "$TMP/again2.ansi" -e
+    norm "$TMP/again.ansi" > "$TMP/again.norm"
+    norm "$TMP/again2.ansi" > "$TMP/again2.norm"
+    if cmp -s "$TMP/again.txt" "$TMP/again2.txt" && cmp -s "$TMP/again.norm" "$TMP/again2.norm"; then ok
+    else fail "screens differ: $(diff "$TMP/again.txt" "$TMP/again2.txt" | head -5)" p; fi
 else fail "no step 1 after b" p; fi
 
 begin "Right/Left step too"
@@ -240,6 +259,7 @@ if wait_for p "Keys" && wait_for p "Ctrl-L" && wait_for p "Home End" && wait_for
 else fail "no help" p; fi
 
 begin "resize to 80x24: every panel"
+settled p "$TMP/before.txt"     # step 1 again, steps 2-21 reached: the screen to come back to
 tm resize-window -t p -x 80 -y 24
 if wait_for p "Current name" && wait_for p "Loss at each position" && wait_for p "Learning rate" &&
    wait_for p "Loss per step" && wait_for p "q quit" && wait_for p "step 1/500" &&
@@ -263,16 +283,16 @@ wait_for p "need 80x24"
 begin "back to 120x40: the same screen as before"
 tm resize-window -t p -x 120 -y 40
 if wait_for p "Next-token probabilities"; then
-    capture p > "$TMP/back.txt"
-    if cmp -s "$TMP/first.txt" "$TMP/back.txt"; then ok
-    else fail "differs: $(diff "$TMP/first.txt" "$TMP/back.txt" | head -5)" p; fi
+    settled p "$TMP/back.txt"
+    if cmp -s "$TMP/before.txt" "$TMP/back.txt"; then ok
+    else fail "differs: $(diff "$TMP/before.txt" "$TMP/back.txt" | head -5)" p; fi
 else fail "no full layout" p; fi
 
 begin "Ctrl-L redraws the same screen"
 keys p C-l
 sleep 0.2
 capture p > "$TMP/redraw.txt"
-if cmp -s "$TMP/first.txt" "$TMP/redraw.txt"; then ok; else fail "differs after Ctrl-L" p; fi
+if cmp -s "$TMP/before.txt" "$TMP/redraw.txt"; then ok; else fail "differs after Ctrl-L" p; fi
 
 begin "colours are used by default"
 if grep -q "$(printf '\033')\[[0-9;]*3[0-9;]*m" "$TMP/first.ansi" ||
@@ -513,6 +533,10 @@ if wait_for e "step 1/500" && wait_for e "PAUSED" && wait_for e "[Sample]" &&
 marks="[Sample] Forward[0] 0[1] 1[2] 2[3] 3[4] [Loss] [Backward] [Update] [Log]"
 
 begin "n walks the phases of step 1 with the lesson's numbers, then step 2's Sample"
+# steps 2 to 11 computed first, so that walking back (below) finds the same
+# frontier: the Log phase's loss curve shows the steps computed beyond it
+keys e "]"; wait_for e "step 11/500"
+keys e "["; wait_for e "step 1/500"
 i=0; bad=""
 for m in $marks; do
     wait_for e "$m" 5 || bad="$bad $m"
@@ -629,9 +653,9 @@ else fail "no step mode" e; fi
 
 begin "phase mode: Home, End, [ and 1 land on the Sample phase, even of the step shown"
 bad=""
-keys e End                              # the last step reached: step 2
-wait_for e "step 2/500" 5 || bad="$bad End"
-for k in End:2 Home:1 "[:1" 1:1; do
+keys e End                              # the last step reached: step 11 (the walk's round trip)
+wait_for e "step 11/500" 5 || bad="$bad End"
+for k in End:11 Home:1 "[:1" 1:1; do
     keys e n n                          # away from the Sample phase
     wait_gone e "1. Sample" 5 || bad="$bad away-$k"
     keys e "${k%:*}"
@@ -748,7 +772,10 @@ wait_for gi "Guess first" || bad="$bad guess-forward"
 keys gi w p b     # guess off, whole steps, back to step 1: as it first showed
 wait_for gi "step 1/1000" && wait_gone gi "[Sample]" || bad="$bad back"
 settled gi "$TMP/gist1b.txt"
-cmp -s "$TMP/gist1.txt" "$TMP/gist1b.txt" || bad="$bad rewind:$(diff "$TMP/gist1.txt" "$TMP/gist1b.txt" | head -3)"
+# (the loss curve shows the steps computed beyond step 1 as points: dots only)
+no_dots "$TMP/gist1.txt" > "$TMP/gist1.nodots"
+no_dots "$TMP/gist1b.txt" > "$TMP/gist1b.nodots"
+cmp -s "$TMP/gist1.nodots" "$TMP/gist1b.nodots" || bad="$bad rewind:$(diff "$TMP/gist1.txt" "$TMP/gist1b.txt" | head -3)"
 keys gi "?"
 wait_for gi "Karpathy's gist differs from the course in: block_size: 16" || bad="$bad card"
 if [ -z "$bad" ]; then ok; else fail "$bad" gi; fi
@@ -784,6 +811,73 @@ if wait_for lv "step 500/500" 20 && wait_for lv "made up after 500 steps" && wai
     if [ -z "$missing" ]; then ok; else fail "missing samples:$missing" lv; fi
 else fail "did not finish" lv; fi
 tm kill-session -t lv
+
+# ---------------------------------------------------------------- the loss curve
+
+# curve_axis FILE: checks the loss panel's y axis in a capture (the panel in
+# the right column, after "││"): round ticks on evenly spaced rows, and the
+# line "chance 3.30" on the row of 3.2958.  Prints what is wrong, if anything.
+curve_axis() {
+    chance=$(grep -n 'chance 3.30' "$1" | head -1 | cut -d: -f1)
+    grep -n '[│┃╯╮┛┓]│ *[0-9][0-9.]*┤' "$1" | sed 's/^\([0-9]*\):.*[│┃╯╮┛┓]│ *\([0-9][0-9.]*\)┤.*/\1 \2/' |
+    awk -v chance="$chance" '
+        BEGIN { n = 0 }
+        { line[n] = $1; val[n] = $2; n++ }
+        END {
+            if (n < 2 || chance == "") { print "no axis (" n " ticks) or no chance line"; exit }
+            dl = line[1] - line[0]; dv = val[1] - val[0]
+            for (i = 1; i < n; i++) {
+                if (line[i] - line[i - 1] != dl) print "uneven rows at " val[i]
+                d = val[i] - val[i - 1] - dv; if (d < 0) d = -d
+                if (d > 1e-9) print "uneven values at " val[i]
+            }
+            per = dv / dl; at = val[0] + (chance - line[0]) * per
+            d = at - 3.2958; if (d < 0) d = -d; p = per < 0 ? -per : per
+            if (d > p / 2 + 1e-9) print "chance on the row of " at
+        }'
+}
+
+begin "the loss curve at 80x24: round ticks on evenly spaced rows, the chance line on its row, the step marked"
+start lc 80 24 "$APP_ENV $BIN --paused"
+wait_for lc "step 1/500"
+bad=""
+for k in 1 3 4 5; do
+    keys lc $k
+    wait_for lc "arc" 5
+    sleep 0.2
+    settled lc "$TMP/curve$k.txt"
+    w=$(curve_axis "$TMP/curve$k.txt")
+    [ -z "$w" ] || bad="$bad [$k: $w]"
+    grep -q '[│┃╯╮┛┓]│ *[0-9.]*[┤│].*●' "$TMP/curve$k.txt" || bad="$bad [$k: no marker]"
+done
+grep -q '━' "$TMP/curve4.txt" || bad="$bad [no average line]"
+if [ -z "$bad" ]; then ok; else fail "$bad" lc; fi
+
+begin "after a rewind the steps computed beyond stay on the loss curve"
+keys lc 3
+wait_for lc "step 100/500"
+settled lc "$TMP/rewound.txt"
+tm kill-session -t lc
+start lc 80 24 "$APP_ENV $BIN --paused"
+wait_for lc "step 1/500"
+keys lc 3
+wait_for lc "step 100/500"
+settled lc "$TMP/fresh.txt"
+dots() { LC_ALL=C grep -o "$(printf '\342')[$(printf '\240-\243')]" "$1" | wc -l; }
+no_dots "$TMP/rewound.txt" > "$TMP/rewound.nodots"
+no_dots "$TMP/fresh.txt" > "$TMP/fresh.nodots"
+if [ "$(dots "$TMP/rewound.txt")" -gt "$(dots "$TMP/fresh.txt")" ] && cmp -s "$TMP/fresh.nodots" "$TMP/rewound.nodots"; then ok
+else fail "$(dots "$TMP/rewound.txt") dots after the rewind, $(dots "$TMP/fresh.txt") the first time" lc; fi
+tm kill-session -t lc
+
+begin "--lr 1e10: NaN and infinite losses said as such (× at the top, avg nan), never points on the bottom edge"
+start lc 80 24 "$APP_ENV $BIN --paused --lr 1e10"
+wait_for lc "step 1/500"
+keys lc "]" "]"
+if wait_for lc "step 21/500" && wait_for lc "loss nan" && wait_for lc "avg nan" && wait_for lc "× nan" &&
+   capture lc | grep -q '[│┃]│ *[0-9.]*┤××'; then ok
+else fail "NaN not shown as such" lc; fi
+tm kill-session -t lc
 
 # ---------------------------------------------------------------- the status line
 
