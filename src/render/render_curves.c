@@ -439,10 +439,10 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const LossData *d)
     Plot p;
     if (pr.w < 2 || axis_plot(&p, c, pr, &ax) != 0)
         return;
-    if (d->ghost)   /* the run compared with: its average, a thin line behind */
-        ghost_line(&p, d, g->ascii_ghost);
     loss_points(&p, lc, 0, d->settled, ROLE_RAW, g->ascii_raw);
     loss_points(&p, lc, d->ahead, lc->filled, ROLE_AHEAD, g->ascii_ahead);
+    if (d->ghost)   /* the run compared with: its average, a thin line under this run's */
+        ghost_line(&p, d, g->ascii_ghost);
     plot_hline(&p, chance, 1, ROLE_CHANCE, g->ascii_chance);
     const Plot geo = p;     /* the geometry, after plot_end frees the dots */
     plot_end(&p);
