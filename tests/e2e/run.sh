@@ -841,10 +841,11 @@ begin "the loss curve at 80x24: round ticks on evenly spaced rows, the chance li
 start lc 80 24 "$APP_ENV $BIN --paused"
 wait_for lc "step 1/500"
 bad=""
-for k in 1 3 4 5; do
-    keys lc $k
-    wait_for lc "arc" 5
-    sleep 0.2
+for ks in 1:1 3:100 4:200 5:300; do
+    k=${ks%:*}
+    keys lc "$k"
+    sleep 0.6       # a lone digit waits 0.4 s for more (a count) before its jump
+    wait_for lc "step ${ks#*:}/500" 5 || bad="$bad [$k: not at step ${ks#*:}]"
     settled lc "$TMP/curve$k.txt"
     w=$(curve_axis "$TMP/curve$k.txt")
     [ -z "$w" ] || bad="$bad [$k: $w]"
@@ -856,12 +857,14 @@ if [ -z "$bad" ]; then ok; else fail "$bad" lc; fi
 begin "after a rewind the steps computed beyond stay on the loss curve"
 keys lc 3
 wait_for lc "step 100/500"
+sleep 0.2
 settled lc "$TMP/rewound.txt"
 tm kill-session -t lc
 start lc 80 24 "$APP_ENV $BIN --paused"
 wait_for lc "step 1/500"
 keys lc 3
 wait_for lc "step 100/500"
+sleep 0.2
 settled lc "$TMP/fresh.txt"
 dots() { LC_ALL=C grep -o "$(printf '\342')[$(printf '\240-\243')]" "$1" | wc -l; }
 no_dots "$TMP/rewound.txt" > "$TMP/rewound.nodots"
