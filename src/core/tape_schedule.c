@@ -413,7 +413,7 @@ int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *sc)
     int32_t *indeg = malloc(sz * sizeof *indeg), *order = malloc(sz * sizeof *order);
     int32_t *next = malloc(sz * sizeof *next), *group = malloc(sz * sizeof *group);
     int32_t *heaps = malloc(3 * sz * sizeof *heaps); /* single, runs, and the groups' */
-    int32_t *gfirst = sc->group, *gstart = NULL; /* -1 between calls */
+    int32_t *gfirst = sc->group; /* -1 between calls */
     uint8_t *done = calloc(sz, 1), *isready = calloc(sz, 1);
     int32_t *off = NULL, *succ = NULL;
     int params_unique = 0;
@@ -426,8 +426,8 @@ int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *sc)
     }
     if (rc == 0)
         rc = find_next_runs(p, ins, n, next);
-    /* rows of linear() grouped by their input: group g's heap lives in
-     * heaps[2n + gstart[g] ..] (room for all its members) */
+    /* rows of linear() grouped by their input: the groups' heaps share
+     * heaps[2n ..], each with room for all its members */
     int32_t ngroups = 0;
     Heap *gheap = NULL;
     if (rc == 0) {
@@ -451,9 +451,8 @@ int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *sc)
         for (int32_t i = 0; i < n; i++) /* leave the table as it was */
             if (ins[i].a == TAPE_SPECIAL)
                 gfirst[p->run[ins[i].b].b.first] = -1;
-        gstart = malloc((size_t)(ngroups + 1) * sizeof *gstart);
         gheap = malloc((size_t)(ngroups > 0 ? ngroups : 1) * sizeof *gheap);
-        rc = rc == 0 && gstart && gheap ? 0 : -1;
+        rc = rc == 0 && gheap ? 0 : -1;
         for (int32_t g = 0, at = 0; rc == 0 && g < ngroups; g++) {
             gheap[g] = (Heap){ heaps + 2 * sz + at, 0 };
             at += count[g];
@@ -502,7 +501,6 @@ int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *sc)
     free(next);
     free(group);
     free(heaps);
-    free(gstart);
     free(gheap);
     free(done);
     free(isready);
