@@ -20,7 +20,7 @@ $(BUILD)/bench-cost: tests/bench_cost.c tests/namegen.h $(LIB) | $(BUILD)
 # The baseline's own headers come first on the include path.
 $(BENCH_BASE_BIN): tests/bench_train.c | $(BUILD)
 	@rm -rf $(BENCH_BASE_DIR) && mkdir -p $(BENCH_BASE_DIR)
-	@if git archive --format=tar $(BENCH_BASE) src/core 2>/dev/null | tar -x -C $(BENCH_BASE_DIR); then \
+	@if git archive --format=tar $(BENCH_BASE) src/core 2>/dev/null | tar -x -C $(BENCH_BASE_DIR) 2>/dev/null; then \
 	    echo "bench: baseline core $(BENCH_BASE) in $(BENCH_BASE_DIR)"; \
 	    $(CC) -I$(BENCH_BASE_DIR)/src $(filter-out -Isrc,$(XCFLAGS)) $(CFLAGS) -o $@ $< \
 	        $(BENCH_BASE_DIR)/src/core/*.c $(LDLIBS); \
