@@ -36,6 +36,8 @@ elif [ ! -f "$(clang -print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -
     missing="$missing libclang-rt-dev"
 fi
 command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
+# the exported screens' SVG, parsed as XML (tests/tools/svg_text.py)
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 fi
 [ -z "$missing" ] && exit 0
 echo "microgpt-tui: missing Debian packages:$missing"

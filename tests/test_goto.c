@@ -10,23 +10,6 @@
 #include "session/prompt.h"
 #include "ui_fixture.h"
 
-static Fixture *fx;
-
-static int setup(void **state)
-{
-    (void)state;
-    use_utf8_locale();
-    fx = fixture_new();
-    return fx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    fixture_free(fx);
-    return 0;
-}
-
 static void expect_step(const char *text, int step, long want)
 {
     long k = -7;
@@ -166,7 +149,7 @@ static char *key_line(Session *s)
  * it is open are the prompt's. */
 static void test_prompt_session(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     assert_int_equal(type(s, ":"), DO_DRAW);
     assert_true(session_shown(s, 0).prompt != NULL);
@@ -225,7 +208,7 @@ static void test_prompt_session(void **state)
  * count; the digits show in the key line. */
 static void test_count_session(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     assert_int_equal(type(s, "1"), DO_DRAW | DO_COUNT);
     assert_int_equal(type(s, "3"), DO_DRAW);
@@ -276,5 +259,5 @@ int main(void)
         cmocka_unit_test(test_prompt_session),
         cmocka_unit_test(test_count_session),
     };
-    return cmocka_run_group_tests_name("goto", tests, setup, teardown);
+    return cmocka_run_group_tests_name("goto", tests, fixture_group_setup, fixture_group_teardown);
 }

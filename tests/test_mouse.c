@@ -12,23 +12,6 @@
 #include "render/hit.h"
 #include "ui_fixture.h"
 
-static Fixture *fx;
-
-static int setup(void **state)
-{
-    (void)state;
-    use_utf8_locale();
-    fx = fixture_new();
-    return fx ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    fixture_free(fx);
-    return 0;
-}
-
 /* A frame as the UI draws it: its canvas and its layout. */
 typedef struct {
     Canvas c;
@@ -100,7 +83,7 @@ static int find_tag(const Frame *f, PanelId p, HitKind kind, int value, int *x, 
  * zoomed; nothing below the minimum size. */
 static void test_hit_panels(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     static const int sizes[][2] = { { 80, 24 }, { 120, 40 } };
     for (int z = 0; z < 2; z++)
@@ -136,7 +119,7 @@ static void test_hit_panels(void **state)
  * each hint with its key, the probabilities with how far they scroll. */
 static void test_tags(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 30);    /* kymberly: n = 8 */
     Frame f;
     draw(&f, s, 120, 40);
@@ -179,7 +162,7 @@ static void test_tags(void **state)
 /* A click focuses the panel; a double-click zooms it, another unzooms. */
 static void test_click_focus_zoom(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     Frame f;
     draw(&f, s, 80, 24);
@@ -210,7 +193,7 @@ static void test_click_focus_zoom(void **state)
  * presses the key. */
 static void test_click_what(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);    /* yuheng: n = 7 */
     Frame f;
     draw(&f, s, 80, 24);
@@ -257,7 +240,7 @@ static void test_click_what(void **state)
  * (three rows a notch, no further than the list goes); elsewhere nothing. */
 static void test_wheel(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     Frame f;
     draw(&f, s, 80, 24);
@@ -311,7 +294,7 @@ static void test_wheel(void **state)
 /* The final samples: the wheel pages them, as s does, but back too. */
 static void test_wheel_samples(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 499);
     Frame f;
     draw(&f, s, 80, 24);
@@ -336,7 +319,7 @@ static void test_wheel_samples(void **state)
  * While a step is being typed (the prompt, a count) the mouse waits. */
 static void test_help_and_typing(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     Frame f;
     draw(&f, s, 80, 24);
@@ -361,7 +344,7 @@ static void test_help_and_typing(void **state)
  * key; the input loop is told (DO_MOUSE). */
 static void test_toggle(void **state)
 {
-    (void)state;
+    Fixture *fx = *state;
     Session *s = fixture_at(fx, 0);
     s->mouse = 1;
     assert_int_equal(session_key(s, 'm', 0), DO_DRAW | DO_MOUSE);
@@ -392,5 +375,5 @@ int main(void)
         cmocka_unit_test(test_help_and_typing),
         cmocka_unit_test(test_toggle),
     };
-    return cmocka_run_group_tests_name("mouse", tests, setup, teardown);
+    return cmocka_run_group_tests_name("mouse", tests, fixture_group_setup, fixture_group_teardown);
 }

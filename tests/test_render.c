@@ -10,7 +10,7 @@
 
 #include "ui_fixture.h"
 
-#include "tui/terminal.h"
+#include "render/theme.h"
 
 /* --emma's run: the file's order, so step 1 trains on "emma" (the tests
  * of the classroom use it; the others the default run, in *state). */
@@ -1180,7 +1180,7 @@ static void assert_nothing_dim(Session *s, int w, int h, int ascii, const char *
             const Cell *k = canvas_cell(&c, x, y);
             const unsigned char g = (unsigned char)k->g[0];
             const int alnum = (g >= '0' && g <= '9') || (g >= 'a' && g <= 'z') || (g >= 'A' && g <= 'Z');
-            if (alnum && k->role != ROLE_CUT && (term_role_dim(k->role, 0) || term_role_dim(k->role, 1))) {
+            if (alnum && k->role != ROLE_CUT && (theme_role_dim(k->role, 0) || theme_role_dim(k->role, 1))) {
                 if (n++ == 0) {
                     fx = x;
                     fy = y;

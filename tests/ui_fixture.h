@@ -68,6 +68,24 @@ static inline Fixture *fixture_new_shuffle(int shuffle)
     return fixture_new_variant(VARIANT_COURSE, shuffle);
 }
 
+/* A cmocka group's setup and teardown: the default run (below) in a UTF-8
+ * locale, handed to each test as its *state. */
+static inline Fixture *fixture_new(void);
+static inline void fixture_free(Fixture *f);
+static inline int use_utf8_locale(void);
+static inline int fixture_group_setup(void **state)
+{
+    use_utf8_locale();
+    *state = fixture_new();
+    return *state ? 0 : -1;
+}
+
+static inline int fixture_group_teardown(void **state)
+{
+    fixture_free(*state);
+    return 0;
+}
+
 /* The default run (seed 42, 500 steps) on data/names.txt, at step 1. */
 static inline Fixture *fixture_new(void)
 {

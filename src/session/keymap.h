@@ -51,6 +51,7 @@ typedef enum {
     ACT_DIGIT,          /* a digit that only makes a count (137G: session_key) */
     ACT_PROBS_UP,       /* scroll the probabilities (arg rows; 0: one) */
     ACT_PROBS_DOWN,
+    ACT_EXPORT,         /* write the screen to files (text and SVG) */
     /* actions no key takes (keymap_keyless): the mouse's and the prompt's */
     ACT_FOCUS,          /* focus panel arg (a PanelId) */
     ACT_SELECT,         /* select position arg (phase mode: its forward phase) */

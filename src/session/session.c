@@ -476,6 +476,8 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
         s->reached = timeline_reached(run_shown(s)->tl);
         return DO_DRAW;
     }
+    case ACT_EXPORT:
+        return DO_EXPORT | DO_DRAW;     /* the key line then says where */
     case ACT_PROMPT:
         prompt_open(&s->prompt, ":", "a step, +N or -N; Enter goes, Esc cancels");
         return DO_DRAW;
@@ -604,6 +606,11 @@ unsigned session_count_expire(Session *s, PanelSet on)
         return 0;
     count_clear(&s->count);
     return DO_DRAW | session_act(s, ACT_ARC, arc, on);
+}
+
+void session_say(Session *s, const char *msg)
+{
+    snprintf(s->message, sizeof s->message, "%s", msg);
 }
 
 void session_set_probs_max(Session *s, int max)

@@ -129,6 +129,7 @@ enum {
     DO_QUIT = 16,
     DO_MOUSE = 32,          /* the mouse was turned on or off */
     DO_COUNT = 64,          /* a lone digit waits: session_count_expire in COUNT_WAIT_MS */
+    DO_EXPORT = 128,        /* write the screen to files (render/export.h), then session_say */
 };
 
 /* A session over t's run (t must not have stepped): its untrained live
@@ -172,6 +173,9 @@ unsigned session_count_expire(Session *s, PanelSet on_screen);
  * the selection, and over a curve steps.  Any click closes the help.
  * Returns DO_* bits. */
 unsigned session_mouse(Session *s, const MouseEvent *e, const Hit *h, PanelSet on_screen);
+/* Says msg in the key line until the next key (what the input loop did for
+ * a key: the files an export wrote). */
+void session_say(Session *s, const char *msg);
 /* Tells the session how far the probabilities can scroll on this screen
  * (the frame drew them: render/frame.h). */
 void session_set_probs_max(Session *s, int max);

@@ -15,6 +15,7 @@
 #include <termios.h>
 #include <wchar.h>
 
+#include "render/theme.h"
 #include "session/keys.h"
 #include "core/utf8.h"
 
@@ -165,117 +166,24 @@ static void handlers(int install)
     handled[SIGWINCH] = 1;
 }
 
-/* Okabe-Ito colours as the nearest xterm-256 entries, with 8-colour stand-ins. */
-enum { C_ORANGE, C_SKY, C_GREEN, C_YELLOW, C_BLUE, C_VERMILLION, C_PURPLE, C_NONE };
-
-static short colour_of(int which)
+/* The theme (render/theme.h) in curses' terms: attributes, and a colour
+ * pair for a role with a colour (xterm-256, or the 8-colour stand-in). */
+static attr_t attrs_of(unsigned a)
 {
-    static const short c256[] = { 214, 74, 36, 227, 32, 166, 175 };
-    static const short c8[] = { COLOR_YELLOW, COLOR_CYAN, COLOR_GREEN, COLOR_YELLOW, COLOR_BLUE,
-                                COLOR_RED, COLOR_MAGENTA };
-    if (which == C_NONE)
-        return -1;
-    return COLORS >= 256 ? c256[which] : c8[which];
-}
-
-/* The high-contrast theme's colours: bright ones on black (xterm-256 and
- * 8-colour stand-ins). */
-enum { H_WHITE, H_YELLOW, H_CYAN, H_GREEN, H_MAGENTA, H_ORANGE, H_RED, H_GREY };
-
-static short hc_colour(int which)
-{
-    static const short c256[] = { 231, 226, 51, 46, 207, 214, 203, 246 };
-    static const short c8[] = { COLOR_WHITE, COLOR_YELLOW, COLOR_CYAN, COLOR_GREEN, COLOR_MAGENTA,
-                                COLOR_YELLOW, COLOR_RED, COLOR_WHITE };
-    return COLORS >= 256 ? c256[which] : c8[which];
-}
-
-/* role: colour, attributes with colour, attributes in monochrome */
-static const struct { int colour; attr_t with, mono; } roles[ROLE_COUNT] = {
-    [ROLE_TEXT] = { C_NONE, A_NORMAL, A_NORMAL },
-    [ROLE_LABEL] = { C_NONE, A_NORMAL, A_NORMAL },    /* never dim: a class reads it */
-    [ROLE_TITLE] = { C_NONE, A_BOLD, A_BOLD },
-    [ROLE_BORDER] = { C_NONE, A_DIM, A_DIM },
-    [ROLE_VALUE] = { C_NONE, A_BOLD, A_BOLD },
-    [ROLE_TARGET] = { C_VERMILLION, A_BOLD, A_BOLD | A_UNDERLINE },
-    [ROLE_TOP] = { C_SKY, A_BOLD, A_BOLD },
-    [ROLE_BAR] = { C_NONE, A_NORMAL, A_NORMAL },
-    [ROLE_LOSSBAR] = { C_ORANGE, A_NORMAL, A_NORMAL },
-    [ROLE_RAW] = { C_SKY, A_NORMAL, A_NORMAL },
-    [ROLE_AVG] = { C_ORANGE, A_BOLD, A_BOLD },
-    [ROLE_CHANCE] = { C_PURPLE, A_NORMAL, A_NORMAL },
-    [ROLE_LR] = { C_GREEN, A_NORMAL, A_NORMAL },
-    [ROLE_MARKER] = { C_VERMILLION, A_BOLD, A_BOLD },
-    [ROLE_SELECT] = { C_NONE, A_REVERSE, A_REVERSE },
-    [ROLE_RUN] = { C_GREEN, A_BOLD, A_BOLD },
-    [ROLE_PAUSE] = { C_ORANGE, A_BOLD, A_BOLD | A_REVERSE },
-    [ROLE_KEY] = { C_SKY, A_BOLD, A_BOLD },
-    [ROLE_WARN] = { C_VERMILLION, A_BOLD, A_BOLD },
-    [ROLE_CUT] = { C_NONE, A_DIM, A_DIM },
-    [ROLE_FOCUS] = { C_BLUE, A_BOLD, A_BOLD },
-    [ROLE_GHOST] = { C_PURPLE, A_NORMAL, A_DIM },
-    [ROLE_AHEAD] = { C_NONE, A_DIM, A_DIM },         /* decoration: after the step's marker */
-};
-/* high contrast: bright colours on black, bold text, nothing dim (a
- * projector washes dim and dark colours out); the cut tail stays grey */
-static const struct { int colour; attr_t with, mono; } hc[ROLE_COUNT] = {
-    [ROLE_TEXT] = { H_WHITE, A_BOLD, A_BOLD },
-    [ROLE_LABEL] = { H_WHITE, A_NORMAL, A_NORMAL },
-    [ROLE_TITLE] = { H_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE },
-    [ROLE_BORDER] = { H_WHITE, A_NORMAL, A_NORMAL },
-    [ROLE_VALUE] = { H_YELLOW, A_BOLD, A_BOLD },
-    [ROLE_TARGET] = { H_ORANGE, A_BOLD | A_UNDERLINE, A_BOLD | A_UNDERLINE },
-    [ROLE_TOP] = { H_CYAN, A_BOLD, A_BOLD },
-    [ROLE_BAR] = { H_WHITE, A_BOLD, A_BOLD },
-    [ROLE_LOSSBAR] = { H_ORANGE, A_BOLD, A_BOLD },
-    [ROLE_RAW] = { H_CYAN, A_BOLD, A_BOLD },
-    [ROLE_AVG] = { H_YELLOW, A_BOLD, A_BOLD },
-    [ROLE_CHANCE] = { H_MAGENTA, A_BOLD, A_BOLD },
-    [ROLE_LR] = { H_GREEN, A_BOLD, A_BOLD },
-    [ROLE_MARKER] = { H_RED, A_BOLD, A_BOLD },
-    [ROLE_SELECT] = { H_WHITE, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
-    [ROLE_RUN] = { H_GREEN, A_BOLD, A_BOLD },
-    [ROLE_PAUSE] = { H_YELLOW, A_BOLD | A_REVERSE, A_BOLD | A_REVERSE },
-    [ROLE_KEY] = { H_CYAN, A_BOLD, A_BOLD },
-    [ROLE_WARN] = { H_RED, A_BOLD, A_BOLD },
-    [ROLE_CUT] = { H_GREY, A_NORMAL, A_NORMAL },
-    [ROLE_FOCUS] = { H_YELLOW, A_BOLD, A_BOLD },
-    [ROLE_GHOST] = { H_MAGENTA, A_NORMAL, A_NORMAL },
-    [ROLE_AHEAD] = { H_GREY, A_NORMAL, A_NORMAL },
-};
-
-int term_role_dim(Role r, int high)
-{
-    if (r < 0 || r >= ROLE_COUNT)
-        return 0;
-    const attr_t a = high ? hc[r].with | hc[r].mono : roles[r].with | roles[r].mono;
-    return (a & A_DIM) != 0;
+    return (a & STYLE_BOLD ? A_BOLD : 0) | (a & STYLE_DIM ? A_DIM : 0) |
+           (a & STYLE_UNDERLINE ? A_UNDERLINE : 0) | (a & STYLE_REVERSE ? A_REVERSE : 0);
 }
 
 static void theme(Term *t)
 {
     short next = 1;
     for (int r = 0; r < ROLE_COUNT; r++) {
+        const Style st = theme_style((Role)r, t->high, t->colour);
+        t->attr[r] = attrs_of(st.attrs);
         t->pair[r] = 0;
-        if (t->high) {
-            if (!t->colour) {
-                t->attr[r] = hc[r].mono;
-                continue;
-            }
-            t->attr[r] = hc[r].with;
-            if (next < COLOR_PAIRS) {
-                init_pair(next, hc_colour(hc[r].colour), COLOR_BLACK);
-                t->pair[r] = next++;
-            }
-            continue;
-        }
-        if (!t->colour) {
-            t->attr[r] = roles[r].mono;
-            continue;
-        }
-        t->attr[r] = roles[r].with;
-        if (roles[r].colour != C_NONE && next < COLOR_PAIRS) {
-            init_pair(next, colour_of(roles[r].colour), -1);
+        if ((st.fg256 >= 0 || st.bg256 >= 0) && next < COLOR_PAIRS) {
+            const int wide = COLORS >= 256;
+            init_pair(next, wide ? st.fg256 : st.fg8, wide ? st.bg256 : st.bg8);
             t->pair[r] = next++;
         }
     }

@@ -43,10 +43,6 @@ int term_open(Term *t, int mono, char *err, size_t len);
 /* Switches between the normal and the high-contrast theme (bright colours
  * on black, nothing dim; without colours: nothing dim).  Repaint after. */
 void term_set_theme(Term *t, int high);
-/* 1 when role r is drawn dim in the normal (high 0) or the high-contrast
- * theme, with colours or without: only frames and decoration may be (see
- * render/ui_style.h). */
-int term_role_dim(Role r, int high);
 /* Restores the terminal (safe to call twice). */
 void term_close(Term *t);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "render/export.h"
 #include "render/frame.h"
 #include "render/hit.h"
 #include "tui/terminal.h"
@@ -59,6 +60,22 @@ static Layout draw(Session *s, Term *term, Canvas *cv, unsigned *r)
         term_draw(term, cv);
     *r = session_set_small(s, !l.fits);
     return l;
+}
+
+/* The export key: the screen as it is (drawn again, without what the last
+ * key said) to the next free microgpt-tui-NNN.txt and .svg here, in the
+ * theme shown; the key line says where, or why not. */
+static void export_screen(Session *s, Canvas *cv, const Term *term)
+{
+    char base[256], msg[1400], err[1200];
+    render_frame(cv, s);
+    if (export_next_base("", base, sizeof base) != 0)
+        snprintf(msg, sizeof msg, "no export: microgpt-tui-001 to -999 are all taken here");
+    else if (export_write(cv, base, term->high, term->colour, err, sizeof err) != 0)
+        snprintf(msg, sizeof msg, "no export: %s", err);
+    else
+        snprintf(msg, sizeof msg, "the screen is in %s.txt and %s.svg", base, base);
+    session_say(s, msg);
 }
 
 int ui_run(const SessionConfig *c, Trainer *t)
@@ -178,6 +195,8 @@ int ui_run(const SessionConfig *c, Trainer *t)
                 term_repaint();
             if (r & DO_MOUSE)
                 term_set_mouse(s.mouse);
+            if (r & DO_EXPORT)
+                export_screen(&s, &cv, &term);
             if (r & DO_COUNT)
                 count_due = now_seconds() + COUNT_WAIT_MS / 1000.0;
             else if (count_arc(&s.count) < 0)

@@ -60,7 +60,7 @@ run() {
 installed() { grep "apt-get install -y" "$m/log" | tail -n 1 | sed 's/.*install -y //'; }
 
 RUN_OK="pkg-config cc"          # commands a built machine has for make run
-TEST_OK="tmux valgrind clang groff"
+TEST_OK="tmux valgrind clang groff python3"
 
 case="everything there (run and test): nothing to do, nothing said"
 machine $RUN_OK $TEST_OK apt-get dpkg-query curl
@@ -119,10 +119,10 @@ case="make test on a built machine: the test tools; clang without its fuzzer lib
 machine $RUN_OK apt-get dpkg-query clang-bare
 : > "$m/tree/data/names.txt"
 UID_IS=0 PCS="ncursesw inih" run test
-[ "$(installed)" = "libcmocka-dev tmux valgrind libclang-rt-dev groff-base" ] || bad "installed '$(installed)'"
+[ "$(installed)" = "libcmocka-dev tmux valgrind libclang-rt-dev groff-base python3" ] || bad "installed '$(installed)'"
 
 case="make test, no clang: clang and its runtime; the default mode is test"
-machine $RUN_OK apt-get dpkg-query tmux valgrind groff
+machine $RUN_OK apt-get dpkg-query tmux valgrind groff python3
 : > "$m/tree/data/names.txt"
 UID_IS=0 PCS="ncursesw inih cmocka" run ""
 [ "$(installed)" = "clang libclang-rt-dev" ] || bad "installed '$(installed)'"

@@ -1041,6 +1041,35 @@ if wait_for gt "G goes to step 13"; then
 else fail "no count shown" gt; fi
 tm kill-session -t gt
 
+# ---------------------------------------------------------------- screen export
+
+begin "x writes the screen: the .txt is what the terminal shows, the .svg its twin; the next is -002"
+mkdir -p "$TMP/exp"
+start ex 80 24 "cd $TMP/exp && $APP_ENV $PWD/$BIN --paused --data $PWD/data/names.txt"
+if wait_for ex "step 1/500"; then
+    keys ex "]" "]" "]" Down Down
+    wait_for ex "pos 2: y"
+    settled ex "$TMP/ex.txt"
+    keys ex x
+    if wait_for ex "the screen is in microgpt-tui-001.txt and microgpt-tui-001.svg" &&
+       cmp -s "$TMP/ex.txt" "$TMP/exp/microgpt-tui-001.txt" && [ -s "$TMP/exp/microgpt-tui-001.svg" ]; then
+        keys ex x
+        if wait_for ex "microgpt-tui-002.txt" && [ -s "$TMP/exp/microgpt-tui-002.svg" ]; then ok
+        else fail "no second export" ex; fi
+    else fail "not written, or not the screen: $(diff "$TMP/ex.txt" "$TMP/exp/microgpt-tui-001.txt" 2>&1 | head -3)" ex; fi
+else fail "did not start" ex; fi
+
+begin "x where nothing can be written: the key line says why, the session goes on"
+chmod a-w "$TMP/exp"
+keys ex x
+if [ "$(id -u)" = 0 ]; then ok; echo "     (skipped: root writes anyway)"
+elif wait_for ex "no export: microgpt-tui-003.txt: cannot write: Permission denied"; then
+    keys ex n
+    if wait_for ex "step 32/500"; then ok; else fail "stuck" ex; fi
+else fail "no message" ex; fi
+chmod u+w "$TMP/exp"
+tm kill-session -t ex
+
 # ---------------------------------------------------------------- the settings file
 
 begin "the settings file: its speed, theme and explanations; options override it"
