@@ -192,6 +192,7 @@ void modelwork_reset(ModelWork *w)
 
 void modelwork_load(ModelWork *w, const Model *m, const double *params)
 {
+#if SIMD_HAVE_AVX2
     w->trans_ready = simd_level() == SIMD_AVX2;
     if (!w->trans_ready)
         return;
@@ -199,10 +200,13 @@ void modelwork_load(ModelWork *w, const Model *m, const double *params)
         const Matrix *mx = &m->mat[k];
         if (k == MAT_WTE || k == MAT_WPE)
             continue; /* read a row at a time, never multiplied */
-#if SIMD_HAVE_AVX2
         transpose_avx2(params + mx->off, mx->nout, mx->nin, w->trans + mx->off);
-#endif
     }
+#else
+    (void)m;
+    (void)params;
+    w->trans_ready = 0; /* the portable kernel reads the rows as they are */
+#endif
 }
 
 /* The data of out = W x for matrix mx: the AVX2 kernel on the transposed
@@ -214,6 +218,8 @@ static void matrix_times(const ModelWork *w, const Matrix *mx, const double *par
         matvec_t_avx2(w->trans + mx->off, x, mx->nout, mx->nin, out);
         return;
     }
+#else
+    (void)w;
 #endif
     matvec(params + mx->off, x, mx->nout, mx->nin, out);
 }

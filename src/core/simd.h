@@ -18,8 +18,9 @@ int simd_set_level(SimdLevel l);
 /* "scalar" or "avx2". */
 const char *simd_name(SimdLevel l);
 
-/* The AVX2 kernels are compiled only where the compiler can target them. */
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/* The AVX2 kernels are compiled only where the compiler can target them
+ * (and not with -DMICROGPT_NO_SIMD, which builds as for any other CPU). */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(MICROGPT_NO_SIMD)
 #define SIMD_HAVE_AVX2 1
 #define SIMD_AVX2_FN __attribute__((target("avx2,fma")))
 #else

@@ -8,7 +8,9 @@
 #    steps with the portable ones;
 #  - the golden runs (the reference's log and trace, the other golden
 #    settings) and the compiled-versus-graph tests with the portable kernels
-#    (MICROGPT_SIMD=scalar) and with plain pow (MICROGPT_POW=libm).
+#    (MICROGPT_SIMD=scalar) and with plain pow (MICROGPT_POW=libm);
+#  - the core built with -DMICROGPT_NO_SIMD (no AVX2 code, as on another
+#    CPU): its training tests and verify mode.
 set -u
 b=$1
 start=$(date +%s)
@@ -26,9 +28,17 @@ for env in MICROGPT_SIMD=scalar MICROGPT_POW=libm; do
         fi
     done
 done
+# the core built without any AVX2 code, as for another CPU
+if ! log=$("$b"/nosimd/test_train 2>&1); then
+    printf '%s\n' "$log"
+    echo "speed: test_train FAILED in the build without AVX2 code"
+    fail=1
+fi
+out3=$("$b"/nosimd/powcheck course 300 16 1 8) || fail=1
+printf '%s (built without AVX2 code)\n' "$out3"
 end=$(date +%s)
 if [ $fail -ne 0 ]; then
     echo "speed: FAILED"
     exit 1
 fi
-echo "speed: ok (verify mode: 0 mismatches; goldens with the portable kernels and with plain pow) in $((end - start)) s"
+echo "speed: ok (verify mode: 0 mismatches; goldens with the portable kernels and with plain pow; a build without AVX2 code) in $((end - start)) s"
