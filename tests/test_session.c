@@ -812,6 +812,52 @@ static void test_samples_pages(void **state)
     run_free(r);
 }
 
+/* A long operation reports its progress; the input loop's answer stops it
+ * on an exact step (a key typed: the session shows the step reached, every
+ * run on it) or ends the session (q, a signal). */
+typedef struct {
+    int stop_at, answer, calls, target, total;
+} Prog;
+
+static int prog_cb(void *ctx, int target, int done, int total)
+{
+    Prog *p = ctx;
+    p->calls++;
+    p->target = target;
+    p->total = total;
+    return done >= p->stop_at ? p->answer : 0;
+}
+
+static void test_long_operation(void **state)
+{
+    (void)state;
+    Run1 *r = run_new(2000, 1);
+    Session *s = &r->s;
+    Prog p = { .stop_at = 50, .answer = SESSION_CANCEL };
+    session_set_progress(s, prog_cb, &p);
+    session_go(s, 1999);
+    assert_int_equal(p.target, 1999);
+    assert_int_equal(p.total, 1999);
+    assert_int_equal(s->step, 50);              /* where it stopped: exact */
+    assert_int_equal(r->t.info.step, 50);
+    assert_int_equal(s->reached, 51);
+    assert_int_equal(s->quit, 0);
+    assert_int_equal(s->failed, 0);
+    /* on: no answer stops it */
+    p = (Prog){ .stop_at = 1 << 30 };
+    session_go(s, 1999);
+    assert_int_equal(s->step, 1999);
+    assert_true(p.calls > 0);
+    /* q or a signal: the session must end */
+    p = (Prog){ .stop_at = 10, .answer = SESSION_QUIT };
+    session_go(s, 0);       /* back to the start: the saved state there, no replay */
+    assert_int_equal(p.calls, 0);
+    session_go(s, 1549);    /* from the saved state before step 1500: 50 steps */
+    assert_int_equal(s->quit, 1);
+    assert_true(r->t.info.step < 1549);
+    run_free(r);
+}
+
 /* A screen too small to show the session: a running session is held
  * paused, keys other than q and a resize do nothing, and once the screen
  * fits again it runs on; a paused one stays paused. */
@@ -906,6 +952,7 @@ int main(void)
         cmocka_unit_test(test_escape_keys),
         cmocka_unit_test(test_too_small),
         cmocka_unit_test(test_samples_pages),
+        cmocka_unit_test(test_long_operation),
     };
     return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }

@@ -8,6 +8,7 @@
 
 #include "session/arc.h"
 #include "session/keymap.h"
+#include "render/plot.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
 #include "session/explain.h"
@@ -230,6 +231,28 @@ static Rect overlay(Canvas *c, int w, int h, const char *title, const char *note
         h = c->h;
     Rect r = { (c->w - w) / 2, (c->h - h) / 2, w, h };
     return frame(c, r, title, note);
+}
+
+void render_progress(Canvas *c, int target, int done, int total)
+{
+    char line[96], step[48];
+    snprintf(step, sizeof step, "step %d", target + 1);
+    snprintf(line, sizeof line, "%d of %d steps computed", done, total);
+    const char *hint = "any key stops here, q quits";
+    int w = text_width(hint, c->ascii);
+    w = (int)strlen(line) > w ? (int)strlen(line) : w;
+    w = w < 30 ? 30 : w;
+    Rect a = overlay(c, w + 4, 5 + 2, "Going to", step);
+    if (a.w < 1 || a.h < 1)
+        return;
+    canvas_text_fit(c, a.x, a.y, a.w, line, ROLE_TEXT);
+    const double frac = total > 0 ? (double)done / total : 0.0;
+    char pct[8];
+    int pw = snprintf(pct, sizeof pct, " %3d%%", (int)(frac * 100));
+    canvas_fill(c, (Rect){ a.x, a.y + 2, a.w - pw, 1 }, glyphs_get(c->ascii)->pending, ROLE_BORDER);
+    plot_hbar(c, a.x, a.y + 2, a.w - pw, frac, ROLE_VALUE);
+    canvas_text(c, a.x + a.w - pw, a.y + 2, pw, pct, ROLE_VALUE);
+    canvas_text_fit(c, a.x, a.y + 4, a.w, hint, ROLE_LABEL);
 }
 
 void render_help(Canvas *c, const View *v)

@@ -36,6 +36,10 @@ void render_prompt(Canvas *c, Rect r, const Prompt *p);
 void render_field(Canvas *c, int x, int y, int w, const Field *fd, int cursor);
 /* The help overlay, centred on the canvas. */
 void render_help(Canvas *c, const View *v);
+/* A long operation's progress, over what the canvas holds: `done` of
+ * `total` steps computed on the way to step `target` (0-based), a bar, and
+ * what a key does meanwhile. */
+void render_progress(Canvas *c, int target, int done, int total);
 /* The final samples, page `page`, in the right column's top panels (their
  * place in the layout l: the step's own panels stay in view), numbered, in
  * columns, with a footer saying which show and what s does next. */

@@ -101,17 +101,62 @@ static PanelId focus_of(const Session *s, PanelSet on)
     return PANEL_NONE;
 }
 
+void session_set_progress(Session *s, SessionProgress fn, void *ctx)
+{
+    s->progress = fn;
+    s->progress_ctx = ctx;
+}
+
+/* What a seek's progress needs: the session, where it goes, whether a key
+ * may stop it. */
+typedef struct {
+    Session *s;
+    int target, cancel;
+} Seek;
+
+static int seek_progress(void *ctx, int done, int total)
+{
+    Seek *k = ctx;
+    Session *s = k->s;
+    const int r = s->progress ? s->progress(s->progress_ctx, k->target, done, total) : 0;
+    if (r == SESSION_QUIT)
+        s->quit = 1;
+    return r == SESSION_QUIT || (r == SESSION_CANCEL && k->cancel);
+}
+
+int session_seek(Session *s, Run *r, int k, int cancel)
+{
+    if (s->failed || s->quit)
+        return -1;
+    Seek ctx = { s, k, cancel };
+    const int rc = timeline_current(r->tl) == k ? 0 : timeline_seek(r->tl, k, seek_progress, &ctx);
+    if (rc < 0) {
+        s->failed = rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
+        return -1;
+    }
+    return s->quit ? -1 : rc;
+}
+
 /* Makes s->step every run's current step; at the last step the run pauses
- * and the final samples are drawn (once: the same names every time). */
+ * and the final samples are drawn (once: the same names every time).  A key
+ * typed during a long way there stops it: the step is then the one reached,
+ * every run on it. */
 static void arrive(Session *s)
 {
+    int cancel = 1;
+    for (int i = 0; i < s->nruns; i++) {
+        const int rc = session_seek(s, &s->runs[i], s->step, cancel);
+        if (rc < 0)
+            return;
+        if (rc == 1) {      /* stopped short: all the runs to the step reached */
+            s->step = timeline_current(s->runs[i].tl);
+            s->arc = -1;    /* not the stage jumped to */
+            cancel = 0;
+            i = -1;
+        }
+    }
     for (int i = 0; i < s->nruns && !s->failed; i++) {
         Run *r = &s->runs[i];
-        int rc = timeline_current(r->tl) != s->step ? timeline_goto(r->tl, s->step) : 0;
-        if (rc != 0) {
-            s->failed = rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
-            return;
-        }
         /* live samples due at this step, drawn now the parameters are here
          * (at most about 50 draws in a whole run) */
         if (s->live)
@@ -141,13 +186,10 @@ static void live_ensure(Session *s, int age)
     age = live_age(age, r->live.every);
     if (!s->live || age == 0 || live_get(&r->live, age))
         return;     /* age 0: drawn at the start, before the first step */
-    if (timeline_goto(r->tl, age - 1) != 0) {
-        s->failed = SESSION_OOM;
+    if (session_seek(s, r, age - 1, 0) != 0)
         return;
-    }
     live_draw(&r->live, r->t);
-    if (timeline_goto(r->tl, s->step) != 0)
-        s->failed = SESSION_OOM;
+    session_seek(s, r, s->step, 0);
 }
 
 int session_init(Session *s, Trainer *t, const SessionConfig *c)

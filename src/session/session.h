@@ -70,6 +70,15 @@ typedef struct {
 /* Why a session must end (Session.failed). */
 enum { SESSION_OOM = 1, SESSION_SINK_FAILED = 2 };
 
+/* Told, between the steps a long operation computes (a far jump, a rewind
+ * replaying from a distant saved state), that `done` of `total` steps on the
+ * way to step `target` (0-based) are computed.  Returns 0 to go on,
+ * SESSION_CANCEL to stop where it is (a key was typed: the operation stops on
+ * an exact step, when it may), or SESSION_QUIT to end the session (q, a
+ * signal, the terminal gone). */
+enum { SESSION_CANCEL = 1, SESSION_QUIT = 2 };
+typedef int (*SessionProgress)(void *ctx, int target, int done, int total);
+
 enum { SESSION_MAX_RUNS = 4 };
 
 typedef struct {
@@ -82,6 +91,9 @@ typedef struct {
                              * names differ (-1: never; -2: not computed) */
     SessionConfig cfg;
     int failed;             /* SESSION_OOM or SESSION_SINK_FAILED: the session must end */
+    int quit;               /* the progress said the session must end (SESSION_QUIT) */
+    SessionProgress progress;   /* the input loop's, or NULL (session_set_progress) */
+    void *progress_ctx;
     /* where the user is */
     int num_steps;
     int step;               /* the step shown, 0-based */
@@ -187,6 +199,13 @@ unsigned session_go(Session *s, long k);
  * paused and keys other than q (and a resize) are ignored; once it fits
  * again, a session held while running runs on.  Returns DO_* bits. */
 unsigned session_set_small(Session *s, int small);
+/* The progress a long operation reports to (NULL: none): the input loop
+ * shows it and reads the keys meanwhile. */
+void session_set_progress(Session *s, SessionProgress fn, void *ctx);
+/* Takes run r to step k, reporting progress; `cancel`: a key may stop it
+ * short.  Returns 0 at k, 1 stopped short (r on the last step computed,
+ * exact), or -1: the session must end (s->failed, or s->quit). */
+int session_seek(Session *s, Run *r, int k, int cancel);
 /* Tells the session how many final samples a page of the screen holds (the
  * frame drew them: render/frame.h), so that s can page through them. */
 void session_set_samples_page(Session *s, int per_page);

@@ -116,21 +116,19 @@ int session_names_differ(Session *s)
     /* after step `age`: while the runs train alike and sample at the same
      * temperature their names cannot differ */
     const int diverge = train_config_diverge(&A->t->cfg, &B->t->cfg);
-    for (int age = 1; at < 0 && age <= s->num_steps && !s->failed; age++) {
+    for (int age = 1; at < 0 && age <= s->num_steps && !s->failed && !s->quit; age++) {
         if (age - 1 < diverge &&
             train_temperature_at(&A->t->cfg, age - 1) == train_temperature_at(&B->t->cfg, age - 1))
             continue;
-        if (timeline_goto(A->tl, age - 1) != 0 || timeline_goto(B->tl, age - 1) != 0) {
-            s->failed = 1;
+        if (session_seek(s, A, age - 1, 0) != 0 || session_seek(s, B, age - 1, 0) != 0)
             break;
-        }
         int d = sampled_names_differ(&A->live.sp, A->t, &B->live.sp, B->t);
         if (d < 0)
             s->failed = 1;
         at = d > 0 ? age : -1;
     }
-    if (timeline_goto(A->tl, s->step) != 0 || timeline_goto(B->tl, s->step) != 0)
-        s->failed = 1;
+    if (session_seek(s, A, s->step, 0) != 0 || session_seek(s, B, s->step, 0) != 0)
+        return -1;
     s->differ_a = a;
     s->differ_b = b;
     s->differ_at = at;

@@ -14,6 +14,7 @@
 #include "render/export.h"
 #include "render/frame.h"
 #include "render/hit.h"
+#include "render/render.h"
 #include "tui/terminal.h"
 
 #define FRAME_SECONDS (1.0 / 30.0)
@@ -78,6 +79,66 @@ static void export_screen(Session *s, Canvas *cv, const Term *term)
     session_say(s, msg);
 }
 
+/* A long operation under way (a far jump, a rewind replaying from a
+ * distant saved state): once it has taken PROGRESS_AFTER seconds, the
+ * screen shows its progress on top of the last frame and the keys are read
+ * meanwhile (before, only a signal stops it). */
+#define PROGRESS_AFTER 0.1
+#define PROGRESS_POLL 0.02
+
+typedef struct {
+    Term *term;
+    Canvas *cv;
+    double start, polled, drawn;
+} Busy;
+
+static int busy_progress(void *ctx, int target, int done, int total)
+{
+    Busy *b = ctx;
+    if (term_stop_signal())
+        return SESSION_QUIT;
+    const double now = now_seconds();
+    if (done <= 1)      /* a new operation */
+        b->start = b->drawn = now;
+    /* a short one is left alone: keys typed meanwhile act after it, in turn */
+    if (now - b->start < PROGRESS_AFTER || now - b->polled < PROGRESS_POLL)
+        return 0;
+    b->polled = now;
+    /* the keys: q quits, a resize redraws, a mouse event is dropped, any
+     * other key stops the operation where it is (and is dropped: nothing
+     * typed meanwhile acts later) */
+    int cancel = 0, redraw = 0, key;
+    term_wait(0);       /* notices a terminal gone */
+    while ((key = term_key()) != UIK_NONE) {
+        const KeyRow *row = keymap_find(key, NULL);
+        MouseEvent ev;
+        if (row && row->action == ACT_QUIT)
+            return SESSION_QUIT;
+        if (key == UIK_RESIZE || (row && row->action == ACT_REDRAW))
+            redraw = 1;
+        else if (key == UIK_MOUSE)
+            term_mouse(&ev);
+        else
+            cancel = 1;
+    }
+    if (term_stop_signal())
+        return SESSION_QUIT;
+    if (cancel)
+        return SESSION_CANCEL;
+    if (redraw || b->drawn == b->start || now - b->drawn >= FRAME_SECONDS) {
+        int cols, rows;
+        term_size(&cols, &rows);
+        if ((cols != b->cv->w || rows != b->cv->h) && canvas_resize(b->cv, cols, rows) != 0)
+            return 0;   /* the progress just does not show; the next frame will tell */
+        if (redraw)
+            term_repaint();
+        render_progress(b->cv, target, done, total);
+        term_draw(b->term, b->cv);
+        b->drawn = now;
+    }
+    return 0;
+}
+
 int ui_run(const SessionConfig *c, Trainer *t)
 {
     setlocale(LC_ALL, "");
@@ -104,13 +165,15 @@ int ui_run(const SessionConfig *c, Trainer *t)
         term_set_theme(&term, 1);
 
     term_set_mouse(s.mouse);
+    Busy busy = { &term, &cv, 0, 0, 0 };
+    session_set_progress(&s, busy_progress, &busy);
     /* the last frame's layout: its panels (on screen or spare) are what Tab
      * moves among, and the mouse clicks on what it placed */
     Layout frame = layout_compute(0, 0, 0);
     int dirty = 1, quit = 0;
     double count_due = 0;   /* when a lone digit jumps along the arc, unless more come */
     double last_frame = -1.0, due = first_due(&s);
-    while (!quit && !s.failed && !term_stop_signal()) {
+    while (!quit && !s.failed && !s.quit && !term_stop_signal()) {
         double now = now_seconds();
         /* run: the steps that are due, or at top speed as many as fit in a frame */
         if (s.running) {
@@ -169,7 +232,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
         }
         /* apply: the keys that came */
         int key;
-        while (!quit && (key = term_key()) != UIK_NONE) {
+        while (!quit && !s.quit && (key = term_key()) != UIK_NONE) {
 #ifdef MICROGPT_DEBUG_CRASH
             if (key == 'X') { /* debug build only: a real crash, for the terminal-safety test */
                 volatile int *volatile nowhere = NULL;

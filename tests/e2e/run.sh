@@ -402,6 +402,83 @@ else ok; echo "     (skipped: no /proc)"; fi
 keys sh1 q
 wait_for sh1 '$'
 
+# ---------------------------------------------------------------- long operations
+
+# gone PID [SECONDS]: until process PID is gone (1 s by default); 0 or 1.
+gone() {
+    g_end=$(( $(date +%s%N) / 1000000 + ${2:-1} * 1000 ))
+    while kill -0 "$1" 2>/dev/null; do
+        [ $(( $(date +%s%N) / 1000000 )) -gt $g_end ] && return 1
+        sleep 0.02
+    done
+    return 0
+}
+
+begin "a far jump (--steps 40000, 6) shows its progress; a key stops it where it is, and is dropped"
+start lo 80 24 "$APP_ENV $BIN --paused --steps 40000"
+wait_for lo "step 1/40000"
+keys lo 6
+if wait_for lo "Going to" 3 && wait_for lo "steps computed" 1 && wait_for lo "any key stops here, q quits" 1; then
+    keys lo p
+    if wait_gone lo "Going to" 2 && wait_for lo "PAUSED" && ! capture lo | head -1 | grep -q "step 40000/" &&
+       ! capture lo | grep -q "\[Sample\]" && capture lo | tail -1 | grep -q "p phases"; then ok
+    else fail "not stopped, or the key acted" lo; fi
+else fail "no progress shown" lo; fi
+tm kill-session -t lo
+
+begin "a resize during a long operation shows the progress at the new size"
+start lo 80 24 "$APP_ENV $BIN --paused --steps 200000"
+wait_for lo "step 1/200000"
+keys lo 6
+if wait_for lo "Going to" 3; then
+    tm resize-window -t lo -x 100 -y 30
+    sleep 0.3
+    at=$(capture lo | grep -n "Going to" | cut -d: -f1)
+    if [ "$at" = 12 ] && [ "$(capture lo | wc -l)" -eq 30 ]; then ok
+    else fail "the box on line $at" lo; fi
+else fail "no progress shown" lo; fi
+keys lo q
+tm kill-session -t lo
+
+begin "q during a long operation quits at once, with status 0"
+rm -f "$TMP/pid"
+lit sh1 "clear; sh -c 'echo \$\$ > $TMP/pid; exec $BIN --paused --steps 200000'; echo rc=\$?"; keys sh1 Enter
+if wait_for sh1 "step 1/200000" && wait_file "$TMP/pid"; then
+    keys sh1 6
+    if wait_for sh1 "Going to" 3; then
+        keys sh1 q
+        if gone "$(cat "$TMP/pid")" && wait_for sh1 "rc=0" 2 && terminal_sane sh1; then ok
+        else fail "did not quit at once" sh1; kill -9 "$(cat "$TMP/pid")" 2>/dev/null; new_sh1; fi
+    else fail "no progress shown" sh1; fi
+else fail "did not start" sh1; new_sh1; fi
+
+for sig in INT TERM HUP; do
+    begin "SIG$sig during a long operation (--steps 200000, 6) ends it within a frame, the terminal restored"
+    rm -f "$TMP/pid"
+    lit sh1 "clear; sh -c 'echo \$\$ > $TMP/pid; exec $BIN --paused --steps 200000'"; keys sh1 Enter
+    if wait_for sh1 "step 1/200000" && wait_file "$TMP/pid"; then
+        pid=$(cat "$TMP/pid")
+        keys sh1 6
+        if wait_for sh1 "Going to" 3; then
+            if [ "$sig" = INT ]; then keys sh1 C-c; else kill -s "$sig" "$pid"; fi
+            if gone "$pid" && wait_gone sh1 "Going to" 2 && terminal_sane sh1; then ok
+            else fail "still running, or the terminal left raw" sh1; kill -9 "$pid" 2>/dev/null; new_sh1; fi
+        else fail "no progress shown" sh1; kill -9 "$pid" 2>/dev/null; new_sh1; fi
+    else fail "did not start" sh1; new_sh1; fi
+done
+
+begin "a session whose terminal is gone ends, even during a long operation and with SIGHUP ignored"
+rm -f "$TMP/pid"
+start hg 80 24 "$APP_ENV sh -c 'trap \"\" HUP; echo \$\$ > $TMP/pid; exec $BIN --paused --steps 200000'"
+if wait_for hg "step 1/200000" && wait_file "$TMP/pid"; then
+    pid=$(cat "$TMP/pid")
+    keys hg 6
+    if wait_for hg "Going to" 3; then
+        tm kill-session -t hg
+        if gone "$pid" 2; then ok; else fail "still running after its terminal closed"; kill -9 "$pid" 2>/dev/null; fi
+    else fail "no progress shown" hg; kill -9 "$pid" 2>/dev/null; tm kill-session -t hg; fi
+else fail "did not start" hg; tm kill-session -t hg; fi
+
 begin "running at top speed reaches the last step, pauses, shows the headless run's samples"
 $BIN --headless | sed -n 's/^sample *[0-9]*: //p' > "$TMP/names.txt"
 start r 120 40 "$APP_ENV $BIN"
