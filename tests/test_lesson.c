@@ -184,6 +184,22 @@ static void test_linear_lr(void **state)
     step1_free(s);
 }
 
+/* The learning-rate panel's formula: the core's (adam_lr_formula) in
+ * --help's words, with × and π on screen. */
+static void test_lr_formula(void **state)
+{
+    (void)state;
+    char buf[256], plain[256];
+    size_t n = lesson_lr_formula(buf, sizeof buf, LR_COSINE);
+    markup_plain(plain, sizeof plain, buf, n);
+    assert_string_equal(plain, "lr_t = lr * 0.5 * (1 + cos(pi * step / steps))");
+    assert_non_null(strstr(buf, GL_TIMES));
+    assert_non_null(strstr(buf, GL_PI));
+    n = lesson_lr_formula(buf, sizeof buf, LR_LINEAR);
+    markup_plain(plain, sizeof plain, buf, n);
+    assert_string_equal(plain, "lr_t = lr * (1 - step / steps)");
+}
+
 /* lr_t as the screen shows it: six decimals down to 0.001, then three
  * significant digits (the cosine's last step, 9.87e-08, is not 0.000000). */
 static void test_lr_text(void **state)
@@ -248,6 +264,7 @@ int main(void)
         cmocka_unit_test(test_screen_markup),
         cmocka_unit_test(test_linear_lr),
         cmocka_unit_test(test_lr_text),
+        cmocka_unit_test(test_lr_formula),
         cmocka_unit_test(test_cut_and_raw),
     };
     return cmocka_run_group_tests_name("lesson", tests, NULL, NULL);

@@ -544,6 +544,39 @@ static void check_curve(const View *v, int w, int h)
     canvas_free(&c);
 }
 
+/* The learning-rate panel draws the schedule in use (issue 10): its name in
+ * the title (cosine, the gist's linear), its formula on a row when the panel
+ * has the rows (120x40), not at 80x24's four rows. */
+static void test_lr_panel(void **state)
+{
+    (void)state;
+    for (Variant va = VARIANT_COURSE; va <= VARIANT_GIST; va++) {
+        Fixture *f = fixture_new_variant(va, 1);
+        assert_non_null(f);
+        View v = fixture_view(f);
+        Canvas c;
+        assert_int_equal(canvas_init(&c, 45, 4, 0), 0);     /* 80x24 */
+        render_lr(&c, (Rect){ 0, 0, 45, 4 }, &v);
+        char *t = row_text(&c, 0);
+        assert_non_null(strstr(t, va == VARIANT_GIST ? "Learning rate, linear" : "Learning rate, cosine"));
+        assert_non_null(strstr(t, "lr_t 0.010000"));
+        free(t);
+        t = canvas_dump(&c);
+        assert_null(strstr(t, "lr_t ="));
+        free(t);
+        canvas_free(&c);
+        assert_int_equal(canvas_init(&c, 53, 8, 0), 0);     /* 120x40 */
+        render_lr(&c, (Rect){ 0, 0, 53, 8 }, &v);
+        t = row_text(&c, 1);
+        assert_string_equal(t, va == VARIANT_GIST ?
+            "\u2502 lr_t = lr \u00d7 (1 - step / steps)                    \u2502" :
+            "\u2502 lr_t = lr \u00d7 0.5 \u00d7 (1 + cos(\u03c0 \u00d7 step / steps))     \u2502");
+        free(t);
+        canvas_free(&c);
+        fixture_free(f);
+    }
+}
+
 /* Item 1 of issue 9: the loss curve's axis, marks and lines, at the sizes
  * the layouts give it; NaN and infinite losses (--lr 1e10) said as such,
  * never points on the bottom edge. */
@@ -1447,6 +1480,7 @@ int main(void)
         cmocka_unit_test(test_probs_ascii_unicode),
         cmocka_unit_test(test_tokens_scroll),
         cmocka_unit_test(test_loss_curve),
+        cmocka_unit_test(test_lr_panel),
         cmocka_unit_test(test_emma_phases),
         cmocka_unit_test(test_phases_back_and_forth),
         cmocka_unit_test(test_guess),

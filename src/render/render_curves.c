@@ -63,7 +63,24 @@ void render_lr(Canvas *c, Rect r, const View *v)
     } else {    /* phase mode: computed at the Update phase */
         snprintf(note, sizeof note, "lr_t %s", glyphs_get(c->ascii)->ell);
     }
-    Rect a = frame(c, r, "Learning rate", note);
+    /* the schedule in use: its name in the title when it fits, its formula
+     * on a row of its own when the panel has rows to spare */
+    const LrSchedule sched = v->run.train->adam.schedule;
+    char title[48];
+    snprintf(title, sizeof title, "Learning rate, %s", sched == LR_LINEAR ? "linear" : "cosine");
+    if (text_width(title, c->ascii) + text_width(note, c->ascii) + 7 > r.w)
+        snprintf(title, sizeof title, "Learning rate");
+    Rect a = frame(c, r, title, note);
+    char f[256];
+    lesson_lr_formula(f, sizeof f, sched);
+    const int rows = flow_rows(c->ascii, a.w, f, 7);
+    if (a.h - rows >= 4) {
+        char line[300];
+        snprintf(line, sizeof line, MK_LABEL "%s", f);
+        flow_text(c, a, a.y, line, 7);
+        a.y += rows;
+        a.h -= rows;
+    }
     render_lr_body(c, a, v);
 }
 

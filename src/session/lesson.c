@@ -415,21 +415,15 @@ static int isalpha_ascii(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* lr_t's formula with the run's numbers: the core's (adam_lr_worked, in
- * ASCII, the one --trace prints); on screen with × and π, and breakable
- * only before a factor in parentheses and before a function call. */
-static void lr_line(Out *o, const Lesson *l)
+/* A formula as the core writes it (Python, in ASCII: "0.01 * (1 - 3 / 1000)")
+ * on screen: "*" as ×, the word pi as π, spaces that break a line only
+ * before a factor in parentheses and before a function call.  text is
+ * consumed (strtok). */
+static void put_formula(Out *o, char *text)
 {
-    char worked[128], text[32];
-    adam_lr_worked(&l->adam, l->in->step, worked, sizeof worked);
-    if (l->trace) {
-        put(o, "lr_t = %s = %.6g", worked, l->in->lr_t);
-        return;
-    }
-    put(o, "lr_t" NBSP "=");
     char *tok[32];
     int nt = 0;
-    for (char *p = strtok(worked, " "); p && nt < 32; p = strtok(NULL, " "))
+    for (char *p = strtok(text, " "); p && nt < 32; p = strtok(NULL, " "))
         tok[nt++] = p;
     for (int i = 0; i < nt; i++) {
         int brk = (strcmp(tok[i], "*") == 0 && i + 1 < nt && tok[i + 1][0] == '(') ||
@@ -450,6 +444,20 @@ static void lr_line(Out *o, const Lesson *l)
             }
         }
     }
+}
+
+/* lr_t's formula with the run's numbers: the core's (adam_lr_worked, in
+ * ASCII, the one --trace prints); on screen with × and π. */
+static void lr_line(Out *o, const Lesson *l)
+{
+    char worked[128], text[32];
+    adam_lr_worked(&l->adam, l->in->step, worked, sizeof worked);
+    if (l->trace) {
+        put(o, "lr_t = %s = %.6g", worked, l->in->lr_t);
+        return;
+    }
+    put(o, "lr_t" NBSP "=");
+    put_formula(o, worked);
     lesson_lr_text(text, sizeof text, l->in->lr_t);
     put(o, " =" NBSP MK_VALUE "%s", text);
 }
@@ -563,6 +571,31 @@ size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t 
         update_line(&o, l, line);
     else
         log_line(&o, l, line, arg);
+    return o.n;
+}
+
+size_t lesson_lr_formula(char *buf, size_t len, LrSchedule schedule)
+{
+    Out o = { buf, len, 0 };
+    if (len == 0)
+        return 0;
+    buf[0] = '\0';
+    /* the core's formula (learning_rate, num_steps) in --help's words */
+    char f[128], text[128];
+    snprintf(f, sizeof f, "%s", adam_lr_formula(schedule));
+    size_t k = 0;
+    for (const char *p = f; *p && k < sizeof text - 1;) {
+        const char *w = !strncmp(p, "learning_rate", 13) ? "lr" : !strncmp(p, "num_steps", 9) ? "steps" : NULL;
+        if (w) {
+            k += (size_t)snprintf(text + k, sizeof text - k, "%s", w);
+            p += w[0] == 'l' ? 13 : 9;
+        } else {
+            text[k++] = *p++;
+        }
+    }
+    text[k < sizeof text ? k : sizeof text - 1] = '\0';
+    put(&o, "lr_t" NBSP "=");
+    put_formula(&o, text);
     return o.n;
 }
 

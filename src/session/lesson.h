@@ -105,6 +105,11 @@ enum { LESSON_HIDDEN = 1000 };
  * MK_RAW).  A line may hold '\n' (trace: the gradient norms). */
 size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t len);
 
+/* The run's learning-rate schedule as a formula, in markup, from the core's
+ * (adam_lr_formula) in --help's words: "lr_t = lr × (1 - step / steps)".
+ * Returns its length. */
+size_t lesson_lr_formula(char *buf, size_t len, LrSchedule schedule);
+
 /* A learning rate as the screen shows it (everywhere lr_t shows): six
  * decimals from 0.001 to 1, three significant digits below (9.87e-08, never
  * 0.000000), %.4g from 1 up. */

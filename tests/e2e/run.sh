@@ -977,6 +977,14 @@ if wait_for sl "step 3/3" && wait_for sl "(last step)" && ! capture sl | tail -1
 else fail "no (last step), or space offered" sl; fi
 tm kill-session -t sl
 
+begin "the learning-rate panel names the schedule in use (gist: linear), with its formula at 120x40"
+start sl 80 24 "$APP_ENV $BIN --paused --variant gist"
+if wait_for sl "Learning rate, linear" && ! capture sl | grep -q "lr_t = lr"; then
+    tm resize-window -t sl -x 120 -y 40
+    if wait_for sl "lr_t = lr × (1 - step / steps)"; then ok; else fail "no formula at 120x40" sl; fi
+else fail "no schedule in the title" sl; fi
+tm kill-session -t sl
+
 begin "--variant gist says gist; an option over it marks it gist*"
 start sl 80 24 "$APP_ENV $BIN --paused --variant gist"
 if wait_for sl "step 1/1000" && capture sl | head -1 | grep -q "│ gist\$"; then
