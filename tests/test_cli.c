@@ -358,6 +358,38 @@ static char *output_matching(const char *golden)
     return got;
 }
 
+/* MICROGPT_POW=verify: the same output, and one line on stderr saying that
+ * every fast power agreed with pow; MICROGPT_POW=libm: the same output. */
+static void test_pow_modes(void **state)
+{
+    (void)state;
+    const char *env = getenv("MICROGPT_POW"); /* check-speed runs these tests with it set: kept */
+    char *outer = env ? strdup(env) : NULL;
+    assert_int_equal(run("--headless --steps 40 --seed 3"), 0);
+    char *want = slurp(OUT, NULL);
+    setenv("MICROGPT_POW", "verify", 1);
+    const int rc = run("--headless --steps 40 --seed 3");
+    assert_int_equal(rc, 0);
+    char *got = slurp(OUT, NULL), *err = slurp(ERR, NULL);
+    assert_string_equal(got, want);
+    assert_non_null(strstr(err, "microgpt-tui: MICROGPT_POW=verify: "));
+    assert_non_null(strstr(err, " 0 mismatches\n"));
+    assert_null(strstr(err, " 0 powers"));
+    free(got);
+    free(err);
+    setenv("MICROGPT_POW", "libm", 1);
+    assert_int_equal(run("--headless --steps 40 --seed 3"), 0);
+    if (outer)
+        setenv("MICROGPT_POW", outer, 1);
+    else
+        unsetenv("MICROGPT_POW");
+    free(outer);
+    got = slurp(OUT, NULL);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+}
+
 static void test_headless_matches_reference_log(void **state)
 {
     (void)state;
@@ -930,6 +962,7 @@ int main(void)
         cmocka_unit_test(test_change_options),
         cmocka_unit_test(test_compare_options),
         cmocka_unit_test(test_headless_matches_reference_log),
+        cmocka_unit_test(test_pow_modes),
         cmocka_unit_test(test_csv_matches_reference_tsv),
         cmocka_unit_test(test_gist_matches_its_log_and_tsv),
         cmocka_unit_test(test_other_settings_match_python),

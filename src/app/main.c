@@ -19,6 +19,7 @@
 #include "app/datafile.h"
 #include "app/headless.h"
 #include "core/dataset.h"
+#include "core/fastpow.h"
 #include "core/message.h"
 #include "core/probe.h"
 #include "core/train.h"
@@ -114,6 +115,20 @@ static int probes_check(const Options *o, const Dataset *ds, char *err, size_t l
     return rc;
 }
 
+/* With MICROGPT_POW=verify, one line on stderr: how many powers were
+ * computed, how many without pow, how many of those differed from pow (any:
+ * exit status 1; pow's results were used, so the run itself stays exact). */
+static int verify_report(int status)
+{
+    if (fastpow_mode() != FASTPOW_VERIFY)
+        return status;
+    const FastPowStats st = fastpow_stats();
+    fprintf(stderr, "microgpt-tui: MICROGPT_POW=verify: %llu powers, %.2f%% without pow, %llu mismatches\n",
+            (unsigned long long)st.calls, st.calls ? 100.0 * (double)st.fast / (double)st.calls : 0.0,
+            (unsigned long long)st.mismatches);
+    return st.mismatches && status == 0 ? EXIT_RUNTIME : status;
+}
+
 /* The run once the options are read: returns the exit status. */
 static int run(const Options *o)
 {
@@ -199,7 +214,7 @@ static int run(const Options *o)
         trainer_free(&t2);
     dataset_free(&ds);
     dataset_free(&ds2);
-    return status;
+    return verify_report(status);
 }
 
 int main(int argc, char **argv)
