@@ -114,6 +114,21 @@ static void check_flags(int cols, int rows, unsigned flags, unsigned char *owner
         if (layout_has(&l, p))
             set |= PANEL_BIT(p);
     assert_int_equal(l.panels, set);
+    /* two runs: from 160 columns the positions and the probabilities in two
+     * halves that tile the panel, each as wide as the panel must be */
+    assert_int_equal(l.pair, (flags & LAYF_PAIR) && cols >= LAYOUT_PAIR_COLS);
+    for (int p = PANEL_POSITIONS; p <= PANEL_PROBS; p++) {
+        const Rect r = l.panel[p], a = layout_half(&l, p, 0), b = layout_half(&l, p, 1);
+        assert_int_equal(layout_paired(&l, p), l.pair && layout_has(&l, p));
+        if (!layout_paired(&l, p)) {
+            assert_memory_equal(&a, &r, sizeof r);
+            continue;
+        }
+        if (a.w < min_w[p] || b.w < min_w[p])
+            fail_msg("%dx%d/%u: %s's halves too narrow (%d, %d)", cols, rows, flags, panel_name(p), a.w, b.w);
+        assert_true(a.x == r.x && b.x == a.x + a.w && a.w + b.w == r.w);
+        assert_true(a.y == r.y && b.y == r.y && a.h == r.h && b.h == r.h);
+    }
 }
 
 static void check_size(int cols, int rows, unsigned char *owner)
@@ -132,17 +147,22 @@ static void test_every_size_to_300x100(void **state)
     free(owner);
 }
 
-/* Every combination of phase mode, explanation, live samples and the wanted
- * lower-left panel, over a grid of sizes from the minimum to 300x100. */
+/* Every combination of phase mode, explanation, live samples, the wanted
+ * lower-left panel and two runs, over a grid of sizes from the minimum to
+ * 300x100. */
 static void test_every_flag_combination(void **state)
 {
     (void)state;
     unsigned char *owner = malloc(300 * 100);
     assert_non_null(owner);
-    for (unsigned flags = 1; flags < 16; flags++)
+    for (unsigned flags = 1; flags < 32; flags++)
         for (int rows = LAYOUT_MIN_ROWS; rows <= 100; rows += (rows < 40 ? 1 : 7))
-            for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols += (cols < 130 ? 1 : 11))
+            for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols += (cols < 130 ? 1 : 11)) {
                 check_flags(cols, rows, flags, owner);
+                if (cols == 152)    /* and every width around two runs' threshold */
+                    for (int k = LAYOUT_PAIR_COLS - 3; k <= LAYOUT_PAIR_COLS + 3; k++)
+                        check_flags(k, rows, flags, owner);
+            }
     free(owner);
 }
 

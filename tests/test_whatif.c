@@ -369,6 +369,34 @@ static void test_compare_screens(void **state)
     assert_screen(s, 80, 24, 0, "compare-step100-80x24", 1);
     assert_screen(s, 80, 24, 1, "compare-step100-80x24", 0);
     assert_screen(s, 120, 40, 0, "compare-step100-120x40", 0);
+    /* from 160 columns: the positions and probabilities of both runs, side by side */
+    press(s, UIK_DOWN);
+    press(s, UIK_DOWN);
+    assert_screen(s, 160, 48, 0, "compare-step100-sel2-160x48", 1);
+    assert_screen(s, 160, 48, 1, "compare-step100-sel2-160x48", 0);
+    assert_screen(s, 200, 60, 0, "compare-step100-sel2-200x60", 0);
+    assert_screen(s, 159, 48, 0, "compare-step100-sel2-159x48", 0);
+    assert_screen(s, 160, 24, 0, "compare-step100-sel2-160x24", 0);     /* compact: the left column wider */
+    /* guess mode hides the same in both halves: each asks for the guess */
+    press(s, 'w');
+    assert_screen(s, 160, 48, 0, "compare-step100-sel2-guess-160x48", 0);
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 160, 48, 0), 0);
+    render_frame(&c, s);
+    char *text = canvas_dump(&c), *at = text;
+    int asks = 0;
+    while ((at = strstr(at, "Guess first!")) != NULL) {
+        asks++;
+        at++;
+    }
+    assert_int_equal(asks, 2);
+    assert_null(strstr(text, "0.0169"));    /* neither target's probability shows */
+    assert_null(strstr(text, "0.0249"));
+    free(text);
+    canvas_free(&c);
+    press(s, 'w');
+    press(s, UIK_UP);
+    press(s, UIK_UP);
     press(s, 'o');
     assert_screen(s, 80, 24, 0, "compare-step100-other-80x24", 0);
     press(s, 'f');

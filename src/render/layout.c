@@ -27,7 +27,9 @@ Layout layout_compute(int cols, int rows, unsigned flags)
     const PanelId bl = live ? PANEL_LIVE : PANEL_LR;    /* the slot of the learning rate */
     int left_w = cols * 9 / 16;
     l.roomy = rows >= LAYOUT_ROOMY_ROWS;
-    if (!l.roomy && left_w > 60)    /* compact: the right column wants room */
+    l.pair = (flags & LAYF_PAIR) && cols >= LAYOUT_PAIR_COLS;
+    if (!l.roomy && left_w > 60 && !l.pair)    /* compact: the right column wants room (two
+                                                * runs' positions want it on the left) */
         left_w = 60;
     const int right_x = left_w, right_w = cols - left_w;
     if (ex_h)
@@ -89,5 +91,19 @@ void layout_zoom(Layout *l, PanelId zoom)
 int layout_has(const Layout *l, PanelId p)
 {
     return p >= 0 && p < PANEL_COUNT && l->panel[p].w > 0 && l->panel[p].h > 0;
+}
+
+int layout_paired(const Layout *l, PanelId p)
+{
+    return l->pair && (p == PANEL_POSITIONS || p == PANEL_PROBS) && layout_has(l, p);
+}
+
+Rect layout_half(const Layout *l, PanelId p, int side)
+{
+    Rect r = l->panel[p];
+    if (!layout_paired(l, p))
+        return r;
+    const int left = r.w / 2;
+    return side ? rect(r.x + left, r.y, r.w - left, r.h) : rect(r.x, r.y, left, r.h);
 }
 

@@ -28,7 +28,12 @@
  * render/frame.c).  In roomy phase mode
  * the right column is the phase panel's (and the live samples', when on):
  * it draws the learning-rate curve itself at the Update phase.  Zoom gives
- * one panel every row between the lesson line and the keys. */
+ * one panel every row between the lesson line and the keys.
+ *
+ * With two runs compared (LAYF_PAIR) on a screen of LAYOUT_PAIR_COLS columns
+ * or more, the positions and the probabilities are each split in two halves,
+ * the run shown on the left and the run compared with on the right
+ * (Layout.pair); narrower, they show one run. */
 #ifndef MICROGPT_LAYOUT_H
 #define MICROGPT_LAYOUT_H
 
@@ -43,12 +48,15 @@ enum {
     LAYF_SLOT = 8,          /* the learning rate (or live samples) is wanted: where the
                              * explanation leaves it no room under the positions, it
                              * takes the name panel's place */
+    LAYF_PAIR = 16,         /* two runs are compared: from LAYOUT_PAIR_COLS columns up the
+                             * positions and probabilities show both, side by side */
 };
 
 #define LAYOUT_MIN_COLS 80
 #define LAYOUT_MIN_ROWS 24
 #define LAYOUT_ROOMY_ROWS 36
 #define LAYOUT_EXPLAIN_ROWS 5
+#define LAYOUT_PAIR_COLS 160
 
 typedef struct {
     int cols, rows;
@@ -61,6 +69,8 @@ typedef struct {
                              * and explained at any size) */
     Rect panel[PANEL_COUNT];    /* indexed by PanelId; w = h = 0 when absent */
     int samples_per_page;   /* render_frame: the final samples a page holds here (0: none) */
+    int pair;               /* the positions and the probabilities show two runs, each in
+                             * a half of the panel's rectangle (layout_half) */
 } Layout;
 
 /* The layout of a cols x rows screen for flags (LAYF_*), unzoomed. */
@@ -70,5 +80,11 @@ Layout layout_compute(int cols, int rows, unsigned flags);
 void layout_zoom(Layout *l, PanelId p);
 /* 1 when panel p is on screen. */
 int layout_has(const Layout *l, PanelId p);
+/* Panel p's rectangle, or with Layout.pair its left half (side 0: the run
+ * shown) or right half (side 1: the run compared with) when p shows both
+ * runs. */
+Rect layout_half(const Layout *l, PanelId p, int side);
+/* 1 when panel p shows two runs side by side in layout l. */
+int layout_paired(const Layout *l, PanelId p);
 
 #endif

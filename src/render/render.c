@@ -28,11 +28,32 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
         [PANEL_PHASE] = render_phase, [PANEL_LR] = render_lr, [PANEL_LOSS] = render_loss,
         [PANEL_LIVE] = render_live, [PANEL_EXPLAIN] = render_explain, [PANEL_KEYS] = render_keys,
     };
-    for (int p = 0; p < PANEL_COUNT; p++)
-        if (draw[p] && layout_has(l, (PanelId)p))
+    /* two runs side by side (Layout.pair): the panel's left half shows the
+     * run shown, its right half the run compared with, each labelled */
+    const int pair = v->cmp.step.info != NULL;
+    View side[2] = { *v, *v };
+    side[0].side = v->cmp.label;
+    side[0].beside = v->cmp.step.info;
+    side[1].run = v->cmp.run;
+    side[1].step = v->cmp.step;
+    side[1].shown = v->cmp.shown;
+    side[1].side = v->cmp.other_label;
+    side[1].beside = v->step.info;
+    for (int p = 0; p < PANEL_COUNT; p++) {
+        if (!draw[p] || !layout_has(l, (PanelId)p))
+            continue;
+        if (pair && layout_paired(l, (PanelId)p))
+            for (int k = 0; k < 2; k++)
+                draw[p](c, layout_half(l, (PanelId)p, k), &side[k]);
+        else
             draw[p](c, l->panel[p], v);
-    if (panel_focusable(v->shown.focus) && layout_has(l, v->shown.focus))
-        focus_frame(c, l->panel[v->shown.focus]);
+    }
+    const PanelId focus = v->shown.focus;
+    if (panel_focusable(focus) && layout_has(l, focus)) {
+        const int halves = pair && layout_paired(l, focus);
+        for (int k = 0; k <= halves; k++)
+            focus_frame(c, halves ? layout_half(l, focus, k) : l->panel[focus]);
+    }
     if (v->step.samples && v->cmp.samples)
         render_samples_pair(c, v);
     else if (v->step.samples)

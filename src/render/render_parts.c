@@ -9,6 +9,14 @@
 #include "render/ui_glyphs.h"
 #include "core/utf8.h"
 
+const char *side_title(char *buf, size_t len, const View *v, const char *title)
+{
+    if (!v->side)
+        return title;
+    snprintf(buf, len, "%c: %s", v->side, title);
+    return buf;
+}
+
 void blank(Canvas *c, Rect r)
 {
     canvas_fill(c, r, " ", ROLE_TEXT);

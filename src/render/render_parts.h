@@ -12,6 +12,9 @@
  * and an optional note at the right; returns the inside, with one blank
  * column of padding each side (w or h may be 0 when r is tiny). */
 Rect frame(Canvas *c, Rect r, const char *title, const char *note);
+/* A panel's title: `title`, or drawn beside another run's panel (v->side)
+ * with the run's letter first ("B: Loss at each position"); in buf. */
+const char *side_title(char *buf, size_t len, const View *v, const char *title);
 /* Clears r to blanks. */
 void blank(Canvas *c, Rect r);
 

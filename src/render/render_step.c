@@ -235,6 +235,10 @@ static PosCols pos_columns(const Canvas *c, Rect a, const View *v)
     k.scale = 1.5 * chance;
     for (int i = 0; i < losses; i++)
         k.scale = in->pos_loss[i] > k.scale ? in->pos_loss[i] : k.scale;
+    /* beside another run's panel, one scale for both (what each may show) */
+    const StepInfo *b = v->beside;
+    for (int i = 0; b && i < b->n && (!v->shown.hide_len || i < losses); i++)
+        k.scale = b->pos_loss[i] > k.scale ? b->pos_loss[i] : k.scale;
     k.tick = -1;
     if (k.bar_w >= 10) {
         k.tick = k.x_bar + (int)lround(chance / k.scale * k.bar_w);
@@ -310,7 +314,8 @@ void render_positions(Canvas *c, Rect r, const View *v)
         snprintf(note, sizeof note, "n = ?");
     else
         snprintf(note, sizeof note, "n = %d", in->n);
-    Rect a = frame(c, r, "Loss at each position", note);
+    char title[64];
+    Rect a = frame(c, r, side_title(title, sizeof title, v, "Loss at each position"), note);
     if (a.w < 1 || a.h < 1)
         return;
     const PosCols k = pos_columns(c, a, v);
@@ -370,10 +375,10 @@ static void sort_ids(int *ids, int n, const double *p)
     }
 }
 
-/* The rows of ids[0 .. n) from a.y + 1 down: marks, label, bar (scaled to
- * the top choice), probability, tag. */
+/* The rows of ids[0 .. n) from a.y + 1 down: marks, label, bar (a full one
+ * is pmax), probability, tag. */
 static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, const double *p, int top,
-                       int target)
+                       int target, double pmax)
 {
     const Glyphs *g = glyphs_get(c->ascii);
     char num[32];
@@ -388,7 +393,6 @@ static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, 
     const int x_lab = a.x + 3, x_bar = x_lab + lw + 1;
     const int tag_w = 6, x_tag = a.x + a.w - tag_w, x_num = x_tag - 7;
     const int bar_w = x_num - 1 - x_bar;
-    double pmax = p[top] > 0 ? p[top] : 1.0;
     for (int k = 0; k < n; k++) {
         int id = ids[k], y = a.y + 1 + k;
         int is_t = id == target, is_top = id == top;
@@ -425,6 +429,15 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
     for (int i = 1; i < V; i++)
         if (p[i] > p[top])
             top = i;
+    /* the bars are scaled to the top choice (beside another run's panel, to
+     * the higher of both runs' top choices at the position) */
+    double pmax = p[top] > 0 ? p[top] : 1.0;
+    if (v->beside) {
+        const int bpos = pos < v->beside->n ? pos : v->beside->n - 1;
+        const double *bp = v->beside->probs + (size_t)bpos * (size_t)V;
+        for (int i = 0; i < V; i++)
+            pmax = bp[i] > pmax ? bp[i] : pmax;
+    }
 
     /* the legend names both marked tokens, in the first wording that fits
      * whole (long labels, U+674E in ASCII, need the short ones) */
@@ -471,7 +484,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
             if (cnt <= 0)
                 break;
             Rect col = { a.x + k * (colw + 2), a.y, colw, per + 1 };
-            probs_rows(c, col, v, ids + first, cnt, p, top, target);
+            probs_rows(c, col, v, ids + first, cnt, p, top, target, pmax);
         }
         free(ids);
         return;
@@ -491,7 +504,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
                 break;
             }
     }
-    probs_rows(c, a, v, ids + off, shown, p, top, target);
+    probs_rows(c, a, v, ids + off, shown, p, top, target, pmax);
     if (hidden > 0) {
         const int x_lab = a.x + 3;
         double rest = 0.0;
@@ -550,11 +563,13 @@ void render_probs(Canvas *c, Rect r, const View *v)
         { "Next-token probabilities", 0 }, { "Next token", 0 }, { "Next token", 1 }, { "Next token", 2 },
         { "Next token", 3 },
     };
+    char title[64];
     int f = 0;
     while (f + 1 < (int)(sizeof forms / sizeof forms[0]) &&
-           text_width(forms[f].title, c->ascii) + text_width(note[forms[f].note], c->ascii) + 7 > r.w)
+           text_width(side_title(title, sizeof title, v, forms[f].title), c->ascii) +
+           text_width(note[forms[f].note], c->ascii) + 7 > r.w)
         f++;
-    Rect a = frame(c, r, forms[f].title, note[forms[f].note]);
+    Rect a = frame(c, r, side_title(title, sizeof title, v, forms[f].title), note[forms[f].note]);
     if (a.w < 1 || a.h < 1)
         return;
     if (hidden)

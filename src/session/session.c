@@ -728,14 +728,10 @@ Shown session_shown(const Session *s, PanelSet on)
     return sh;
 }
 
-void session_view(Session *s, PanelSet on, View *v)
+/* Run r's constants, as the panels see them. */
+static void view_run(const Session *s, const Run *r, ViewRun *vr)
 {
-    memset(v, 0, sizeof *v);
-    v->shown = session_shown(s, on);
-    live_ensure(s, v->shown.age);
-    Run *r = session_run(s);
     const Trainer *t = r->t;
-    ViewRun *vr = &v->run;
     vr->ds = t->ds;
     vr->model = &t->model;
     vr->train = &t->cfg;
@@ -749,15 +745,46 @@ void session_view(Session *s, PanelSet on, View *v)
     vr->cuts = r->cuts;
     vr->live_every = r->live.every;
     vr->live_name_bytes = r->live.name_bytes;
-    ViewStep *st = &v->step;
+}
+
+/* Run r's step shown, as sh shows it. */
+static void view_step(const Session *s, const Run *r, const Shown *sh, ViewStep *st)
+{
+    const Trainer *t = r->t;
     st->info = &t->info;
     st->curve = timeline_curve(r->tl);
     st->seen = seen_by_step(&r->seen, s->step);
     trainer_param_name(t, t->info.follow_index, st->follow_name, sizeof st->follow_name);
-    st->live_age = live_age(v->shown.age, r->live.every > 0 ? r->live.every : 1);
+    st->live_age = live_age(sh->age, r->live.every > 0 ? r->live.every : 1);
     st->live_names = live_get(&r->live, st->live_age);
-    if (v->shown.samples == 2)
+    if (sh->samples == 2)
         st->samples = &r->samples;
+}
+
+/* What shows of the other run's step beside the shown one's: the same
+ * (phase, position, what guess mode hides), the position and the rows that
+ * may show clamped to its n (a twin with another seed trains another name);
+ * no overlays. */
+static Shown shown_beside(Shown sh, int n)
+{
+    if (sh.pos >= n)
+        sh.pos = n - 1;
+    if (!sh.hide_len || sh.positions > n)
+        sh.positions = n;
+    sh.samples = 0;
+    sh.help = 0;
+    return sh;
+}
+
+void session_view(Session *s, PanelSet on, View *v)
+{
+    memset(v, 0, sizeof *v);
+    v->shown = session_shown(s, on);
+    live_ensure(s, v->shown.age);
+    Run *r = session_run(s);
+    view_run(s, r, &v->run);
+    ViewStep *st = &v->step;
+    view_step(s, r, &v->shown, st);
     v->form = s->form.open ? &s->form : NULL;
     ViewCompare *cmp = &v->cmp;
     cmp->runs = s->nruns;
@@ -769,6 +796,9 @@ void session_view(Session *s, PanelSet on, View *v)
         cmp->other_desc = o->desc;
         cmp->curve = timeline_curve(o->tl);
         cmp->loss = o->t->info.loss;
+        cmp->shown = shown_beside(v->shown, o->t->info.n);
+        view_run(s, o, &cmp->run);
+        view_step(s, o, &cmp->shown, &cmp->step);
         if (st->samples && o->have_samples) {
             cmp->samples = &o->samples;
             cmp->differ_at = session_names_differ(s);

@@ -103,6 +103,13 @@ typedef struct {
     const Samples *samples; /* its final samples, when the overlay shows them; else NULL */
     int differ_at;          /* then: the steps done when the two runs' sampled names first
                              * differ, -1 never */
+    /* the other run at the step shown, for the panels that show both runs
+     * side by side (Layout.pair): its constants, its step, and what shows of
+     * it (the shown run's Shown, the position clamped to its step's n);
+     * step.info NULL when there is no other run */
+    ViewRun run;
+    ViewStep step;
+    Shown shown;
 } ViewCompare;
 
 typedef struct {
@@ -111,6 +118,9 @@ typedef struct {
     Shown shown;
     ViewCompare cmp;
     const WhatIfForm *form; /* the what-if form, when open; else NULL */
+    char side;              /* drawn beside another run's panel (Layout.pair): the run's
+                             * letter, which the panel's title names; 0: one run */
+    const StepInfo *beside; /* ... and that run's step: the bars of both share one scale */
 } View;
 
 #endif

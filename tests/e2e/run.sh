@@ -1301,6 +1301,28 @@ for size in 80x24 120x40; do
     tm kill-session -t cmp
 done
 
+begin "--compare from 160 columns: both runs' positions and probabilities side by side, labelled; o swaps them; 159: one"
+start pr 160 48 "$APP_ENV $BIN --paused --compare '--lr 0.003'"
+# title_row: the row of the positions' titles, from the first panel's corner on
+title_row() { capture pr | grep "Loss at each position" | sed 's/^[^╭┏]*//'; }
+if wait_for pr "step 1/500"; then
+    keys pr 3 Down Down
+    if wait_for pr "step 100/500" && wait_for pr "pos 2: a → t" &&
+       title_row | grep -q "^╭ A: Loss at each position.*╭ B: Loss at each position" &&
+       capture pr | grep -q "A: Next token.*B: Next token" &&
+       capture pr | grep -q "mean 4.0093.*mean 3.3205"; then
+        keys pr o
+        if wait_for pr "B−A" && title_row | grep -q "^╭ B: Loss at each position.*╭ A: Loss at each position" &&
+           capture pr | grep -q "mean 3.3205.*mean 4.0093"; then
+            tm resize-window -t pr -x 159 -y 48
+            if wait_gone pr "A: Loss at each position" && wait_for pr "╭ Loss at each position" &&
+               capture pr | grep -q "mean 3.3205" && ! capture pr | grep -q "mean 4.0093"; then ok
+            else fail "not one run at 159 columns" pr; fi
+        else fail "o did not swap the sides" pr; fi
+    else fail "not side by side" pr; fi
+else fail "did not start" pr; fi
+tm kill-session -t pr
+
 begin "--compare at 80x24: both runs' final samples page with s and the wheel, all 20 of each as --headless --compare"
 $BIN --headless --compare '--lr 0.003' | sed -n 's/^sample *\([0-9]*\): \(.*\)$/\1 \2/p' > "$TMP/cs.names"
 # names_missing FIRST LAST: how many of the names numbered FIRST to LAST (of
