@@ -188,15 +188,16 @@ static int side_by_side(const Side *a, const Side *b, int rounds, Result *res)
     return 0;
 }
 
-/* Two runs against one: prints the ratios against the goal (at most 2x). */
+/* Two runs against one: prints the ratios, and the memory's against the
+ * goal (at most 2x); CPU time moves some 10% with the machine's load, so its
+ * verdict is the instruction count's (main). */
 static int two_runs(const Side *one, const Side *two, int rounds)
 {
     Result r;
     if (side_by_side(one, two, rounds, &r) != 0)
         return 1;
-    printf("  ratio %38s %7.2fx CPU time   %.2fx peak RSS   (least of %d alternating rounds; goal: at "
-           "most 2x: %s)\n", "", r.time_ratio, r.rss_ratio, rounds,
-           r.time_ratio <= 2.0 && r.rss_ratio <= 2.0 ? "met" : "NOT MET");
+    printf("  ratio %38s %7.2fx CPU time   %.2fx peak RSS   (least of %d alternating rounds; peak RSS at "
+           "most 2x: %s)\n", "", r.time_ratio, r.rss_ratio, rounds, r.rss_ratio <= 2.0 ? "met" : "NOT MET");
     return 0;
 }
 
@@ -222,8 +223,8 @@ int main(int argc, char **argv)
     char *cg_one[] = { bin, "--headless", NULL }, *cg_same[] = { bin, "--headless", "--compare", "--lr 0.01", NULL };
     const double i1 = instructions(cg_one), i2 = i1 > 0 ? instructions(cg_same) : -1;
     if (i1 > 0 && i2 > 0)
-        printf("  instructions (callgrind, 500 steps): %.0f and %.0f million: %.2fx\n", i1 / 1e6, i2 / 1e6,
-               i2 / i1);
+        printf("  instructions (callgrind, 500 steps): %.0f and %.0f million: %.2fx   (at most 2x: %s)\n",
+               i1 / 1e6, i2 / 1e6, i2 / i1, i2 <= 2.0 * i1 ? "met" : "NOT MET");
     else
         printf("  (no instruction counts: valgrind is not installed)\n");
     bad |= two_runs(&one, &other, rounds);
