@@ -95,12 +95,13 @@ test: deps data
 	@cat $(BUILD)/unit.result $(BUILD)/e2e.result | awk '{ p += $$1; f += $$2 } \
 	    END { printf "test: %d passed, %d failed (unit and end-to-end; checks %s: ok)\n", p, f, "$(strip $(CHECKS:check-%=%))" }'
 
-# check: the fast loop while editing: the include check, the unit and
-# end-to-end tests only (no sanitizers, fuzzing, valgrind or install checks;
-# `make test` runs those too).
+# check: the fast loop while editing: the include check, docs/classroom.md's
+# screens (check-captures), the unit and end-to-end tests only (no
+# sanitizers, fuzzing, valgrind or install checks; `make test` runs those too).
 check: data
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory check-captures
 	@rm -f $(BUILD)/unit.result $(BUILD)/e2e.result
 	@RESULT_FILE=$(BUILD)/unit.result $(MAKE) --no-print-directory unit
 	@RESULT_FILE=$(BUILD)/e2e.result $(MAKE) --no-print-directory e2e

@@ -21,6 +21,7 @@ enum {
     OPT_HIGH_CONTRAST, OPT_VARIANT, OPT_INIT_STD, OPT_ZERO_INIT_PROJ, OPT_NO_ZERO_INIT_PROJ,
     OPT_ACTIVATION, OPT_LR_SCHEDULE, OPT_CHANGE, OPT_COMPARE, OPT_CONFIG, OPT_NO_CONFIG, OPT_THEME,
     OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN, OPT_PROBE,
+    OPT_LESSON, OPT_EXPORT_SCREENS, OPT_EXPORT_SIZE,
 };
 
 /* getopt's: errors reported by us (':' first), -h and -V. */
@@ -50,6 +51,9 @@ static const struct option long_options[] = {
     { "no-shuffle", no_argument, NULL, OPT_NO_SHUFFLE },
     { "headless", no_argument, NULL, OPT_HEADLESS },
     { "csv", required_argument, NULL, OPT_CSV },
+    { "lesson", required_argument, NULL, OPT_LESSON },
+    { "export-screens", required_argument, NULL, OPT_EXPORT_SCREENS },
+    { "export-size", required_argument, NULL, OPT_EXPORT_SIZE },
     { "probe", required_argument, NULL, OPT_PROBE },
     { "paused", no_argument, NULL, OPT_PAUSED },
     { "ascii", no_argument, NULL, OPT_ASCII },
@@ -139,6 +143,13 @@ static const char help_text[] =
     "  --emma               the file's order (step 1 trains on \"emma\", the first\n"
     "                       name of names.txt; no shuffle), starting paused, phase\n"
     "                       by phase\n"
+    "  --lesson FILE        play a lesson script: its stops (a step, a phase, a\n"
+    "                       panel zoomed, guess mode, a note for the class) walked\n"
+    "                       with n and b; e.g. docs/lessons/training-loop.lesson\n"
+    "  --export-screens DIR write screens to DIR as text and SVG, no interface:\n"
+    "                       each stop of --lesson, or every phase of step 1\n"
+    "  --export-size COLSxROWS\n"
+    "                       their size (default 80x24)\n"
     "UI (the settings file's values, which these override):\n"
     "  --paused             start paused on step 1\n"
     "  --speed N            steps per second to run at: 1, 2, 5, 10 (default), 20,\n"
@@ -327,6 +338,7 @@ static int twin_refuses(int id)
         OPT_DATA, OPT_SAMPLES, OPT_HEADLESS, OPT_TRACE, OPT_EMMA, OPT_PAUSED, OPT_ASCII,
         OPT_HIGH_CONTRAST, OPT_HELP, OPT_VERSION, OPT_COMPARE, OPT_CONFIG, OPT_NO_CONFIG, OPT_THEME,
         OPT_MOUSE, OPT_NO_MOUSE, OPT_SPEED, OPT_NO_ASCII, OPT_EXPLAIN, OPT_NO_EXPLAIN, OPT_PROBE,
+        OPT_LESSON, OPT_EXPORT_SCREENS, OPT_EXPORT_SIZE,
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         if (refused[i] == id)
@@ -436,6 +448,21 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, const Se
         switch (c) {
         case OPT_DATA: o->data = optarg; break;
         case OPT_CSV: o->csv = optarg; break;
+        case OPT_LESSON: o->lesson = optarg; break;
+        case OPT_EXPORT_SCREENS: o->export_dir = optarg; break;
+        case OPT_EXPORT_SIZE: {
+            long long w, h;
+            char *x = strchr(optarg, 'x'), buf[32];
+            snprintf(buf, sizeof buf, "%.*s", x ? (int)(x - optarg) : 0, optarg);
+            if (!x || strlen(optarg) >= sizeof buf || parse_int(buf, 80, 400, &w) != 0 ||
+                parse_int(x + 1, 24, 200, &h) != 0) {
+                snprintf(err, CLI_ERRLEN, "--export-size: '%s' is not COLSxROWS from 80x24 to 400x200", optarg);
+                return -1;
+            }
+            o->export_w = (int)w;
+            o->export_h = (int)h;
+            break;
+        }
         case OPT_PROBE:
             if (o->nprobe == CLI_PROBES) {
                 snprintf(err, CLI_ERRLEN, "--probe: at most %d names", CLI_PROBES);
@@ -571,6 +598,16 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, const Se
     }
     if (file)
         settings_merge(&o->set, file);
+    if (!twin_from && (o->lesson || o->export_dir) && o->headless) {
+        snprintf(err, CLI_ERRLEN, "--%s: not with --%s (it %s)", o->export_dir ? "export-screens" : "lesson",
+                 o->trace ? "trace" : "headless", o->export_dir ? "writes screens, not the run's output"
+                 : "plays in the interface, or with --export-screens");
+        return -1;
+    }
+    if (!twin_from && o->export_w && !o->export_dir) {
+        snprintf(err, CLI_ERRLEN, "--export-size: goes with --export-screens DIR");
+        return -1;
+    }
     if (o->compare && !twin_from)
         return parse_twin(o, argc, argv, file, err);
     return 0;

@@ -30,6 +30,9 @@ typedef struct {
     Settings set;           /* --theme (--high-contrast), --[no-]mouse, --speed, --variant,
                              * --[no-]ascii, --[no-]explain: over the settings file's
                              * (cli_parse_with), each -1 when neither gives it */
+    const char *lesson;     /* --lesson FILE: a lesson script to play, or NULL */
+    const char *export_dir; /* --export-screens DIR: write screens there, no UI; or NULL */
+    int export_w, export_h; /* --export-size COLSxROWS, or 0: 80x24 */
     const char *config;     /* --config FILE, or NULL: the default file */
     int no_config;          /* --no-config */
     int help, version;

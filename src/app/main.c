@@ -16,6 +16,8 @@
 
 #include "app/cli.h"
 #include "app/config.h"
+#include "app/lesson_file.h"
+#include "app/screens.h"
 #include "app/datafile.h"
 #include "app/headless.h"
 #include "core/dataset.h"
@@ -130,10 +132,10 @@ static int verify_report(int status)
 }
 
 /* The run once the options are read: returns the exit status. */
-static int run(const Options *o)
+static int run(const Options *o, const Script *script)
 {
     char err[CLI_ERRLEN];
-    if (!o->headless && term_check(err, sizeof err) != 0)
+    if (!o->headless && !o->export_dir && term_check(err, sizeof err) != 0)
         return fail(EXIT_USAGE, err);
     char found[1024];
     const char *path = o->data ? o->data : datafile_default(found, sizeof found);
@@ -192,8 +194,16 @@ static int run(const Options *o)
         .sink = csv ? csv_sink_step : NULL, .sink_ctx = &sink,
         .twin = o->compare ? &t2 : NULL, .twin_desc = o->compare,
         .twin_sink = csv2 ? csv_sink_step : NULL, .twin_sink_ctx = &sink2,
+        .script = script,
     };
-    if (!o->headless) {
+    if (o->export_dir) {
+        const ScreensOut out = {
+            .dir = o->export_dir, .w = o->export_w ? o->export_w : 80, .h = o->export_h ? o->export_h : 24,
+            .ascii = sc.ascii,
+            .high = sc.high_contrast, .colour = !sc.mono,
+        };
+        status = screens_export(&sc, &t, &out, stdout, stderr);
+    } else if (!o->headless) {
         status = ui_run(&sc, &t);
         for (int k = 0; k < 2; k++) {   /* said now that the terminal is back */
             const CsvSink *f = k ? &sink2 : &sink;
@@ -252,5 +262,16 @@ int main(int argc, char **argv)
         }
         return 0;
     }
-    return run(&o);
+    /* a lesson script: read now (its errors are bad input), its data order
+     * the run's */
+    Script script = { .order = -1 };
+    if (o.lesson) {
+        if (lesson_load(&script, o.lesson, o.train.adam.num_steps, o.train.model.block_size, err, sizeof err) != 0)
+            return fail(EXIT_USAGE, err);
+        if (script.order >= 0)
+            o.train.shuffle = o.twin.shuffle = script.order;
+    }
+    int status = run(&o, o.lesson ? &script : NULL);
+    script_free(&script);
+    return status;
 }

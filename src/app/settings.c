@@ -37,8 +37,7 @@ int settings_key(const char *name)
     return -1;
 }
 
-/* on/off, yes/no, true/false, 1/0, in any case: 1, 0, or -1. */
-static int boolean(const char *t)
+int settings_boolean(const char *t)
 {
     static const char *const yes[] = { "on", "yes", "true", "1" }, *const no[] = { "off", "no", "false", "0" };
     for (int i = 0; i < 4; i++) {
@@ -93,7 +92,7 @@ const char *settings_set(Settings *s, SettingKey k, const char *t)
             return "is not default, high-contrast or mono";
         break;
     case SET_MOUSE: case SET_ASCII: case SET_EXPLAIN:
-        if ((v = boolean(t)) < 0)
+        if ((v = settings_boolean(t)) < 0)
             return "is not on or off (yes or no, true or false, 1 or 0)";
         break;
     case SET_SPEED:

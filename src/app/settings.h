@@ -27,6 +27,9 @@ int settings_key(const char *name);
 const char *settings_set(Settings *s, SettingKey k, const char *text);
 /* Every value of `over` not set taken from `under`. */
 void settings_merge(Settings *over, const Settings *under);
+/* on / off, yes / no, true / false, 1 / 0, in any case: 1, 0, or -1 for
+ * another word (the settings file's and the lesson scripts' yes and no). */
+int settings_boolean(const char *text);
 /* The value of k, or dflt when not set. */
 int settings_get(const Settings *s, SettingKey k, int dflt);
 

@@ -189,7 +189,7 @@ void render_keys(Canvas *c, Rect r, const View *v)
         .phase_mode = v->shown.phase_mode, .zoomed = v->shown.zoomed != PANEL_NONE,
         .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,
         .samples = v->shown.samples, .samples_more = v->shown.samples_more, .last = v->shown.last,
-        .runs = v->cmp.runs,
+        .runs = v->cmp.runs, .lesson = v->shown.lesson,
     };
     enum { CAP = 40 };
     HintItem h[CAP];

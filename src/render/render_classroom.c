@@ -516,6 +516,21 @@ void render_explain(Canvas *c, Rect r, const View *v)
         explain_panel(v->shown.focus, &ctx, &e);
     char title[80];
     snprintf(title, sizeof title, "Why: %s", e.title);
+    if (v->shown.note) {    /* a lesson's stop: its note for the class, then the why */
+        char t[96];
+        snprintf(t, sizeof t, "Stop %d of %d%s%s", v->shown.stop + 1, v->shown.stops,
+                 v->shown.stop_name[0] ? ": " : "", v->shown.stop_name);
+        Rect a = frame(c, r, t, "n next stop");
+        if (a.w < 4 || a.h < 1)
+            return;
+        int y = a.y + flow_text(c, a, a.y, v->shown.note, 0);
+        if (y < a.y + a.h) {    /* the why, as far as it fits */
+            char why[sizeof e.text + 64];
+            snprintf(why, sizeof why, MK_LABEL "Why, %s: " MK_TEXT "%s", e.title, e.text);
+            flow_text(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, y, why, 0);
+        }
+        return;
+    }
     Rect a = frame(c, r, title, "e hides");
     if (a.w < 4 || a.h < 1)
         return;

@@ -15,8 +15,8 @@ static const KeyRow rows[] = {
       { { HINT_STEP, WHEN_CAN_RUN, 10, 9, "run", "pause", NULL } } },
     { { 'n', UIK_RIGHT }, 0, ACT_NEXT, "n " ARROW_R, "n", HELP_RUN, "n  " ARROW_R, "n  Right",
       "next step, or next phase",
-      { { HINT_PHASE, WHEN_ALWAYS, 11, 10, "next phase", NULL, NULL },
-        { HINT_STEP, WHEN_ALWAYS, 11, 8, "step", NULL, NULL } } },
+      { { HINT_PHASE, WHEN_ALWAYS, 11, 10, "next phase", "next stop", NULL },
+        { HINT_STEP, WHEN_ALWAYS, 11, 8, "step", "next stop", NULL } } },
     { { 'b', UIK_LEFT }, 0, ACT_BACK, "b " ARROW_L, "b", HELP_RUN, "b  " ARROW_L, "b  Left",
       "back: rewind, exactly",
       { { HINT_PHASE, WHEN_ALWAYS, 12, 9, "back", NULL, NULL },
@@ -121,6 +121,7 @@ static int action_on(Action a, const HintState *st)
     switch (a) {
     case ACT_RUN: return st->running;
     case ACT_GUESS: return st->guess;
+    case ACT_NEXT: return st->lesson;
     default: return 0;
     }
 }

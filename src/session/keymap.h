@@ -114,6 +114,7 @@ typedef struct {
     int last;               /* the step shown is the run's last */
     int samples_more;       /* the final samples show (samples 2) and a page follows */
     int runs;               /* runs in the session */
+    int lesson;             /* a lesson script plays: n and b walk its stops */
 } HintState;
 
 typedef struct {

@@ -232,7 +232,11 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
         return twin;
     }
     timeline_set_sink(r->tl, c->sink, c->sink_ctx);
+    s->stop = -1;
+    s->script = c->script && c->script->count > 0 ? c->script : NULL;
     arrive(s);      /* step 1 is computed before the screen opens */
+    if (s->script && !s->failed)
+        session_stop(s, 0, 0);      /* a lesson starts at its first stop */
     int failed = s->failed;
     if (failed)
         session_free(s);
@@ -358,12 +362,16 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
             s->revealed = 1;
             return DO_DRAW;
         }
+        if (s->script)                  /* a lesson: its next stop */
+            return session_stop_step(s, 1, on);
         if (s->phase_mode && !phase_is_last(cur)) {
             s->phase = phase_next(cur, n);
             return DO_DRAW | pause(s);
         }
         return session_go(s, (long)s->step + 1);
     case ACT_BACK:
+        if (s->script)
+            return session_stop_step(s, -1, on);
         if (s->phase_mode && !phase_is_first(cur)) {
             s->phase = phase_prev(cur, n);
             return DO_DRAW | pause(s);
@@ -562,9 +570,11 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
 
 unsigned session_act(Session *s, Action a, int arg, PanelSet on)
 {
-    const int step = s->step, sel = sel_of(s), mode = s->phase_mode;
+    const int step = s->step, sel = sel_of(s), mode = s->phase_mode, plays = s->plays;
     const Phase phase = phase_of(s);
     unsigned r = apply(s, a, arg, on);
+    if (s->plays != plays)
+        return r;       /* a lesson's stop: it says what shows */
     /* a new step, phase or position hides the answer again (and ends what
      * an arc jump said) */
     const Phase now = phase_of(s);
@@ -707,6 +717,14 @@ Shown session_shown(const Session *s, PanelSet on)
     sh.prompt = s->prompt.active ? &s->prompt : NULL;
     sh.count = s->count.len ? s->count.digits : NULL;
     sh.probs_scroll = s->probs_scroll;
+    sh.lesson = s->script != NULL;
+    if (session_at_stop(s)) {
+        const Stop *st = &s->script->stops[s->stop];
+        sh.stop = s->stop;
+        sh.stops = s->script->count;
+        sh.stop_name = st->name;
+        sh.note = s->explain ? st->note : NULL;
+    }
     sh.explain = s->explain;
     sh.live = s->live;
     /* the final samples once training is over: at the last step (in phase

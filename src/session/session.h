@@ -24,6 +24,7 @@
 #include "session/panel.h"
 #include "session/phase.h"
 #include "session/prompt.h"
+#include "session/script.h"
 #include "session/view.h"
 
 typedef struct {
@@ -65,6 +66,7 @@ typedef struct {
     TimelineSink twin_sink; /* ... told of each of its steps the first time it is computed
                              * (its own --csv rows), or NULL */
     void *twin_sink_ctx;
+    const Script *script;   /* a lesson script to play (--lesson; not owned), or NULL */
 } SessionConfig;
 
 /* Why a session must end (Session.failed). */
@@ -130,6 +132,14 @@ typedef struct {
     Count count;            /* a count being typed (137G) */
     int probs_scroll;       /* the probabilities scrolled down by this many rows ... */
     int probs_max;          /* ... at most (session_set_probs_max) */
+    /* a lesson script (session/stops.c): n and b walk its stops */
+    const Script *script;   /* not owned, or NULL */
+    int stop;               /* the stop played last */
+    int plays;              /* stops played so far (what a stop sets, an action keeps) */
+    struct {                /* what it showed: while the session still shows it, so does its note */
+        int step, phase_mode, sel;
+        Phase phase;
+    } at_stop;
 } Session;
 
 /* What a key or an action asks the input loop to do (bits). */
@@ -175,6 +185,16 @@ int session_names_differ(Session *s);
 unsigned session_key(Session *s, int key, PanelSet on_screen);
 /* Applies an action; arg is the action's argument (ACT_ARC: the milestone). */
 unsigned session_act(Session *s, Action a, int arg, PanelSet on_screen);
+/* Plays stop i of the lesson script (session/stops.c): its step (pausing;
+ * computed as any jump is), phase or the whole step, position, zoom, guess
+ * mode, live samples and explanation.  Returns DO_* bits. */
+unsigned session_stop(Session *s, int i, PanelSet on_screen);
+/* n (dir 1) or b (-1) in a lesson: the next stop, or the one before; b away
+ * from the stop played last goes back to it; past either end, the key line
+ * says so.  Returns DO_* bits. */
+unsigned session_stop_step(Session *s, int dir, PanelSet on_screen);
+/* 1 while the screen is the one the stop played last showed. */
+int session_at_stop(const Session *s);
 /* A lone digit 1 ... 6 has waited COUNT_WAIT_MS for more digits: it jumps
  * along the arc now.  Returns DO_* bits (0 when no digit waits). */
 unsigned session_count_expire(Session *s, PanelSet on_screen);

@@ -67,6 +67,11 @@ typedef struct {
     const Prompt *prompt;   /* the `:` prompt, for the key line; NULL: closed */
     const char *count;      /* the digits of a count being typed (137G); NULL: none */
     int probs_scroll;       /* the probabilities scrolled down by this many rows */
+    int lesson;             /* a lesson script plays (n and b walk its stops) */
+    /* a lesson script's stop, while the screen is the stop's */
+    int stop, stops;        /* stop (from 0) of stops; stops 0: no lesson, or away from the stop */
+    const char *stop_name;  /* its name, or "" */
+    const char *note;       /* its note for the class (in the explanation panel), or NULL */
     /* what guess mode hides now (every renderer obeys it: nothing shows a
      * token, a count or a loss it hides); with guess mode off, or running,
      * nothing is hidden */

@@ -1155,6 +1155,44 @@ else fail "no message" ex; fi
 chmod u+w "$TMP/exp"
 tm kill-session -t ex
 
+# ---------------------------------------------------------------- lesson scripts
+
+begin "--lesson: the first stop at the start; n walks the stops (a guess stop reveals first), the notes shown"
+start ls 80 24 "$APP_ENV $BIN --lesson docs/lessons/training-loop.lesson"
+if wait_for ls "step 1/500" && wait_for ls "[Sample]" && wait_for ls "n → next stop"; then
+    keys ls n
+    if wait_for ls "Stop 2 of 14: guess-forward-0" && wait_for ls "Guess: which letter starts a name" &&
+       wait_for ls "Guess first"; then
+        keys ls n
+        if wait_for ls "loss_0 = -log(0.0338) = 3.3880" && wait_for ls "Stop 2 of 14"; then
+            keys ls n n
+            if wait_for ls "[Loss]" && wait_for ls "Why: 2. Loss"; then ok
+            else fail "no fourth stop" ls; fi
+        else fail "n did not reveal" ls; fi
+    else fail "no second stop" ls; fi
+else fail "did not start at the first stop" ls; fi
+
+begin "--lesson: other keys explore; b comes back to the stop; past the last stop it says so"
+keys ls "]"
+if wait_for ls "step 11/500"; then
+    keys ls b
+    if wait_for ls "step 1/500" && wait_for ls "[Loss]"; then
+        lit ls ":500"; keys ls Enter
+        wait_for ls "step 500/500"
+        for i in 1 2 3 4 5 6 7 8 9 10 11; do keys ls n; done
+        if wait_for ls "the lesson's last stop (14 of 14)" && wait_for ls "Names after 500 steps"; then ok
+        else fail "not at the last stop" ls; fi
+    else fail "b did not come back" ls; fi
+else fail "] did not move" ls; fi
+tm kill-session -t ls
+
+begin "--lesson with an error: one line naming the file and the line, exit 2"
+printf '[stop]\nstep = 1\nphase = sampel\n' > "$TMP/bad.lesson"
+$BIN --lesson "$TMP/bad.lesson" > "$TMP/out" 2> "$TMP/err" < /dev/null
+rc=$?
+if [ $rc -eq 2 ] && [ "$(cat "$TMP/err")" = "microgpt-tui: $TMP/bad.lesson: line 3: phase: 'sampel' is not sample, forward, loss, backward, update, log or step" ]; then ok
+else fail "rc=$rc: $(cat "$TMP/err")"; fi
+
 # ---------------------------------------------------------------- the settings file
 
 begin "the settings file: its speed, theme and explanations; options override it"

@@ -1,0 +1,40 @@
+/* lesson_file.h: a lesson script's file (--lesson FILE), read with inih
+ * (app/inifile.h) into a Script (session/script.h).
+ *
+ *     # The Training Loop
+ *     title = The Training Loop
+ *     order = file            ; the data as the file has it (step 1: "emma")
+ *
+ *     [stop]                  ; one section per stop, in order
+ *     name = sample           ; a short name (the exported screen's)
+ *     step = 1                ; 1-based; by default the stop before's (1 first)
+ *     phase = sample          ; sample, forward, loss, backward, update, log;
+ *                             ; step (the default): the whole step
+ *     position = 0            ; the position: its forward phase, or its row
+ *     zoom = phase            ; a panel to zoom (name, positions, probabilities,
+ *                             ; phase, loss, lr, live, explain), or none
+ *     guess = yes             ; guess mode (yes or no, on or off ...; revealed:
+ *                             ; on, the answer shown, as after r)
+ *     arc = yes               ; the second line says the arc's stage (as 1-6 do)
+ *     samples = no            ; the final samples at the last step (yes)
+ *     live = no               ; the live samples
+ *     explain = yes           ; the explanation panel (on when there is a note)
+ *     note = Ask the class:   ; for the class, in the explanation panel;
+ *     note = what comes next? ; one line each
+ *
+ * Every error names the file and the line: a malformed line, an unknown
+ * name or value, a step past the run's last, a position past the block
+ * size, a value given twice in a stop, a note too long. */
+#ifndef MICROGPT_LESSON_FILE_H
+#define MICROGPT_LESSON_FILE_H
+
+#include <stddef.h>
+
+#include "session/script.h"
+
+/* Reads the script at path for a run of num_steps steps and the given
+ * block size.  Returns 0, or -1 with a one-line message in err (the script
+ * then empty). */
+int lesson_load(Script *out, const char *path, int num_steps, int block_size, char *err, size_t len);
+
+#endif
