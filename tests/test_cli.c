@@ -582,6 +582,7 @@ static void test_probe_matches_python(void **state)
 {
     (void)state;
     check_ref("tests/golden/inside-course.ref", "--steps 12 --samples 3 --probe emma --probe xavier");
+    check_ref("tests/golden/inside-emma.ref", "--no-shuffle --samples 3 --probe emma --probe zoe");
     check_ref("tests/golden/inside-gist.ref",
               "--variant gist --seed 5 --steps 5 --samples 2 --probe alexanderchristopher --probe mo");
     check_ref("tests/golden/inside-deep.ref",

@@ -204,6 +204,16 @@ static void test_course_matches_python(void **state)
     check_inside("tests/golden/inside-course.ref", "--steps 12 --samples 3");
 }
 
+/* --emma's run (the file's order, 500 steps): "emma" and "zoe" under the
+ * models of steps 1, 31 and 500 and the final one; the attention of steps
+ * 1, 2, 3 and 200; emma again after step 1's update (and step 200's name
+ * after its own); the moves of steps 1 and 200. */
+static void test_emma_matches_python(void **state)
+{
+    (void)state;
+    check_inside("tests/golden/inside-emma.ref", "--no-shuffle --samples 3");
+}
+
 /* The gist (block size 16, relu, no zero projections): a name longer than
  * the block size, cut, and a short one; step 5's attention, name again and
  * moves. */
@@ -434,6 +444,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_course_matches_python),
+        cmocka_unit_test(test_emma_matches_python),
         cmocka_unit_test(test_gist_matches_python),
         cmocka_unit_test(test_deep_matches_python),
         cmocka_unit_test(test_unicode_matches_python),
