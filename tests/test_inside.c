@@ -151,7 +151,7 @@ static void check_inside(const char *ref, const char *args)
             const int step = atoi(f[1]), l = atoi(f[2]), h = atoi(f[3]), pos = atoi(f[4]);
             Catch c = { r, { 0 } };
             assert_int_equal(steplook_init(&c.look, r->t.model.nparams), 0);
-            assert_int_equal(timeline_retrace(r->tl, step - 1, step - 1, catch_step, &c), 0);
+            assert_int_equal(timeline_retrace(r->tl, step - 1, step - 1, catch_step, &c, NULL, NULL), 0);
             const StepInfo *in = &r->t.info;
             assert_int_equal(in->step, step - 1);
             probe_score(&r->pr, c.look.p, in->tokens, in->n, NULL, NULL, attn);
@@ -174,7 +174,7 @@ static void check_inside(const char *ref, const char *args)
             const int step = atoi(f[1]), rank = atoi(f[2]);
             Catch c = { r, { 0 } };
             assert_int_equal(steplook_init(&c.look, r->t.model.nparams), 0);
-            assert_int_equal(timeline_retrace(r->tl, step - 1, step - 1, catch_step, &c), 0);
+            assert_int_equal(timeline_retrace(r->tl, step - 1, step - 1, catch_step, &c, NULL, NULL), 0);
             Mover mv[64];
             int got = steplook_movers(&c.look, mv, 64);
             assert_true(rank < got);
@@ -285,14 +285,14 @@ static void test_probe_is_the_step(void **state)
         assert_int_equal(steplook_init(&w.look, r->t.model.nparams), 0);
         r->t.work.attn = w.attn_trainer;    /* the trainer's own forward, caught */
         /* steps 1 .. 40 computed with a look at each, a new step every time */
-        assert_int_equal(timeline_retrace(r->tl, 0, 0, walk_step, &w), 0);
+        assert_int_equal(timeline_retrace(r->tl, 0, 0, walk_step, &w, NULL, NULL), 0);
         for (int s = 1; s < 40; s++)
-            assert_int_equal(timeline_retrace(r->tl, s, s, walk_step, &w), 0);
+            assert_int_equal(timeline_retrace(r->tl, s, s, walk_step, &w, NULL, NULL), 0);
         assert_int_equal(timeline_reached(r->tl), 40);
         /* again from step 3, stopped at step 17: the timeline stands there */
         w.steps_seen = 3;
         w.stop_at = 17;
-        assert_int_equal(timeline_retrace(r->tl, 3, 30, walk_step, &w), 1);
+        assert_int_equal(timeline_retrace(r->tl, 3, 30, walk_step, &w, NULL, NULL), 1);
         assert_int_equal(w.steps_seen, 18);
         assert_int_equal(timeline_current(r->tl), 17);
         assert_int_equal(r->t.info.step, 17);
@@ -326,7 +326,7 @@ static void test_retrace_and_trace(void **state)
     static const int steps[] = { 0, 1, 49, 50, 51, 77, 119, 3 };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         const int k = steps[i];
-        assert_int_equal(timeline_retrace(a->tl, k, k, catch_only, &look), 0);
+        assert_int_equal(timeline_retrace(a->tl, k, k, catch_only, &look, NULL, NULL), 0);
         assert_int_equal(timeline_goto(b->tl, k), 0);
         assert_int_equal(look.step, k);
         assert_int_equal(a->t.info.step, k);
@@ -358,14 +358,14 @@ static void test_retrace_and_trace(void **state)
         assert_bits_equal(mv[0].delta, mv[0].tr.p_new - mv[0].tr.p_old);
     }
     /* step 1 of the course: fewer parameters move than a big list asks */
-    assert_int_equal(timeline_retrace(a->tl, 0, 0, catch_only, &look), 0);
+    assert_int_equal(timeline_retrace(a->tl, 0, 0, catch_only, &look, NULL, NULL), 0);
     Mover *all = malloc(a->t.model.nparams * sizeof *all);
     assert_non_null(all);
     assert_int_equal(steplook_movers(&look, all, (int)a->t.model.nparams), (int)a->t.info.params_updated);
     free(all);
     /* out of range: nothing changes */
-    assert_int_equal(timeline_retrace(a->tl, 5, 4, catch_only, &look), -1);
-    assert_int_equal(timeline_retrace(a->tl, 0, 121, catch_only, &look), -1);
+    assert_int_equal(timeline_retrace(a->tl, 5, 4, catch_only, &look, NULL, NULL), -1);
+    assert_int_equal(timeline_retrace(a->tl, 0, 120, catch_only, &look, NULL, NULL), -1);
     assert_int_equal(timeline_current(a->tl), 0);
     steplook_free(&look);
     run_close(a);

@@ -69,8 +69,8 @@ static void test_rows(void **state)
         if (seen_action[a] != !keymap_keyless((Action)a))
             fail_msg("action %d is in %d rows", a, seen_action[a]);
     assert_true(keymap_keyless(ACT_FOCUS) && keymap_keyless(ACT_GOTO) && !keymap_keyless(ACT_MOUSE));
-    assert_int_equal(help[HELP_RUN], 13);
-    assert_int_equal(help[HELP_CLASSROOM], 13);
+    assert_int_equal(help[HELP_RUN], 14);
+    assert_int_equal(help[HELP_CLASSROOM], 14);
     /* letters: either case when the row says so; g and G differ */
     int which;
     assert_int_equal(keymap_find('Q', &which)->action, ACT_QUIT);

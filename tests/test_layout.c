@@ -13,7 +13,7 @@ static const char *panel_name(PanelId p)
 {
     static const char *const names[PANEL_COUNT] = {
         "status", "lesson", "name", "positions", "probs", "phase", "lr", "loss", "live",
-        "explain", "keys",
+        "attention", "probe", "update", "explain", "keys",
     };
     return p >= 0 && p < PANEL_COUNT ? names[p] : "?";
 }
@@ -24,17 +24,17 @@ static const char *panel_name(PanelId p)
 static const int min_w[PANEL_COUNT] = {
     [PANEL_STATUS] = 80, [PANEL_LESSON] = 80, [PANEL_NAME] = 44, [PANEL_POSITIONS] = 44, [PANEL_PROBS] = 34,
     [PANEL_PHASE] = 34, [PANEL_LR] = 34, [PANEL_LOSS] = 34, [PANEL_LIVE] = 34, [PANEL_EXPLAIN] = 80,
-    [PANEL_KEYS] = 80,
+    [PANEL_KEYS] = 80, [PANEL_ATTN] = 45, [PANEL_PROBE] = 45, [PANEL_UPDATE] = 45,
 };
 static const int min_h[PANEL_COUNT] = {
     [PANEL_STATUS] = 1, [PANEL_LESSON] = 1, [PANEL_NAME] = 5, [PANEL_POSITIONS] = 12, [PANEL_PROBS] = 11,
     [PANEL_PHASE] = 16, [PANEL_LR] = 4, [PANEL_LOSS] = 10, [PANEL_LIVE] = 4, [PANEL_EXPLAIN] = 5,
-    [PANEL_KEYS] = 1,
+    [PANEL_KEYS] = 1, [PANEL_ATTN] = 21, [PANEL_PROBE] = 21, [PANEL_UPDATE] = 21,
 };
 static const int min_h_explain[PANEL_COUNT] = {
     [PANEL_STATUS] = 1, [PANEL_LESSON] = 1, [PANEL_NAME] = 5, [PANEL_POSITIONS] = 11, [PANEL_PROBS] = 9,
     [PANEL_PHASE] = 16, [PANEL_LR] = 4, [PANEL_LOSS] = 7, [PANEL_LIVE] = 4, [PANEL_EXPLAIN] = 5,
-    [PANEL_KEYS] = 1,
+    [PANEL_KEYS] = 1, [PANEL_ATTN] = 16, [PANEL_PROBE] = 16, [PANEL_UPDATE] = 16,
 };
 
 /* Whether a layout for flags must not have a panel (0), must have it (1),
@@ -47,7 +47,18 @@ static int wanted(int p, unsigned flags, int cols, int rows)
     const int roomy = rows >= LAYOUT_ROOMY_ROWS;
     const int squeezed = !roomy && (flags & LAYF_EXPLAIN) && rows < 29;
     const int slot = (flags & LAYF_SLOT) != 0;
+    const PanelId in = layout_inside(flags);
     (void)cols;
+    if (in != PANEL_NONE) {     /* the inside panel has the left column */
+        if (panel_inside((PanelId)p))
+            return p == in;
+        if (p == PANEL_NAME || p == PANEL_POSITIONS || (!roomy && (p == PANEL_LR || p == PANEL_LIVE)))
+            return 0;
+        if (p == PANEL_LOSS)
+            return !roomy && !(flags & LAYF_PHASE);
+    } else if (panel_inside((PanelId)p)) {
+        return 0;
+    }
     switch (p) {
     case PANEL_PROBS: return !(flags & LAYF_PHASE);
     case PANEL_PHASE: return (flags & LAYF_PHASE) != 0;
@@ -148,21 +159,24 @@ static void test_every_size_to_300x100(void **state)
 }
 
 /* Every combination of phase mode, explanation, live samples, the wanted
- * lower-left panel and two runs, over a grid of sizes from the minimum to
- * 300x100. */
+ * lower-left panel and two runs, with and without each inside panel, over
+ * a grid of sizes from the minimum to 300x100. */
 static void test_every_flag_combination(void **state)
 {
     (void)state;
     unsigned char *owner = malloc(300 * 100);
     assert_non_null(owner);
-    for (unsigned flags = 1; flags < 32; flags++)
-        for (int rows = LAYOUT_MIN_ROWS; rows <= 100; rows += (rows < 40 ? 1 : 7))
-            for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols += (cols < 130 ? 1 : 11)) {
-                check_flags(cols, rows, flags, owner);
-                if (cols == 152)    /* and every width around two runs' threshold */
-                    for (int k = LAYOUT_PAIR_COLS - 3; k <= LAYOUT_PAIR_COLS + 3; k++)
-                        check_flags(k, rows, flags, owner);
-            }
+    static const unsigned inside[] = { 0, LAYF_INSIDE_PANEL(PANEL_ATTN), LAYF_INSIDE_PANEL(PANEL_PROBE),
+                                       LAYF_INSIDE_PANEL(PANEL_UPDATE) };
+    for (size_t i = 0; i < sizeof inside / sizeof inside[0]; i++)
+        for (unsigned flags = i ? 0 : 1; flags < 32; flags++)
+            for (int rows = LAYOUT_MIN_ROWS; rows <= 100; rows += (rows < 40 ? 1 : 7))
+                for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols += (cols < 130 ? 1 : 11)) {
+                    check_flags(cols, rows, flags | inside[i], owner);
+                    if (cols == 152)    /* and every width around two runs' threshold */
+                        for (int k = LAYOUT_PAIR_COLS - 3; k <= LAYOUT_PAIR_COLS + 3; k++)
+                            check_flags(k, rows, flags | inside[i], owner);
+                }
     free(owner);
 }
 
@@ -210,6 +224,29 @@ static void test_80x24_phase_explain(void **state)
     assert_int_equal(l.panel[PANEL_PHASE].h, 21);
     assert_int_equal(l.panel[PANEL_LR].h, 4);
     assert_int_equal(l.spare, 0);
+}
+
+/* An inside panel at 80x24 and 120x40: the whole left column, in step and
+ * phase mode; the right column as it was. */
+static void test_inside_panels(void **state)
+{
+    (void)state;
+    Layout l = layout_compute(80, 24, LAYF_INSIDE_PANEL(PANEL_ATTN));
+    const Rect want[PANEL_COUNT] = {
+        [PANEL_STATUS] = { 0, 0, 80, 1 }, [PANEL_LESSON] = { 0, 1, 80, 1 }, [PANEL_ATTN] = { 0, 2, 45, 21 },
+        [PANEL_PROBS] = { 45, 2, 35, 11 }, [PANEL_LOSS] = { 45, 13, 35, 10 }, [PANEL_KEYS] = { 0, 23, 80, 1 },
+    };
+    assert_memory_equal(l.panel, want, sizeof want);
+    assert_int_equal(l.spare, 0);
+    l = layout_compute(80, 24, LAYF_PHASE | LAYF_EXPLAIN | LAYF_INSIDE_PANEL(PANEL_UPDATE));
+    assert_int_equal(l.panel[PANEL_UPDATE].h, 16);
+    assert_int_equal(l.panel[PANEL_PHASE].x, 45);
+    assert_false(layout_has(&l, PANEL_NAME) || layout_has(&l, PANEL_POSITIONS) || layout_has(&l, PANEL_ATTN));
+    l = layout_compute(120, 40, LAYF_INSIDE_PANEL(PANEL_PROBE));
+    assert_int_equal(l.panel[PANEL_PROBE].w, 67);
+    assert_int_equal(l.panel[PANEL_PROBE].h, 37);
+    assert_true(layout_has(&l, PANEL_PROBS) && layout_has(&l, PANEL_LR));
+    assert_false(layout_has(&l, PANEL_LOSS));
 }
 
 /* Issue 9, item 3: at 80x24 with the explanation, the learning rate or the
@@ -317,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_every_size_to_300x100),
         cmocka_unit_test(test_every_flag_combination),
         cmocka_unit_test(test_80x24_explain_slot),
+        cmocka_unit_test(test_inside_panels),
         cmocka_unit_test(test_zoom),
         cmocka_unit_test(test_80x24_phase_explain),
         cmocka_unit_test(test_sample_beyond),

@@ -195,6 +195,7 @@ static int run(const Options *o, const Script *script)
         .twin = o->compare ? &t2 : NULL, .twin_desc = o->compare,
         .twin_sink = csv2 ? csv_sink_step : NULL, .twin_sink_ctx = &sink2,
         .script = script,
+        .probe = o->probe, .nprobe = o->nprobe,
     };
     if (o->export_dir) {
         const ScreensOut out = {

@@ -97,6 +97,51 @@ int model_param_at(const Model *m, size_t index, int *row, int *col)
     return -1;
 }
 
+void model_param_name(const Model *m, size_t index, char *buf, size_t len)
+{
+    int row, col, i = model_param_at(m, index, &row, &col);
+    if (i < 0)
+        snprintf(buf, len, "?");
+    else
+        snprintf(buf, len, "%s[%d][%d]", m->mat[i].name, row, col);
+}
+
+int model_param_parse(const Model *m, const char *text, size_t *index, char *err, size_t errlen)
+{
+    char t[64];
+    size_t k = 0;
+    for (const char *p = text; *p && k + 1 < sizeof t; p++)
+        if (*p != ' ')
+            t[k++] = *p;
+    t[k] = '\0';
+    char *br = strchr(t, '[');
+    int row, col;
+    char end;
+    if (!br || sscanf(br, "[%d][%d]%c", &row, &col, &end) != 2) {
+        snprintf(err, errlen, "'%.40s' is not MATRIX[ROW][COL], e.g. lm_head[4][0]", text);
+        return -1;
+    }
+    *br = '\0';
+    for (int i = 0; i < m->nmat; i++) {
+        const Matrix *mx = &m->mat[i];
+        const char *name = mx->name;
+        /* "attn_wq" stands for "layer0.attn_wq" in a one-layer model */
+        if (strcmp(name, t) != 0 && !(m->cfg.n_layer == 1 && strncmp(name, "layer0.", 7) == 0 &&
+                                      strcmp(name + 7, t) == 0))
+            continue;
+        if (row < 0 || row >= mx->nout || col < 0 || col >= mx->nin) {
+            snprintf(err, errlen, "%s is %d x %d: rows 0-%d, columns 0-%d", name, mx->nout, mx->nin,
+                     mx->nout - 1, mx->nin - 1);
+            return -1;
+        }
+        *index = mx->off + (size_t)row * (size_t)mx->nin + (size_t)col;
+        return 0;
+    }
+    snprintf(err, errlen, "no matrix '%.30s' (wte, wpe, lm_head, %sattn_wq ... mlp_fc2)", t,
+             m->cfg.n_layer == 1 ? "" : "layer0.");
+    return -1;
+}
+
 void model_init_params(const Model *m, Rng *rng, double *params)
 {
     for (int i = 0; i < m->nmat; i++) {

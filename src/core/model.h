@@ -69,6 +69,13 @@ int model_matrix(const Model *m, int layer, int which);
 /* The matrix holding parameter `index` (its row and column in *row, *col),
  * or -1 when index is past the last parameter. */
 int model_param_at(const Model *m, size_t index, int *row, int *col);
+/* A parameter's name: "lm_head[4][0]", "layer0.attn_wq[3][15]" ("?" past
+ * the last). */
+void model_param_name(const Model *m, size_t index, char *buf, size_t len);
+/* The parameter a name names, as model_param_name writes it (the "layer0."
+ * of a one-layer model may be left out; spaces are ignored) into *index.
+ * Returns 0, or -1 with a one-line message in err. */
+int model_param_parse(const Model *m, const char *text, size_t *index, char *err, size_t errlen);
 
 /* Draws every parameter with gauss(0, std) in creation order, row by row,
  * into params[0 .. nparams) (std-0 draws still consume the generator). */

@@ -393,11 +393,12 @@ int timeline_goto(Timeline *tl, int k)
     return timeline_seek(tl, k, NULL, NULL);
 }
 
-int timeline_retrace(Timeline *tl, int from, int to, TimelineLook look, void *ctx)
+int timeline_retrace(Timeline *tl, int from, int to, TimelineLook look, void *ctx,
+                     TimelineProgress progress, void *pctx)
 {
-    if (from < 0 || from > to || to > tl->reached || !look)
+    if (from < 0 || from > to || to >= tl->num_steps || !look)
         return -1;
-    return seek(tl, to, from, NULL, NULL, look, ctx);
+    return seek(tl, to, from, progress, pctx, look, ctx);
 }
 
 const double *timeline_initial(const Timeline *tl)

@@ -83,13 +83,16 @@ void timeline_rewind_start(Timeline *tl);
  * (t->info), its gradients, and its parameters and Adam moments before the
  * update.  Returning nonzero stops after this step. */
 typedef int (*TimelineLook)(void *ctx, const Trainer *t);
-/* Recomputes steps from .. to (0-based; from <= to, to at most the first
- * step not reached yet) from a saved state before `from`, calling look for
- * each of them; the timeline then stands at the last one done, exactly as
- * timeline_goto leaves it (recomputing a step gives the same bits).  Returns
- * 0 at `to`; 1 when look stopped it; -1 when out of range (nothing changed)
+/* Computes (or recomputes) steps from .. to (0-based; from <= to <
+ * num_steps), going on from the current step or a saved state before
+ * `from`, calling look for each of them; the timeline then stands at the
+ * last one done, exactly as timeline_goto leaves it (recomputing a step
+ * gives the same bits).  `progress` (may be NULL) is called with pctx
+ * between the steps, as timeline_seek calls it.  Returns
+ * 0 at `to`; 1 when look or progress stopped it; -1 when out of range (nothing changed)
  * or out of memory, or TIMELINE_SINK_FAILED (as timeline_seek). */
-int timeline_retrace(Timeline *tl, int from, int to, TimelineLook look, void *ctx);
+int timeline_retrace(Timeline *tl, int from, int to, TimelineLook look, void *ctx,
+                     TimelineProgress progress, void *pctx);
 
 /* The parameters before the first step (the model of step 1's forward). */
 const double *timeline_initial(const Timeline *tl);

@@ -475,11 +475,7 @@ void trainer_update(Trainer *t)
 
 void trainer_param_name(const Trainer *t, size_t index, char *buf, size_t len)
 {
-    int row, col, i = model_param_at(&t->model, index, &row, &col);
-    if (i < 0)
-        snprintf(buf, len, "?");
-    else
-        snprintf(buf, len, "%s[%d][%d]", t->model.mat[i].name, row, col);
+    model_param_name(&t->model, index, buf, len);
 }
 
 void trainer_step(Trainer *t)

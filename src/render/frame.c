@@ -16,7 +16,8 @@ Layout render_frame(Canvas *c, Session *s)
 {
     const unsigned flags = (s->phase_mode ? LAYF_PHASE : 0u) | (s->explain ? LAYF_EXPLAIN : 0u) |
                            (s->live ? LAYF_LIVE : 0u) | (slot_wanted(s) ? LAYF_SLOT : 0u) |
-                           (s->other >= 0 ? LAYF_PAIR : 0u);
+                           (s->other >= 0 ? LAYF_PAIR : 0u) |
+                           (panel_inside(s->inside) ? LAYF_INSIDE_PANEL(s->inside) : 0u);
     Layout l = layout_compute(c->w, c->h, flags);
     View v;
     session_view(s, l.panels, &v);

@@ -71,6 +71,14 @@ Layout layout_compute(int cols, int rows, unsigned flags)
         if (lr_h)
             l.panel[bl] = rect(right_x, top + body - lr_h, right_w, lr_h);
     }
+    const PanelId in = layout_inside(flags);
+    if (panel_inside(in)) {     /* the left column is the inside panel's */
+        for (int p = PANEL_NAME; p < PANEL_EXPLAIN; p++)
+            if (l.panel[p].x == 0 && l.panel[p].w > 0)
+                l.panel[p] = rect(0, 0, 0, 0);
+        l.spare = 0;
+        l.panel[in] = rect(0, top, left_w, body);
+    }
     for (int p = 0; p < PANEL_COUNT; p++)
         if (layout_has(&l, (PanelId)p))
             l.panels |= PANEL_BIT(p);

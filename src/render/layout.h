@@ -25,7 +25,10 @@
  * samples have no room under the positions: they are left out, or with
  * LAYF_SLOT they take the name panel's place; the one left out is "spare",
  * a panel the focus can still reach (focusing it brings it back: see
- * render/frame.c).  In roomy phase mode
+ * render/frame.c).  A panel that looks inside the model (attention, a probed
+ * name, what the update did: LAYF_INSIDE) takes the whole left column, in
+ * step and phase mode alike: the name, the positions and what shares the
+ * column with them are then left out.  In roomy phase mode
  * the right column is the phase panel's (and the live samples', when on):
  * it draws the learning-rate curve itself at the Update phase.  Zoom gives
  * one panel every row between the lesson line and the keys.
@@ -50,7 +53,17 @@ enum {
                              * takes the name panel's place */
     LAYF_PAIR = 16,         /* two runs are compared: from LAYOUT_PAIR_COLS columns up the
                              * positions and probabilities show both, side by side */
+    LAYF_INSIDE = 32,       /* an inside panel (LAYF_INSIDE_PANEL says which) takes the left
+                             * column */
 };
+
+/* Which inside panel LAYF_INSIDE places: flags | LAYF_INSIDE_PANEL(p), p a
+ * PanelId (panel_inside); layout_inside(flags) reads it back. */
+#define LAYF_INSIDE_PANEL(p) (LAYF_INSIDE | ((unsigned)(p) << 8))
+static inline PanelId layout_inside(unsigned flags)
+{
+    return (flags & LAYF_INSIDE) ? (PanelId)(flags >> 8) : PANEL_NONE;
+}
 
 #define LAYOUT_MIN_COLS 80
 #define LAYOUT_MIN_ROWS 24

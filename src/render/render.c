@@ -27,6 +27,7 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
         [PANEL_POSITIONS] = render_positions, [PANEL_PROBS] = render_probs,
         [PANEL_PHASE] = render_phase, [PANEL_LR] = render_lr, [PANEL_LOSS] = render_loss,
         [PANEL_LIVE] = render_live, [PANEL_EXPLAIN] = render_explain, [PANEL_KEYS] = render_keys,
+        [PANEL_ATTN] = render_attention, [PANEL_PROBE] = render_probe, [PANEL_UPDATE] = render_update,
     };
     /* two runs side by side (Layout.pair): the panel's left half shows the
      * run shown, its right half the run compared with, each labelled */
@@ -60,6 +61,8 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
         render_samples(c, l, v->step.samples, v->run.num_steps, v->shown.samples_page);
     if (v->form)
         render_whatif(c, v);
+    if (v->inside.editing)
+        render_editor(c, v);
     if (v->shown.help)
         render_help(c, v);
 }
@@ -190,6 +193,8 @@ void render_keys(Canvas *c, Rect r, const View *v)
         .guess = v->shown.guess, .hiding = v->shown.hiding, .running = v->shown.running,
         .samples = v->shown.samples, .samples_more = v->shown.samples_more, .last = v->shown.last,
         .runs = v->cmp.runs, .lesson = v->shown.lesson,
+        .probe = v->shown.inside == PANEL_PROBE,
+        .follow = v->shown.inside == PANEL_UPDATE || (v->shown.phase_mode && v->shown.phase.kind == PHASE_UPDATE),
     };
     enum { CAP = 40 };
     HintItem h[CAP];
@@ -221,13 +226,24 @@ void render_keys(Canvas *c, Rect r, const View *v)
 
 void render_field(Canvas *c, int x, int y, int w, const Field *fd, int cursor)
 {
-    canvas_text(c, x, y, w, fd->text, ROLE_VALUE);
-    for (int k = fd->len; k < w; k++)
+    const int tw = canvas_text(c, x, y, w, fd->text, ROLE_VALUE);
+    for (int k = tw; k < w; k++)
         canvas_text(c, x + k, y, 1, c->ascii ? "_" : "\u2581", ROLE_LABEL);
-    if (cursor) {   /* the cursor: the cell it stands on, reversed */
-        char ch[2] = { fd->cursor < fd->len ? fd->text[fd->cursor] : ' ', '\0' };
-        canvas_text(c, x + fd->cursor, y, 1, ch, ROLE_SELECT);
+    if (!cursor)
+        return;
+    /* the cursor: the cell it stands on, reversed, after the text before it
+     * (a character may be several bytes, and wide) */
+    char before[FIELD_MAX + 1], at[8] = " ";
+    memcpy(before, fd->text, (size_t)fd->cursor);
+    before[fd->cursor] = '\0';
+    const int n = field_char_len(fd);
+    if (n > 0) {
+        memcpy(at, fd->text + fd->cursor, (size_t)n);
+        at[n] = '\0';
     }
+    const int cx = text_width(before, c->ascii);
+    if (cx < w)
+        canvas_text(c, x + cx, y, w - cx, at, ROLE_SELECT);
 }
 
 void render_prompt(Canvas *c, Rect r, const Prompt *p)

@@ -34,6 +34,12 @@ void render_prompt(Canvas *c, Rect r, const Prompt *p);
 /* A one-line text field at (x, y), w cells (the rest of them marked as
  * room to type), with its cursor in reverse video when cursor is set. */
 void render_field(Canvas *c, int x, int y, int w, const Field *fd, int cursor);
+/* Inside the model (render_inside.c): each head's attention over the
+ * positions so far, a probed name under three models, what the step's
+ * update did. */
+void render_attention(Canvas *c, Rect r, const View *v);
+void render_probe(Canvas *c, Rect r, const View *v);
+void render_update(Canvas *c, Rect r, const View *v);
 /* The help overlay, centred on the canvas. */
 void render_help(Canvas *c, const View *v);
 /* A long operation's progress, over what the canvas holds: `done` of
@@ -54,6 +60,8 @@ void render_samples_pair(Canvas *c, const View *v);
 int render_samples_pair_per_page(const Canvas *c, const View *v);
 /* The what-if form (v->form): lr, beta1, beta2, temperature. */
 void render_whatif(Canvas *c, const View *v);
+/* The line editor (t: a name to probe; #: the parameter Adam follows). */
+void render_editor(Canvas *c, const View *v);
 /* The message shown when the canvas is smaller than need_w x need_h. */
 void render_too_small(Canvas *c, int need_w, int need_h);
 

@@ -208,7 +208,7 @@ static Lesson lesson_of(const View *v, int ascii)
 {
     return (Lesson){
         .ds = v->run.ds, .in = v->step.info, .model = v->run.model, .adam = v->step.info->adam,
-        .num_steps = v->run.num_steps, .follow_name = v->step.follow_name, .label = label,
+        .num_steps = v->run.num_steps, .follow_name = v->step.follow_name, .follow = &v->step.follow, .label = label,
         .log_end = variant_info(v->run.program)->log_end, .cuts = &v->run.cuts,
         .ascii = ascii,
     };
@@ -345,6 +345,7 @@ static void panel_loss(Canvas *c, Rect a, const View *v)
     say(c, a, &y, 0, &l, LL_LOSS_MEAN, dec);
     y++;
     say(c, a, &y, 4, &l, LL_CHANCE, 0);
+    say(c, a, &y, 4, &l, LL_CHOICES, 0);
     y++;
     say(c, a, &y, 0, &l, LL_VERDICT, 0);
     /* step 1: the lesson's figures were made up; then the hardest position */
@@ -400,7 +401,7 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
 static void panel_update(Canvas *c, Rect a, const View *v)
 {
     const Lesson l = lesson_of(v, c->ascii);
-    const AdamTrace *f = &v->step.info->follow;
+    const AdamTrace *f = &v->step.follow;
     int y = a.y;
     say(c, a, &y, 7, &l, LL_LR, 0);
     say(c, a, &y, 2, &l, LL_ADAM_ON, 0);
@@ -452,8 +453,21 @@ static void panel_log(Canvas *c, Rect a, const View *v)
     canvas_text_fit(c, a.x, y++, a.w, line, ROLE_VALUE);
     y++;
     say(c, a, &y, 0, &l, LL_NEXT, v->shown.hide_next ? LESSON_HIDDEN : 0);
+    /* what the update just did to the step's name, when there is room for it
+     * (and for the curve, when the curve is to show) */
+    const int curve = !(v->shown.on_screen & PANEL_BIT(PANEL_LOSS));
+    if (v->inside.in && !v->shown.hide_next) {
+        char verdict[256];
+        update_verdict(v, verdict, sizeof verdict);
+        const int rows = flow_rows(c->ascii, a.w, verdict, 0);
+        const int left = a.y + a.h - y, curve_fits = curve && left >= 6;
+        if (left >= 1 + rows + (curve_fits ? 1 + 6 : 0)) {
+            y++;
+            y += flow_text(c, a, y, verdict, 0);
+        }
+    }
     int left = a.y + a.h - y;
-    if (left >= 6 && !(v->shown.on_screen & PANEL_BIT(PANEL_LOSS))) {  /* the loss curve, with this step's point */
+    if (left >= 6 && curve) {  /* the loss curve, with this step's point */
         y++;
         render_loss_body(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, v);
     }
@@ -506,6 +520,7 @@ void render_explain(Canvas *c, Rect r, const View *v)
         .schedule = v->run.train->adam.schedule, .log_end = variant_info(v->run.program)->log_end,
         .cuts = &v->run.cuts,
         .no_grad_at_start = in->step == 0 && no_grad && v->run.model->cfg.zero_init_proj,
+        .zero_init_proj = v->run.model->cfg.zero_init_proj,
     };
     Explanation e;
     if (v->shown.hiding)

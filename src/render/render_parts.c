@@ -263,3 +263,4 @@ void focus_frame(Canvas *c, Rect r)
             canvas_put(c, x, y, h, ROLE_FOCUS);
         }
 }
+

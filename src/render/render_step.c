@@ -376,9 +376,9 @@ static void sort_ids(int *ids, int n, const double *p)
 }
 
 /* The rows of ids[0 .. n) from a.y + 1 down: marks, label, bar (a full one
- * is pmax), probability, tag. */
-static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, const double *p, int top,
-                       int target, double pmax)
+ * is pmax), the raw score (v: logit, else NULL), probability, tag. */
+static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, const double *p,
+                       const double *logit, int top, int target, double pmax)
 {
     const Glyphs *g = glyphs_get(c->ascii);
     char num[32];
@@ -392,7 +392,12 @@ static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, 
     }
     const int x_lab = a.x + 3, x_bar = x_lab + lw + 1;
     const int tag_w = 6, x_tag = a.x + a.w - tag_w, x_num = x_tag - 7;
-    const int bar_w = x_num - 1 - x_bar;
+    /* the raw score (v) before the probability: beside the bar, or in its
+     * place when the bar would be too short */
+    const int x_logit = x_num - 8;
+    int bar_w = (logit ? x_logit : x_num) - 1 - x_bar;
+    if (logit && bar_w < 4)
+        bar_w = 0;
     for (int k = 0; k < n; k++) {
         int id = ids[k], y = a.y + 1 + k;
         int is_t = id == target, is_top = id == top;
@@ -409,6 +414,10 @@ static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, 
                       is_t ? ROLE_TARGET : is_top ? ROLE_TOP : ROLE_BAR);
         snprintf(num, sizeof num, "%.4f", p[id]);
         text_right(c, x_num, y, 6, num, role);
+        if (logit) {
+            snprintf(num, sizeof num, "%.3f", logit[id]);
+            text_right(c, x_logit, y, 7, num, ROLE_LABEL);
+        }
         if (is_t || is_top)
             canvas_text(c, x_tag, y, tag_w, is_t ? "target" : "top", role);
     }
@@ -420,6 +429,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
     const Glyphs *g = glyphs_get(c->ascii);
     const int V = v->run.vocab_size;
     const double *p = in->probs + (size_t)pos * (size_t)V;
+    const double *logit = v->shown.logits ? in->logits + (size_t)pos * (size_t)V : NULL;
     const int target = in->tokens[pos + 1];
     char tgt_l[16], num[64];
     if (a.w < 1 || a.h < 1)
@@ -460,12 +470,32 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
     x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][1], ROLE_LABEL);
     x += canvas_text(c, x, a.y, a.x + a.w - x, g->top, ROLE_TOP);
     x += canvas_text(c, x, a.y, a.x + a.w - x, words[k][2], ROLE_LABEL);
-    canvas_text(c, x, a.y, a.x + a.w - x, top_l, ROLE_TOP);
+    x += canvas_text(c, x, a.y, a.x + a.w - x, top_l, ROLE_TOP);
+    if (logit && a.x + a.w - 20 >= x + 1) {   /* over the numbers (probs_rows' columns) */
+        text_right(c, a.x + a.w - 21, a.y, 7, "logit", ROLE_LABEL);
+        text_right(c, a.x + a.w - 13, a.y, 6, "p", ROLE_LABEL);
+    }
 
+    /* with the raw scores (v), the last line, when the list keeps 5 rows:
+     * exp(loss_pos) = 1 / p(target), the number of tokens the model is as
+     * unsure as choosing among */
+    int rows = a.h - 1;
+    if (logit && rows >= 6) {
+        const double choices = 1.0 / p[target];
+        char line[3][96];
+        snprintf(line[0], sizeof line[0], "exp(loss_%d) = %.1f: as unsure as choosing among %.1f of %d", pos,
+                 choices, choices, V);
+        snprintf(line[1], sizeof line[1], "as unsure as 1 in %.1f (chance 1 in %d)", choices, V);
+        snprintf(line[2], sizeof line[2], "1 in %.1f (chance 1 in %d)", choices, V);
+        int f = 0;
+        while (f < 2 && text_width(line[f], c->ascii) > a.w)
+            f++;
+        canvas_text_fit(c, a.x, a.y + a.h - 1, a.w, line[f], ROLE_LABEL);
+        rows--;
+    }
     /* which entries: all in vocabulary order when they fit, else the most
      * likely ones (the target always among them) and a line saying how many
      * are hidden */
-    int rows = a.h - 1;
     if (rows < 1)
         return;
     int *ids = malloc((size_t)V * sizeof *ids);
@@ -484,7 +514,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
             if (cnt <= 0)
                 break;
             Rect col = { a.x + k * (colw + 2), a.y, colw, per + 1 };
-            probs_rows(c, col, v, ids + first, cnt, p, top, target, pmax);
+            probs_rows(c, col, v, ids + first, cnt, p, logit, top, target, pmax);
         }
         free(ids);
         return;
@@ -504,7 +534,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
                 break;
             }
     }
-    probs_rows(c, a, v, ids + off, shown, p, top, target, pmax);
+    probs_rows(c, a, v, ids + off, shown, p, logit, top, target, pmax);
     if (hidden > 0) {
         const int x_lab = a.x + 3;
         double rest = 0.0;
@@ -559,17 +589,21 @@ void render_probs(Canvas *c, Rect r, const View *v)
     snprintf(note[1], sizeof note[1], "pos %d: %s%s%s", sel, in_l, arrow, tgt_l);
     snprintf(note[2], sizeof note[2], "%d: %s%s%s", sel, in_l, arrow, tgt_l);
     snprintf(note[3], sizeof note[3], "pos %d", sel);
-    static const struct { const char *title; int note; } forms[] = {
-        { "Next-token probabilities", 0 }, { "Next token", 0 }, { "Next token", 1 }, { "Next token", 2 },
-        { "Next token", 3 },
+    static const struct { const char *title; int note; } forms[2][5] = {
+        { { "Next-token probabilities", 0 }, { "Next token", 0 }, { "Next token", 1 }, { "Next token", 2 },
+          { "Next token", 3 } },
+        /* v: the raw scores too */
+        { { "Next token: logits, probabilities", 0 }, { "Logit, p", 0 }, { "Logit, p", 1 }, { "Logit, p", 2 },
+          { "Logit, p", 3 } },
     };
+    const int lg = v->shown.logits != 0;
     char title[64];
     int f = 0;
-    while (f + 1 < (int)(sizeof forms / sizeof forms[0]) &&
-           text_width(side_title(title, sizeof title, v, forms[f].title), c->ascii) +
-           text_width(note[forms[f].note], c->ascii) + 7 > r.w)
+    while (f + 1 < 5 &&
+           text_width(side_title(title, sizeof title, v, forms[lg][f].title), c->ascii) +
+           text_width(note[forms[lg][f].note], c->ascii) + 7 > r.w)
         f++;
-    Rect a = frame(c, r, side_title(title, sizeof title, v, forms[f].title), note[forms[f].note]);
+    Rect a = frame(c, r, side_title(title, sizeof title, v, forms[lg][f].title), note[forms[lg][f].note]);
     if (a.w < 1 || a.h < 1)
         return;
     if (hidden)

@@ -7,6 +7,9 @@ static const char *const eighths[8] = {
     "", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a", "\u2589",
 };
 
+static const char *const shades_utf8[5] = { "\u00b7", "\u2591", "\u2592", "\u2593", "\u2588" };
+static const char *const shades_ascii[5] = { ".", ":", "=", "%", "#" };
+
 static const Glyphs utf8_set = {
     .h = "\u2500", .v = "\u2502", .tl = "\u256d", .tr = "\u256e", .bl = "\u2570", .br = "\u256f",
     .arrow = " " GL_TO_UTF8 " ", .sel = "\u25b6", .target = "\u25b6", .top = "\u2605",
@@ -22,6 +25,7 @@ static const Glyphs utf8_set = {
     .field_sep = " \u2502 ", .item_sep = " \u00b7", .chance_tick = "\u2506",
     .cut = GL_CUT_UTF8, .next = "\u203a", .pending = "\u00b7",
     .fh = "\u2501", .fv = "\u2503", .ftl = "\u250f", .ftr = "\u2513", .fbl = "\u2517", .fbr = "\u251b",
+    .shade = shades_utf8,
 };
 
 static const Glyphs ascii_set = {
@@ -39,6 +43,7 @@ static const Glyphs ascii_set = {
     .field_sep = " | ", .item_sep = ",", .chance_tick = ":",
     .cut = GL_CUT_ASCII, .next = ">", .pending = ".",
     .fh = "=", .fv = "#", .ftl = "#", .ftr = "#", .fbl = "#", .fbr = "#",
+    .shade = shades_ascii,
 };
 
 const Glyphs *glyphs_get(int ascii) { return ascii ? &ascii_set : &utf8_set; }

@@ -31,6 +31,7 @@ typedef struct {
     const char *pending;    /* a number not computed yet (phase mode): "·" */
     const char *next;       /* between the phases of a step: "›" */
     const char *fh, *fv, *ftl, *ftr, *fbl, *fbr;  /* the focused panel's frame */
+    const char *const *shade;   /* [5]: attention weights, lightest to darkest (render_inside.c) */
 } Glyphs;
 
 /* The set for a mode: ascii != 0 gives the plain ASCII one. */

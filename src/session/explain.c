@@ -132,6 +132,29 @@ void explain_panel(PanelId panel, const ExplainCtx *c, Explanation *e)
                  "random seed, so you watch the same slot turn from noise into a name.",
                  c->live_every, c->live_every == 1 ? "" : "s");
         break;
+    case PANEL_ATTN:
+        set(e, "Attention", "w = softmax(q . k_t / head_dim ** 0.5 for t <= pos);  out = sum(w[t] * v_t)");
+        if (c->zero_init_proj)
+            snprintf(e->text, sizeof e->text,
+                     "Each head weighs the positions so far (a row adds up to 1). attn_wo starts at 0, so "
+                     "at step 1 q and k get no gradient: every row stays near 1/t.");
+        else
+            snprintf(e->text, sizeof e->text,
+                     "Each head weighs the positions so far by how well their keys match its query (a row "
+                     "adds up to 1; uniform is 1/t each).");
+        break;
+    case PANEL_PROBE:
+        set(e, "Probe a name", "loss_t = -log(softmax(gpt(token, pos))[target]);  choices = exp(mean)");
+        snprintf(e->text, sizeof e->text,
+                 "Any name, scored as a training step scores its own but not trained on: its losses "
+                 "under this step's model, step 1's and the final one.");
+        break;
+    case PANEL_UPDATE:
+        set(e, "What the update did", "p.data -= lr_t * m_hat / (v_hat ** 0.5 + eps_adam)");
+        snprintf(e->text, sizeof e->text,
+                 "The step's own name again, through the weights its update made: how much easier it "
+                 "got. Below, the parameters Adam moved most (d follows one).");
+        break;
     default:
         set(e, "One training step", "sample -> forward -> loss -> backward -> update (Adam) -> log");
         snprintf(e->text, sizeof e->text,

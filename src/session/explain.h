@@ -26,6 +26,7 @@ typedef struct {
     const Cuts *cuts;       /* names cut at the block size (NULL: not said) */
     int no_grad_at_start;   /* the step is step 1 and some matrices got no gradient,
                              * attn_wo and mlp_fc2 starting at 0 */
+    int zero_init_proj;     /* attn_wo and mlp_fc2 start at 0 (the course's) */
 } ExplainCtx;
 
 typedef struct {

@@ -81,6 +81,17 @@ static const KeyRow rows[] = {
     { { 'o' }, 1, ACT_OTHER, "o", "o", HELP_CLASSROOM, "o", "o", "show the other run",
       { { HINT_BOTH, WHEN_RUNS, 25, 7, "other run", NULL, NULL } } },
     { { 'x' }, 0, ACT_EXPORT, NULL, NULL, HELP_CLASSROOM, "x", "x", "export the screen to files", { { 0 } } },
+    /* ------------------------------------------------------ inside the model */
+    { { 'a' }, 1, ACT_ATTENTION, "a", "a", HELP_RUN, "a  u  t", "a  u  t", "attention, update, a name",
+      { { 0 } } },
+    { { 'u' }, 1, ACT_UPDATE, "u", "u", HELP_NONE, NULL, NULL, NULL, { { 0 } } },
+    { { 't' }, 1, ACT_PROBE, "t", "t", HELP_NONE, NULL, NULL, NULL,
+      { { HINT_BOTH, WHEN_PROBE, 26, 6, "type a name", NULL, NULL } } },
+    { { 'v' }, 1, ACT_LOGITS, "v", "v", HELP_CLASSROOM, "v  d  #", "v  d  #", "logits; Adam: next, pick",
+      { { 0 } } },
+    { { 'd' }, 1, ACT_FOLLOW, "d", "d", HELP_NONE, NULL, NULL, NULL,
+      { { HINT_BOTH, WHEN_FOLLOW, 26, 3, "next mover", NULL, NULL } } },
+    { { '#' }, 0, ACT_PICK, NULL, NULL, HELP_NONE, NULL, NULL, NULL, { { 0 } } },
     { { 'c' }, 1, ACT_CONTRAST, NULL, NULL, HELP_CLASSROOM, "c", "c", "high-contrast theme", { { 0 } } },
     { { 'm' }, 1, ACT_MOUSE, NULL, NULL, HELP_RUN, "m", "m", "mouse on / off", { { 0 } } },
     { { '?', 'h', UIK_F1 }, 0, ACT_HELP, "?", "?", HELP_CLASSROOM, "?", "?", "this help",
@@ -139,6 +150,8 @@ static int applies(const Hint *h, const HintState *st)
     case WHEN_SAMPLES_END: return st->samples == 2 && !st->samples_more;
     case WHEN_CAN_RUN: return st->running || !st->last;
     case WHEN_RUNS: return st->runs > 1;
+    case WHEN_PROBE: return st->probe;
+    case WHEN_FOLLOW: return st->follow;
     default: return 1;
     }
 }

@@ -52,6 +52,12 @@ typedef enum {
     ACT_PROBS_UP,       /* scroll the probabilities (arg rows; 0: one) */
     ACT_PROBS_DOWN,
     ACT_EXPORT,         /* write the screen to files (text and SVG) */
+    ACT_ATTENTION,      /* the attention panel on / off */
+    ACT_UPDATE,         /* the "what the update did" panel on / off */
+    ACT_PROBE,          /* type a name to probe (the probe panel shows) */
+    ACT_LOGITS,         /* the probability panel shows the raw scores too / not */
+    ACT_FOLLOW,         /* Adam is followed on the next of the update's biggest moves */
+    ACT_PICK,           /* type the parameter Adam is followed on */
     /* actions no key takes (keymap_keyless): the mouse's and the prompt's */
     ACT_FOCUS,          /* focus panel arg (a PanelId) */
     ACT_SELECT,         /* select position arg (phase mode: its forward phase) */
@@ -74,6 +80,8 @@ typedef enum {
     WHEN_SAMPLES_MORE,  /* they show, and a page follows */
     WHEN_SAMPLES_END,   /* they show, their last page */
     WHEN_CAN_RUN,       /* running, or a step is left to run (not at the last) */
+    WHEN_PROBE,         /* the probe panel shows */
+    WHEN_FOLLOW,        /* the update panel, or the Update phase, shows */
     WHEN_RUNS,          /* the session has more than one run */
 } HintWhen;
 
@@ -115,6 +123,8 @@ typedef struct {
     int samples_more;       /* the final samples show (samples 2) and a page follows */
     int runs;               /* runs in the session */
     int lesson;             /* a lesson script plays: n and b walk its stops */
+    int probe;              /* the probe panel shows */
+    int follow;             /* the update panel or the Update phase shows (d: the next move) */
 } HintState;
 
 typedef struct {

@@ -325,6 +325,9 @@ static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
     case LL_CHANCE:
         put(o, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", V, chance(l));
         break;
+    case LL_CHOICES:    /* as unsure as choosing among that many tokens */
+        put(o, MK_TEXT "exp(loss)" NBSP "=" NBSP MK_VALUE "%.1f" MK_TEXT " choices (chance: %d)", exp(in->loss), V);
+        break;
     case LL_VERDICT: {
         double d = in->loss - chance(l);
         if (fabs(d) < 0.1)
@@ -466,7 +469,7 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
 {
     const StepInfo *in = l->in;
     const AdamConfig *ad = &l->adam;
-    const AdamTrace *f = &in->follow;
+    const AdamTrace *f = l->follow ? l->follow : &in->follow;
     if (l->trace && line >= LL_M && line <= LL_P)
         put(o, "  ");
     switch (line) {

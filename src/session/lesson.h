@@ -29,6 +29,7 @@ struct Lesson {
     AdamConfig adam;            /* the schedule and Adam's constants */
     int num_steps;
     const char *follow_name;    /* the parameter followed through Adam: "lm_head[4][0]" */
+    const AdamTrace *follow;    /* ... and what the update did to it; NULL: in->follow */
     const char *log_end;        /* what ends the log line: "\n", or the gist's "\r" */
     const Cuts *cuts;           /* names cut at the block size (the screen's; NULL: not said) */
     int trace;                  /* --trace's wording; else the screen's */
@@ -67,6 +68,7 @@ typedef enum {
     LL_LOSS_MEAN,       /*      = 3.2764  (screen); arg: the decimals LL_LOSS_SUM showed: "≈"
                          * when its terms, as shown, do not add up to the mean (also --trace's) */
     LL_CHANCE,          /* chance = -log(1/27) = 3.2958  (screen) */
+    LL_CHOICES,         /* exp(loss) = 26.5 choices (chance: 27): the effective number of choices  (screen) */
     LL_VERDICT,         /* 0.02 below chance: the model has learned something.  (screen) */
     LL_HARDEST,         /* Hardest: position 0, [BOS] → e (loss 3.39).  (screen; none when n = 1) */
     LL_ILLUSTRATION,    /* the lesson's "e.g." figures were illustrations  (screen; step 1 only) */

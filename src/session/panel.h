@@ -10,13 +10,22 @@
 typedef enum {
     PANEL_NONE = -1,
     PANEL_STATUS, PANEL_LESSON, PANEL_NAME, PANEL_POSITIONS, PANEL_PROBS, PANEL_PHASE, PANEL_LR,
-    PANEL_LOSS, PANEL_LIVE, PANEL_EXPLAIN, PANEL_KEYS,
+    PANEL_LOSS, PANEL_LIVE,
+    PANEL_ATTN, PANEL_PROBE, PANEL_UPDATE,  /* inside the model: one at a time, in the left column */
+    PANEL_EXPLAIN, PANEL_KEYS,
     PANEL_COUNT
 } PanelId;
 
 /* A set of panels: bit 1 << PanelId per panel. */
 typedef unsigned PanelSet;
 #define PANEL_BIT(p) (1u << (unsigned)(p))
+
+/* 1 for the panels that look inside the model (attention, a probed name,
+ * what the update did): one shows at a time, a key brings it up. */
+static inline int panel_inside(PanelId p)
+{
+    return p == PANEL_ATTN || p == PANEL_PROBE || p == PANEL_UPDATE;
+}
 
 /* 1 for the panels that can take the focus (all but the status line, the
  * lesson line and the key hints). */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "session/arc.h"
+#include "session/look.h"
 #include "session/whatif.h"
 
 /* Steps per second, slowest first; 0: as fast as the core goes. */
@@ -17,8 +18,8 @@ enum { SAMPLES_CAP = 500 };
 
 /* The panels Tab visits, in order. */
 static const PanelId focus_order[] = {
-    PANEL_NAME, PANEL_POSITIONS, PANEL_PROBS, PANEL_PHASE, PANEL_LOSS, PANEL_LR, PANEL_LIVE,
-    PANEL_EXPLAIN,
+    PANEL_NAME, PANEL_POSITIONS, PANEL_ATTN, PANEL_PROBE, PANEL_UPDATE, PANEL_PROBS, PANEL_PHASE,
+    PANEL_LOSS, PANEL_LR, PANEL_LIVE, PANEL_EXPLAIN,
 };
 enum { NFOCUS = (int)(sizeof focus_order / sizeof focus_order[0]) };
 
@@ -107,16 +108,9 @@ void session_set_progress(Session *s, SessionProgress fn, void *ctx)
     s->progress_ctx = ctx;
 }
 
-/* What a seek's progress needs: the session, where it goes, whether a key
- * may stop it. */
-typedef struct {
-    Session *s;
-    int target, cancel;
-} Seek;
-
-static int seek_progress(void *ctx, int done, int total)
+int session_seek_progress(void *ctx, int done, int total)
 {
-    Seek *k = ctx;
+    SessionSeek *k = ctx;
     Session *s = k->s;
     const int r = s->progress ? s->progress(s->progress_ctx, k->target, done, total) : 0;
     if (r == SESSION_QUIT)
@@ -128,8 +122,8 @@ int session_seek(Session *s, Run *r, int k, int cancel)
 {
     if (s->failed || s->quit)
         return -1;
-    Seek ctx = { s, k, cancel };
-    const int rc = timeline_current(r->tl) == k ? 0 : timeline_seek(r->tl, k, seek_progress, &ctx);
+    SessionSeek ctx = { s, k, cancel };
+    const int rc = timeline_current(r->tl) == k ? 0 : timeline_seek(r->tl, k, session_seek_progress, &ctx);
     if (rc < 0) {
         s->failed = rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
         return -1;
@@ -145,7 +139,8 @@ static void arrive(Session *s)
 {
     int cancel = 1;
     for (int i = 0; i < s->nruns; i++) {
-        const int rc = session_seek(s, &s->runs[i], s->step, cancel);
+        /* an inside panel looks into the step on the way (look_seek) */
+        const int rc = look_wanted(s, i) ? look_seek(s, i, cancel) : session_seek(s, &s->runs[i], s->step, cancel);
         if (rc < 0)
             return;
         if (rc == 1) {      /* stopped short: all the runs to the step reached */
@@ -234,6 +229,7 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
     timeline_set_sink(r->tl, c->sink, c->sink_ctx);
     s->stop = -1;
     s->script = c->script && c->script->count > 0 ? c->script : NULL;
+    look_start(s);  /* no inside panel yet; --probe's names */
     arrive(s);      /* step 1 is computed before the screen opens */
     if (s->script && !s->failed)
         session_stop(s, 0, 0);      /* a lesson starts at its first stop */
@@ -457,10 +453,13 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
             s->zoom = 0;
             return DO_DRAW;
         }
-        if (session_shown(s, on).samples != 2)
-            return 0;
-        s->samples = 0;
-        return DO_DRAW;
+        if (session_shown(s, on).samples == 2) {
+            s->samples = 0;
+            return DO_DRAW;
+        }
+        return look_close(s);  /* else the inside panel closes */
+    case ACT_ATTENTION: case ACT_UPDATE: case ACT_PROBE: case ACT_LOGITS: case ACT_FOLLOW: case ACT_PICK:
+        return look_act(s, a);
     case ACT_PHASES: {
         /* p twice comes back to the phase left, when the step is the same */
         unsigned r = DO_DRAW | pause(s);
@@ -613,6 +612,8 @@ unsigned session_key(Session *s, int key, PanelSet on)
 {
     if (s->form.open)       /* the what-if form takes the keys */
         return whatif_key(s, key);
+    if (s->editing)         /* so does the line editor */
+        return look_key(s, key);
     if (key == UIK_RESIZE)
         return DO_DRAW | DO_REPAINT;
     unsigned said = 0;      /* a message shown until the next key */
@@ -726,6 +727,8 @@ Shown session_shown(const Session *s, PanelSet on)
         sh.note = s->explain ? st->note : NULL;
     }
     sh.explain = s->explain;
+    sh.inside = s->inside;
+    sh.logits = s->logits;
     sh.live = s->live;
     /* the final samples once training is over: at the last step (in phase
      * mode, once its Log phase is reached) */
@@ -773,6 +776,7 @@ static void view_step(const Session *s, const Run *r, const Shown *sh, ViewStep 
     st->curve = timeline_curve(r->tl);
     st->seen = seen_by_step(&r->seen, s->step);
     trainer_param_name(t, t->info.follow_index, st->follow_name, sizeof st->follow_name);
+    st->follow = t->info.follow;
     st->live_age = live_age(sh->age, r->live.every > 0 ? r->live.every : 1);
     st->live_names = live_get(&r->live, st->live_age);
     if (sh->samples == 2)
@@ -804,6 +808,7 @@ void session_view(Session *s, PanelSet on, View *v)
     ViewStep *st = &v->step;
     view_step(s, r, &v->shown, st);
     v->form = s->form.open ? &s->form : NULL;
+    look_view(s, v);    /* the inside panels' data, computed as they need it */
     ViewCompare *cmp = &v->cmp;
     cmp->runs = s->nruns;
     cmp->label = (char)('A' + s->shown);

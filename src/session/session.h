@@ -18,6 +18,8 @@
 #include "core/timeline.h"
 #include "core/train.h"
 #include "session/goto.h"
+#include "session/field.h"
+#include "session/inside.h"
 #include "session/keymap.h"
 #include "session/mouse.h"
 #include "session/names.h"
@@ -39,6 +41,7 @@ typedef struct {
     int parent;             /* a branch: the run it was made from; else -1 */
     int from;               /* a branch: the first step (0-based) it trains otherwise; else -1 */
     char desc[64];          /* how it differs: "lr=0.003 from step 100", "--lr 0.003", "" */
+    RunInside inside;       /* what the inside panels show of it, computed on demand */
 } Run;
 
 
@@ -67,6 +70,9 @@ typedef struct {
                              * (its own --csv rows), or NULL */
     void *twin_sink_ctx;
     const Script *script;   /* a lesson script to play (--lesson; not owned), or NULL */
+    const char *const *probe;   /* --probe: names the probe panel starts with (made of the
+                             * data's characters: main.c checked them), or NULL */
+    int nprobe;
 } SessionConfig;
 
 /* Why a session must end (Session.failed). */
@@ -81,7 +87,7 @@ enum { SESSION_OOM = 1, SESSION_SINK_FAILED = 2 };
 enum { SESSION_CANCEL = 1, SESSION_QUIT = 2 };
 typedef int (*SessionProgress)(void *ctx, int target, int done, int total);
 
-enum { SESSION_MAX_RUNS = 4 };
+enum { SESSION_MAX_RUNS = VIEW_MAX_RUNS };
 
 typedef struct {
     Run runs[SESSION_MAX_RUNS];
@@ -140,7 +146,23 @@ typedef struct {
         int step, phase_mode, sel;
         Phase phase;
     } at_stop;
+    /* inside the model */
+    PanelId inside;         /* the inside panel shown (PANEL_ATTN, _PROBE, _UPDATE) or PANEL_NONE */
+    ProbeName probes[INSIDE_NAMES]; /* the names probed, oldest first */
+    int nprobes;
+    int probe_sel;          /* the one shown in detail */
+    unsigned probe_version; /* changes whenever the names do */
+    int editing;            /* the line editor: EDIT_NAME, EDIT_PARAM, or 0 (closed) */
+    Field field;
+    char field_error[160];  /* why its last Enter was refused, or "" */
+    int recall;             /* Up / Down in the editor: the name recalled, -1 none */
+    int logits;             /* the probability panel shows the raw scores (logits) too */
+    int follow_rank;        /* Adam is followed on the update's (follow_rank + 1)-th biggest
+                             * move; -1: on the trainer's parameter (lm_head[target][0]) ... */
+    long follow_index;      /* ... unless this one was picked (>= 0) */
 } Session;
+
+
 
 /* What a key or an action asks the input loop to do (bits). */
 enum {
@@ -226,6 +248,15 @@ void session_set_progress(Session *s, SessionProgress fn, void *ctx);
  * short.  Returns 0 at k, 1 stopped short (r on the last step computed,
  * exact), or -1: the session must end (s->failed, or s->quit). */
 int session_seek(Session *s, Run *r, int k, int cancel);
+/* What a long operation's progress needs: the session, the step it goes
+ * to, whether a key may stop it. */
+typedef struct {
+    Session *s;
+    int target, cancel;
+} SessionSeek;
+/* A TimelineProgress over a SessionSeek: tells the input loop (its
+ * progress), stops when asked (a key, with cancel; q or a signal always). */
+int session_seek_progress(void *ctx, int done, int total);
 /* Tells the session how many final samples a page of the screen holds (the
  * frame drew them: render/frame.h), so that s can page through them. */
 void session_set_samples_page(Session *s, int per_page);

@@ -18,7 +18,9 @@
 #include "core/model.h"
 #include "core/sample.h"
 #include "core/train.h"
+#include "session/field.h"
 #include "session/form.h"
+#include "session/inside.h"
 #include "session/names.h"
 #include "session/panel.h"
 #include "session/phase.h"
@@ -46,6 +48,8 @@ typedef struct {
                              * own is info->loss */
     size_t seen;            /* distinct names the steps so far have used */
     char follow_name[64];   /* the parameter followed through Adam ("lm_head[4][0]") */
+    AdamTrace follow;       /* ... and what the update did to it (info->follow, or the
+                             * parameter d or # chose) */
     const char *live_names; /* LIVE_SLOTS names drawn by the model of live_age, or NULL */
     int live_age;           /* the steps done by the model that drew them */
     const Samples *samples; /* the final samples, when they show; else NULL */
@@ -92,6 +96,8 @@ typedef struct {
                              * its Log phase, or --samples 0), 1 hidden, 2 shown */
     int samples_page;       /* the page shown (from 0) ... */
     int samples_more;       /* ... and more pages follow it */
+    PanelId inside;         /* the inside panel shown (attention, probe, update), or PANEL_NONE */
+    int logits;             /* the probability panel shows the raw scores (logits) too */
     PanelId focus;          /* the focused panel, or PANEL_NONE */
     PanelId zoomed;         /* the panel zoomed to the whole screen, or PANEL_NONE */
     PanelSet on_screen;     /* the panels on screen, zoom applied */
@@ -117,11 +123,34 @@ typedef struct {
     Shown shown;
 } ViewCompare;
 
+enum { VIEW_MAX_RUNS = 4 };
+
+/* What the inside panels show: the run shown's insides (RunInside, computed
+ * for the step shown: its attention, its name after the update, the moves;
+ * the probed names under three models), the other runs' (the probe panel
+ * shows their models at the step shown), and the line editor. */
+typedef struct {
+    const RunInside *in;    /* the run shown's, when an inside panel (or a parameter
+                             * picked for Adam) needs it; else NULL */
+    const ProbeName *names; /* the probed names, oldest first */
+    int nnames, sel;        /* ... how many, the one shown in detail */
+    int runs;               /* runs in the session: the other runs' insides follow */
+    char label[VIEW_MAX_RUNS];          /* their letters, the run shown's first */
+    const RunInside *run[VIEW_MAX_RUNS];/* ... and insides (run[0] == in) */
+    int follow_rank;        /* Adam is followed on the update's (rank + 1)-th biggest move,
+                             * or -1 (the trainer's parameter, or a picked one) */
+    int editing;            /* the line editor: EDIT_NAME, EDIT_PARAM, or 0 */
+    const Field *field;
+    const char *error;      /* why its last Enter was refused, or "" */
+    char vocab[96];         /* the vocabulary in a few words (the editor says it) */
+} ViewInside;
+
 typedef struct {
     ViewRun run;
     ViewStep step;
     Shown shown;
     ViewCompare cmp;
+    ViewInside inside;
     const WhatIfForm *form; /* the what-if form, when open; else NULL */
     char side;              /* drawn beside another run's panel (Layout.pair): the run's
                              * letter, which the panel's title names; 0: one run */

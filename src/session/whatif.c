@@ -21,6 +21,7 @@ int run_start(Run *r, Trainer *t, int num_steps)
 
 void run_free(Run *r)
 {
+    inside_free(&r->inside);
     samples_free(&r->samples);
     live_free(&r->live);
     seen_free(&r->seen);
