@@ -322,6 +322,9 @@ void render_help(Canvas *c, const View *v)
     int h = (two ? n + 1 : count[0] + count[1] + 2) + 2 + 3;
     const int card_rows = flow_rows(ascii, w - 4, card, 2);
     h += 1 + card_rows;
+    /* too tall for the screen: the blank lines around the notes go first */
+    const int gap = h - 1 <= c->h ? 1 : 0, gap2 = h - 2 + gap <= c->h ? 1 : 0;
+    h -= (1 - gap) + (1 - gap2);
     Rect a = overlay(c, w, h, "Keys", "any key closes");
     int y = a.y;
     for (int col = 0; col < 2; col++) {
@@ -341,11 +344,12 @@ void render_help(Canvas *c, const View *v)
             i++;
         }
     }
-    int ny = y + (two ? n : count[1]) + 2;
+    int ny = y + (two ? n : count[1]) + 1 + gap;
     for (int i = 0; i < 2 && ny + i < a.y + a.h; i++)
         canvas_text_fit(c, a.x, ny + i, a.w, notes[i], ROLE_LABEL);
-    if (ny + 3 < a.y + a.h)
-        flow_text(c, (Rect){ a.x, ny + 3, a.w, a.y + a.h - ny - 3 }, ny + 3, card, 2);
+    const int cy = ny + 2 + gap2;
+    if (cy < a.y + a.h)
+        flow_text(c, (Rect){ a.x, cy, a.w, a.y + a.h - cy }, cy, card, 2);
 }
 
 /* Where the final samples go: the right column's top panel (the
