@@ -843,6 +843,13 @@ static void test_long_operation(void **state)
     assert_int_equal(s->reached, 51);
     assert_int_equal(s->quit, 0);
     assert_int_equal(s->failed, 0);
+    /* an arc jump stopped short: not on the stage's step, so not its sentence */
+    session_go(s, 0);
+    p = (Prog){ .stop_at = 30, .answer = SESSION_CANCEL };
+    session_act(s, ACT_ARC, ARC_STAGES - 1, 0);
+    assert_true(s->step > 50 && s->step < 1999);
+    assert_int_equal(s->arc, -1);
+    assert_int_equal(session_shown(s, 0).arc, -1);
     /* on: no answer stops it */
     p = (Prog){ .stop_at = 1 << 30 };
     session_go(s, 1999);

@@ -392,7 +392,9 @@ static unsigned apply(Session *s, Action a, int arg, PanelSet on)
             return 0;
         arc_bookmarks(s->num_steps, b);
         unsigned r = jump(s, (long)b[arg] - 1);
-        s->arc = arg;       /* the lesson line says the stage's sentence */
+        /* the lesson line says the stage's sentence, once there (a key may
+         * stop a long way short of it) */
+        s->arc = s->step == b[arg] - 1 ? arg : -1;
         return r;
     }
     case ACT_UP:

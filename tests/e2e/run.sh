@@ -420,8 +420,10 @@ wait_for lo "step 1/40000"
 keys lo 6
 if wait_for lo "Going to" 3 && wait_for lo "steps computed" 1 && wait_for lo "any key stops here, q quits" 1; then
     keys lo p
+    # stopped short of step 40000: the second line is not the arc's sentence for it
     if wait_gone lo "Going to" 2 && wait_for lo "PAUSED" && ! capture lo | head -1 | grep -q "step 40000/" &&
-       ! capture lo | grep -q "\[Sample\]" && capture lo | tail -1 | grep -q "p phases"; then ok
+       ! capture lo | grep -q "\[Sample\]" && capture lo | tail -1 | grep -q "p phases" &&
+       ! capture lo | sed -n 2p | grep -q "Arc of training"; then ok
     else fail "not stopped, or the key acted" lo; fi
 else fail "no progress shown" lo; fi
 tm kill-session -t lo
