@@ -223,9 +223,19 @@ static void test_play(void **state)
     script_free(&sc);
 }
 
+/* The cells of a canvas (malloc'd), to compare with a later one. */
+static Cell *cells_copy(const Canvas *c)
+{
+    Cell *out = malloc(sizeof *out * (size_t)c->w * (size_t)c->h);
+    assert_non_null(out);
+    memcpy(out, c->cells, sizeof *out * (size_t)c->w * (size_t)c->h);
+    return out;
+}
+
 /* The lesson shipped: it loads for the default run; n from its first stop
  * (revealing in guess mode) reaches every stop, each screen the one its
- * stop draws when played directly. */
+ * stop draws when played directly; b from the last walks back through them
+ * all, each as it was. */
 static void test_training_loop(void **state)
 {
     (void)state;
@@ -252,6 +262,8 @@ static void test_training_loop(void **state)
     Canvas a, b;
     assert_int_equal(canvas_init(&a, 80, 24, 0), 0);
     assert_int_equal(canvas_init(&b, 80, 24, 0), 0);
+    Cell **seen = calloc((size_t)sc.count, sizeof *seen);     /* each stop's screen, walking forward */
+    assert_non_null(seen);
     for (int i = 0; i < sc.count; i++) {
         if (i > 0) {
             int presses = 0;
@@ -269,9 +281,30 @@ static void test_training_loop(void **state)
                      sc.stops[i].line);
         }
         assert_non_null(strstr(ta, "step "));
+        seen[i] = cells_copy(&a);
         free(ta);
         free(tb);
     }
+    /* b walks back through every stop: each shows what it showed walking
+     * forward, but for the loss curve's steps computed beyond (greyed) */
+    for (int i = sc.count - 2; i >= 0; i--) {
+        session_key(&walk->s, 'b', 0);
+        assert_int_equal(walk->s.stop, i);
+        render_frame(&a, &walk->s);
+        for (int k = 0; k < a.w * a.h; k++) {
+            const Cell *p = &seen[i][k], *q = &a.cells[k];
+            if ((strcmp(p->g, q->g) != 0 || p->role != q->role) && q->role != ROLE_AHEAD) {
+                char *ta = canvas_dump(&a);
+                fprintf(stderr, "%s\n", ta);
+                free(ta);
+                fail_msg("stop %d (%s), walked back to: cell %d,%d '%s' (role %d), walking forward '%s' (role %d)",
+                         i + 1, sc.stops[i].name, k % a.w, k / a.w, q->g, q->role, p->g, p->role);
+            }
+        }
+    }
+    for (int i = 0; i < sc.count; i++)
+        free(seen[i]);
+    free(seen);
     canvas_free(&a);
     canvas_free(&b);
     fixture_free(walk);

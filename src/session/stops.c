@@ -28,8 +28,9 @@ unsigned session_stop(Session *s, int i, PanelSet on)
     s->guess = p->guess != 0;
     s->revealed = p->guess == 2;
     s->samples = p->samples;
-    if (p->arc)             /* the stage's sentence on the second line, as 1-6 say it */
-        s->arc = arc_stage(s->step + 1, s->num_steps);
+    /* the stage's sentence on the second line, as 1-6 say it; else none,
+     * even when the stop before (on the same step) said it */
+    s->arc = p->arc ? arc_stage(s->step + 1, s->num_steps) : -1;
     s->live = p->live;
     s->explain = p->explain;
     s->zoom = p->zoom != PANEL_NONE;
