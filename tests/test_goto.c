@@ -53,8 +53,15 @@ static void test_parse(void **state)
     expect_error("501", 0, "step 501 is past the last step (500)");
     expect_error("+481", 20, "step 502 is past the last step (500)");
     expect_error("-21", 20, "step 0 is before step 1");
-    expect_error("99999999999999999999999", 0, "'99999999999999999999999' is not a step: a number, +N or -N");
-    expect_error("+9223372036854775807", 20, "step 4000000021 is past the last step (500)");
+    /* a number too large for any run: said as typed, never a step made up */
+    expect_error("99999999999999999999999", 0, "step 99999999999999999999999 is past the last step (500)");
+    expect_error(" 99999999999 ", 0, "step 99999999999 is past the last step (500)");
+    expect_error("+9223372036854775807", 20, "step 21 + 9223372036854775807 is past the last step (500)");
+    expect_error("+99999999999", 0, "step 1 + 99999999999 is past the last step (500)");
+    expect_error("-99999999999", 20, "step 21 - 99999999999 is before step 1");
+    expect_error("-40000000000", 20, "step 21 - 40000000000 is before step 1");
+    expect_step("+00000000000000000000003", 20, 23);     /* zeros in front are no size */
+    expect_error("4000000001", 0, "step 4000000001 is past the last step (500)");
 }
 
 static void test_count(void **state)

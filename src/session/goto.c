@@ -2,7 +2,6 @@
 #include "session/goto.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,19 +12,32 @@ int goto_parse(const char *text, int step, int num_steps, long *out, char *err, 
         text++;
     const char sign = *text == '+' || *text == '-' ? *text : 0;
     const char *num = text + (sign != 0);
-    char *end;
-    errno = 0;
-    long v = isdigit((unsigned char)*num) ? strtol(num, &end, 10) : -1;
-    if (v >= 0)
-        while (isspace((unsigned char)*end))
-            end++;
-    if (v < 0 || *end != '\0' || errno == ERANGE) {
+    size_t digits = strspn(num, "0123456789");
+    const char *end = num + digits;
+    while (isspace((unsigned char)*end))
+        end++;
+    if (digits == 0 || *end != '\0') {
         snprintf(err, len, "'%.24s' is not a step: a number, +N or -N", text);
         return -1;
     }
-    if (v > 4000000000L)
-        v = 4000000000L;    /* past any run, without overflowing below */
-    long k = sign == '+' ? step + v : sign == '-' ? step - v : v - 1;
+    /* a number beyond any run's steps is said as typed (never a step of
+     * its own making): past the last, or before the first */
+    while (digits > 1 && *num == '0') {
+        num++;
+        digits--;
+    }
+    const long v = digits <= 10 ? strtol(num, NULL, 10) : -1;
+    if (v < 0 || v > 4000000000L) {
+        char where[48] = "";
+        if (sign)
+            snprintf(where, sizeof where, "%d %c ", step + 1, sign);
+        if (sign == '-')
+            snprintf(err, len, "step %s%.*s is before step 1", where, (int)digits, num);
+        else
+            snprintf(err, len, "step %s%.*s is past the last step (%d)", where, (int)digits, num, num_steps);
+        return -1;
+    }
+    const long k = sign == '+' ? step + v : sign == '-' ? step - v : v - 1;
     if (k < 0) {
         snprintf(err, len, sign ? "step %ld is before step 1" : "there is no step 0: the first is 1",
                  k + 1);

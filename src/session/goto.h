@@ -11,7 +11,8 @@
  * num_steps in the run: "137" is step 137 (1-based, as on screen), "+10"
  * and "-10" count from the step shown; spaces around are fine.  Returns 0,
  * or -1 with why not in err ("'abc' is not a step: a number, +N or -N",
- * "step 600 is past the last step (500)"). */
+ * "step 600 is past the last step (500)"; a number too large for any run
+ * as typed: "step 21 + 99999999999 is past the last step (500)"). */
 int goto_parse(const char *text, int step, int num_steps, long *out, char *err, size_t len);
 
 /* A count being typed: its digits, and whether it is a lone 1 ... 6, whose
