@@ -1342,6 +1342,24 @@ if wait_for wi "step 1/500"; then
 else fail "did not start" wi; fi
 tm kill-session -t wi
 
+begin "classroom.md's what-if activity (section 7) in its --emma session: the figures it quotes at step 200"
+quoted=$(grep -o 'at step 200, `B [0-9.]* A [0-9.]*`' docs/classroom.md | sed 's/.*`\(.*\)`/\1/')
+diff=$(grep -o '`B−A [-+][0-9.]*`' docs/classroom.md | head -1 | tr -d '`')
+start wc 80 24 "$APP_ENV $BIN --emma"
+if [ -n "$quoted" ] && [ -n "$diff" ] && wait_for wc "step 1/500"; then
+    keys wc p 3
+    wait_for wc "step 100/500"
+    keys wc f
+    if wait_for wc "What if, from step 100"; then
+        keys wc BSpace BSpace BSpace BSpace
+        lit wc 0.005
+        keys wc Enter 4
+        if wait_for wc "step 200/500" && wait_for wc "$quoted" 5 && wait_for wc "$diff" 1; then ok
+        else fail "classroom.md quotes '$quoted' and '$diff'" wc; fi
+    else fail "no form" wc; fi
+else fail "no figures quoted, or did not start" wc; fi
+tm kill-session -t wc
+
 for size in 80x24 120x40; do
     begin "--compare at $size: both losses, both curves and the legend"
     start cmp "${size%x*}" "${size#*x}" "$APP_ENV $BIN --paused --compare '--lr 0.003'"
