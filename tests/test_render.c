@@ -95,6 +95,69 @@ static void test_step1_80x24(void **state)
     assert_screen(s, 80, 24, 1, "step1-80x24", 1);
 }
 
+/* The status line of v at width w is want. */
+static void expect_status_of(const View *v, int w, const char *want)
+{
+    Canvas c;
+    assert_int_equal(canvas_init(&c, w, 1, 0), 0);
+    render_status(&c, (Rect){ 0, 0, w, 1 }, v);
+    char *s = row_text(&c, 0);
+    canvas_free(&c);
+    if (strcmp(s, want) != 0)
+        fail_msg("%d columns:\n'%s', expected\n'%s'", w, s, want);
+    free(s);
+}
+
+/* ... of f's session. */
+static void expect_status(Fixture *f, int w, const char *want)
+{
+    View v = fixture_view(f);
+    expect_status_of(&v, w, want);
+}
+
+/* The speed measured while running (the input loop's, session_set_rate), at
+ * step 50 running at max speed: its long form where it fits, its short form
+ * at 80 columns (every field kept), the setting once paused or at the last
+ * step; at a set speed not reached, the rate against it. */
+static void check_status_rate(Fixture *f)
+{
+    Session *se = &f->s;
+    session_set_rate(se, 3483.2);
+    expect_status(f, 80, " step 50/500  \u2502 \u25b6 RUNNING \u2502 max 3480/s \u2502 loss 2.4204 \u2502 "
+                         "lr_t 0.009765 \u2502 course");
+    expect_status(f, 100, " step 50/500  \u2502 \u25b6 RUNNING \u2502 max 3,480 steps/s \u2502 loss 2.4204 \u2502 "
+                          "lr_t 0.009765 \u2502 course   microgpt-tui");
+    View v = fixture_view(f);
+    assert_true(v.shown.rate == 3483.2);
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 80, 1, 0), 0);
+    render_status(&c, (Rect){ 0, 0, 80, 1 }, &v);
+    assert_int_equal(c.cells[28].role, ROLE_VALUE);     /* a figure, not a setting */
+    canvas_free(&c);
+    session_set_rate(se, 12345.0);  /* five digits still fit 80 columns */
+    expect_status(f, 80, " step 50/500  \u2502 \u25b6 RUNNING \u2502 max 12300/s \u2502 loss 2.4204 \u2502 "
+                         "lr_t 0.009765 \u2502 course");
+    se->running = 0;                /* paused: the setting */
+    expect_status(f, 100, " step 50/500  \u2502 \u2016 PAUSED  \u2502 max speed \u2502 loss 2.4204 \u2502 "
+                          "lr_t 0.009765 \u2502 course           microgpt-tui");
+    se->running = 1;
+    /* a set speed this machine does not reach */
+    const int speed = se->speed;
+    while (session_act(se, ACT_SLOWER, 0, 0) != 0 && session_speed(se) != 1000) {
+    }
+    assert_int_equal(session_speed(se), 1000);
+    session_set_rate(se, 712.4);
+    expect_status(f, 80, " step 50/500  \u2502 \u25b6 RUNNING \u2502 only 712/s \u2502 loss 2.4204 \u2502 "
+                         "lr_t 0.009765 \u2502 course");
+    expect_status(f, 120, " step 50/500  \u2502 \u25b6 RUNNING \u2502 712 of 1000 steps/s \u2502 loss 2.4204 \u2502 "
+                          "lr_t 0.009765 \u2502 course                     microgpt-tui");
+    session_set_rate(se, 990.0);    /* reached: the setting */
+    expect_status(f, 120, " step 50/500  \u2502 \u25b6 RUNNING \u2502 1000 steps/s \u2502 loss 2.4204 \u2502 "
+                          "lr_t 0.009765 \u2502 course                            microgpt-tui");
+    se->speed = speed;
+    session_set_rate(se, 0);
+}
+
 /* The status line carries the step, the state, the speed, the loss as the
  * reference log prints it (step 1: 3.3630) and lr_t. */
 static void test_status_line(void **state)
@@ -123,6 +186,7 @@ static void test_status_line(void **state)
     assert_int_equal(c.cells[14].role, ROLE_BORDER);
     assert_int_equal(c.cells[16].role, ROLE_RUN);
     free(s);
+    check_status_rate(f);
     /* the last step: "(last step)" kept at 80 columns (the speed goes
      * first), lr_t in significant digits, not 0.000000 */
     fixture_at(f, 499);
@@ -166,6 +230,18 @@ static void test_status_line(void **state)
     assert_string_equal(s, " step 4/100000000         \u2502 \u2016 PAUSED  \u2502 loss 2.0859 \u2502 "
                            "lr_t 9.87e-08 \u2502 gist");
     free(s);
+    /* running at max speed, measured: the speed's short form does not fit
+     * either, so it drops whole as the setting did; 90 columns: the short
+     * form; 100: the long one */
+    v.shown.running = 1;
+    v.shown.speed = 0;
+    v.shown.rate = 3483.2;
+    expect_status_of(&v, 80, " step 4/100000000         \u2502 \u25b6 RUNNING \u2502 loss 2.0859 \u2502 "
+                             "lr_t 9.87e-08 \u2502 gist");
+    expect_status_of(&v, 90, " step 4/100000000         \u2502 \u25b6 RUNNING \u2502 max 3480/s \u2502 "
+                             "loss 2.0859 \u2502 lr_t 9.87e-08 \u2502 gist");
+    expect_status_of(&v, 100, " step 4/100000000         \u2502 \u25b6 RUNNING \u2502 max 3,480 steps/s "
+                              "\u2502 loss 2.0859 \u2502 lr_t 9.87e-08 \u2502 gist");
     canvas_free(&c);
     f->s.speed = speed;
 }
@@ -229,6 +305,25 @@ static void test_step50_large(void **state)
     assert_screen(s, 120, 40, 0, "step50-sel2-120x40", 0);
     assert_screen(s, 120, 40, 1, "step50-sel2-120x40", 0);
     assert_screen(s, 200, 60, 0, "step50-sel2-200x60", 0);
+}
+
+/* Running at max speed, the rate the input loop measured (3,483.2 steps/s)
+ * on the status line: the whole screen at 80x24 (its short form, every
+ * field kept) and 120x40 (its long form). */
+static void test_measured_speed(void **state)
+{
+    Fixture *f = *state;
+    Session *s = fixture_at(f, 49);
+    const int speed = s->speed;
+    while (session_act(s, ACT_FASTER, 0, 0) != 0) {
+    }
+    s->running = 1;
+    session_set_rate(s, 3483.2);
+    assert_screen(s, 80, 24, 0, "speed-max-step50-80x24", 1);
+    assert_screen(s, 80, 24, 1, "speed-max-step50-80x24", 0);
+    assert_screen(s, 120, 40, 0, "speed-max-step50-120x40", 0);
+    session_set_rate(s, 0);
+    s->speed = speed;
 }
 
 /* The probability panel: when the vocabulary does not fit, the most likely
@@ -1469,6 +1564,7 @@ int main(void)
         cmocka_unit_test(test_name_panel),
         cmocka_unit_test(test_positions_numbers),
         cmocka_unit_test(test_step50_large),
+        cmocka_unit_test(test_measured_speed),
         cmocka_unit_test(test_probs_hidden),
         cmocka_unit_test(test_last_step_samples),
         cmocka_unit_test(test_samples_box),

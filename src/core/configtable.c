@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/thousands.h"
 
 enum {
     F_BLOCK, F_INIT, F_ACT, F_BETAS, F_SCHEDULE, F_STEPS, F_PARAMS, F_LOGLINE, F_HEADER, F_DATA,
@@ -48,21 +49,6 @@ static size_t nparams_of(const ModelConfig *c)
     return n;
 }
 
-/* n with a comma every three digits: "4,064". */
-static void thousands(size_t n, char *buf, size_t len)
-{
-    char d[32];
-    int k = snprintf(d, sizeof d, "%zu", n), o = 0;
-    char out[48];
-    for (int i = 0; i < k; i++) {
-        if (i > 0 && (k - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = d[i];
-    }
-    out[o] = '\0';
-    snprintf(buf, len, "%s", out);
-}
-
 void configtable_value(int i, const TrainConfig *c, Variant v, char *buf, size_t len)
 {
     const ModelConfig *m = &c->model;
@@ -92,7 +78,7 @@ void configtable_value(int i, const TrainConfig *c, Variant v, char *buf, size_t
         snprintf(buf, len, "%d", c->adam.num_steps);
         break;
     case F_PARAMS:
-        thousands(nparams_of(m), buf, len);
+        format_thousands(nparams_of(m), buf, len);
         break;
     case F_LOGLINE:
         snprintf(buf, len, "%s", strcmp(variant_info(v)->log_end, "\r") == 0 ? "print(..., end='\\r')"

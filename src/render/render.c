@@ -13,6 +13,7 @@
 #include "render/ui_glyphs.h"
 #include "session/explain.h"
 #include "session/lesson.h"
+#include "session/rate.h"
 
 void render_screen(Canvas *c, const Layout *l, const View *v)
 {
@@ -70,8 +71,9 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
 /* A field of the status line: an optional dim label, a value, the role of
  * the value; its width at least `pad` columns (so that what follows does not
  * move as the number grows); what separates it from the field before; and
- * its rank: a line too narrow for every field drops the highest rank first,
- * whole. */
+ * its rank: a line too narrow for every field first takes the fields' short
+ * forms (`brief`, where there is one: the measured speed), then drops the
+ * highest rank first, whole. */
 typedef struct {
     const char *label;
     char value[48];
@@ -79,9 +81,17 @@ typedef struct {
     int pad;
     const char *sep;
     int rank;
+    char brief[24];     /* the value's short form, or "" */
 } StatusField;
 
 enum { STATUS_FIELDS = 9 };
+
+/* A field's width: its label and value, at least its label and pad. */
+static int status_width(const StatusField *f, int ascii)
+{
+    const int lw = f->label ? text_width(f->label, ascii) : 0, tw = lw + text_width(f->value, ascii);
+    return tw > lw + f->pad ? tw : lw + f->pad;
+}
 
 void render_status(Canvas *c, Rect r, const View *v)
 {
@@ -92,18 +102,19 @@ void render_status(Canvas *c, Rect r, const View *v)
     StatusField f[STATUS_FIELDS];
     int n = 0;
     /* step 31/500 (rank 0: never dropped) */
-    f[n] = (StatusField){ "step ", "", ROLE_VALUE, 2 * digits(v->run.num_steps) + 1, NULL, 0 };
+    f[n] = (StatusField){ "step ", "", ROLE_VALUE, 2 * digits(v->run.num_steps) + 1, NULL, 0, "" };
     snprintf(f[n++].value, sizeof f[0].value, "%d/%d", v->step.info->step + 1, v->run.num_steps);
     /* ‖ PAUSED, and (last step) right after it */
-    f[n] = (StatusField){ NULL, "", v->shown.running ? ROLE_RUN : ROLE_PAUSE, v->shown.last ? 0 : 9, sep, 1 };
+    f[n] = (StatusField){ NULL, "", v->shown.running ? ROLE_RUN : ROLE_PAUSE, v->shown.last ? 0 : 9, sep, 1, "" };
     snprintf(f[n++].value, sizeof f[0].value, "%s %s", v->shown.running ? g->run : g->pause,
              v->shown.running ? "RUNNING" : "PAUSED");
     if (v->shown.last)
-        f[n++] = (StatusField){ NULL, "(last step)", ROLE_LABEL, 0, " ", 4 };
-    /* the speed */
-    f[n] = (StatusField){ NULL, "max speed", ROLE_TEXT, 0, sep, 6 };
-    if (v->shown.speed > 0)
-        snprintf(f[n].value, sizeof f[0].value, "%d step%s/s", v->shown.speed, v->shown.speed == 1 ? "" : "s");
+        f[n++] = (StatusField){ NULL, "(last step)", ROLE_LABEL, 0, " ", 4, "" };
+    /* the speed: the setting, or the rate measured where it says more (at
+     * max speed; below a speed this machine does not reach) */
+    f[n] = (StatusField){ NULL, "", v->shown.rate > 0 ? ROLE_VALUE : ROLE_TEXT, 0, sep, 6, "" };
+    rate_text(f[n].value, sizeof f[0].value, v->shown.speed, v->shown.rate, 0);
+    rate_text(f[n].brief, sizeof f[0].brief, v->shown.speed, v->shown.rate, 1);
     n++;
     /* loss 3.0874: "?" in guess mode, "…" before the Loss phase; with two
      * runs each loss after its run's letter (A 3.0874 B 3.1012, the run
@@ -112,7 +123,7 @@ void render_status(Canvas *c, Rect r, const View *v)
     char la[4] = { v->cmp.label, ' ', '\0' }, lb[4] = { v->cmp.other_label, ' ', '\0' };
     for (int k = 0; k <= two; k++) {
         f[n] = (StatusField){ two ? (k ? lb : la) : "loss ", "", k ? ROLE_GHOST : ROLE_VALUE, 6,
-                              k ? " " : sep, 2 };
+                              k ? " " : sep, 2, "" };
         if (v->shown.hide_loss)
             snprintf(f[n].value, sizeof f[0].value, "?");
         else if (!phase_has_loss(phase))
@@ -122,27 +133,32 @@ void render_status(Canvas *c, Rect r, const View *v)
         n++;
     }
     /* lr_t 0.009911: "…" before the Update phase */
-    f[n] = (StatusField){ "lr_t ", "", ROLE_VALUE, 8, sep, 3 };
+    f[n] = (StatusField){ "lr_t ", "", ROLE_VALUE, 8, sep, 3, "" };
     if (phase_has_update(phase))
         lesson_lr_text(f[n].value, sizeof f[0].value, v->step.info->lr_t);
     else
         snprintf(f[n].value, sizeof f[0].value, "%s", g->ell);
     n++;
     /* the variant: course or gist, starred when options changed it */
-    f[n] = (StatusField){ NULL, "", ROLE_TEXT, 0, sep, 5 };
+    f[n] = (StatusField){ NULL, "", ROLE_TEXT, 0, sep, 5, "" };
     snprintf(f[n++].value, sizeof f[0].value, "%s%s", v->run.variant ? v->run.variant : "course",
              v->run.custom ? "*" : "");
 
-    /* the widths; then drop fields, highest rank first, until the line fits
-     * (one blank column at each end) */
+    /* the widths; then the short forms, then drop fields, highest rank
+     * first, until the line fits (one blank column at each end) */
     int w[STATUS_FIELDS], on[STATUS_FIELDS], total = 1;
     for (int i = 0; i < n; i++) {
-        int tw = (f[i].label ? text_width(f[i].label, c->ascii) : 0) + text_width(f[i].value, c->ascii);
-        w[i] = tw > f[i].pad + (f[i].label ? text_width(f[i].label, c->ascii) : 0) ? tw
-             : f[i].pad + (f[i].label ? text_width(f[i].label, c->ascii) : 0);
+        w[i] = status_width(&f[i], c->ascii);
         on[i] = 1;
         total += w[i] + (i ? text_width(f[i].sep, c->ascii) : 0);
     }
+    for (int i = 0; i < n && total > r.w - 1; i++)
+        if (f[i].brief[0] && strcmp(f[i].brief, f[i].value) != 0) {
+            memcpy(f[i].value, f[i].brief, sizeof f[i].brief);     /* brief is the shorter */
+            total -= w[i];
+            w[i] = status_width(&f[i], c->ascii);
+            total += w[i];
+        }
     for (int rank = 6; rank > 0 && total > r.w - 1; rank--)
         for (int i = n - 1; i > 0; i--)
             if (on[i] && f[i].rank == rank) {

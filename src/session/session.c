@@ -38,6 +38,11 @@ int session_speed(const Session *s)
     return speeds[s->speed];
 }
 
+void session_set_rate(Session *s, double rate)
+{
+    s->rate = rate > 0 ? rate : 0;
+}
+
 const int *session_speeds(int *n)
 {
     *n = NSPEEDS;
@@ -683,6 +688,7 @@ Shown session_shown(const Session *s, PanelSet on)
     sh.running = s->running;
     sh.speed = session_speed(s);
     sh.last = s->step >= s->num_steps - 1;
+    sh.rate = s->running && !sh.last ? s->rate : 0;
     sh.help = s->help;
     sh.phase_mode = s->phase_mode;
     sh.phase = phase_of(s);

@@ -130,6 +130,8 @@ typedef struct {
     PanelId focus;          /* the focused panel as asked, or PANEL_NONE for the main one */
     /* settings */
     int speed;              /* index into the speed table */
+    double rate;            /* steps per second measured while running (session_set_rate);
+                             * 0: none */
     int contrast;           /* the high-contrast theme */
     int mouse;              /* the mouse reports clicks and the wheel (session_mouse) */
     char message[160];      /* said in the key line until the next key (what a key did:
@@ -264,6 +266,10 @@ void session_set_samples_page(Session *s, int per_page);
 void session_tick(Session *s);
 /* Steps per second at the session's speed; 0: as fast as the core goes. */
 int session_speed(const Session *s);
+/* Tells the session the steps per second measured while running (the input
+ * loop's RateMeter, session/rate.h; 0: none yet), which the status line
+ * says while it runs (Shown.rate). */
+void session_set_rate(Session *s, double rate);
 /* The speeds + and - step through, slowest first, in steps per second (the
  * last, 0: as fast as the core goes); *n of them. */
 const int *session_speeds(int *n);

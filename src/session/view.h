@@ -58,6 +58,8 @@ typedef struct {
 typedef struct {
     int running;
     int speed;              /* steps per second; 0: as fast as the core goes */
+    double rate;            /* steps per second measured while running (session/rate.h);
+                             * 0: none (paused, at the last step, not measured yet) */
     int last;               /* the step shown is the run's last */
     int help;               /* the help overlay */
     int phase_mode;         /* the step phase by phase */

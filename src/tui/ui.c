@@ -15,6 +15,7 @@
 #include "render/frame.h"
 #include "render/hit.h"
 #include "render/render.h"
+#include "session/rate.h"
 #include "tui/terminal.h"
 
 #define FRAME_SECONDS (1.0 / 30.0)
@@ -36,11 +37,15 @@ static int fail_status(int failed)
     return 1;
 }
 
-/* When the next step is due after the step clock restarts (running or the
- * speed changed). */
-static double first_due(const Session *s)
+/* The step clock restarts (running or the speed changed): returns when the
+ * next step is due, and the measured speed starts afresh (none until it
+ * has run a while: the status line says the setting meanwhile). */
+static double restart_clock(Session *s, RateMeter *rate)
 {
-    return now_seconds() + (session_speed(s) ? 1.0 / session_speed(s) : 0.0);
+    const double now = now_seconds();
+    rate_start(rate, now);
+    session_set_rate(s, 0);
+    return now + (session_speed(s) ? 1.0 / session_speed(s) : 0.0);
 }
 
 /* Draws a frame and returns its layout: the session's keys see its panels,
@@ -172,17 +177,21 @@ int ui_run(const SessionConfig *c, Trainer *t)
     Layout frame = layout_compute(0, 0, 0);
     int dirty = 1, quit = 0;
     double count_due = 0;   /* when a lone digit jumps along the arc, unless more come */
-    double last_frame = -1.0, due = first_due(&s);
+    RateMeter rate;         /* the steps per second really computed, for the status line */
+    double last_frame = -1.0, due = restart_clock(&s, &rate);
     while (!quit && !s.failed && !s.quit && !term_stop_signal()) {
         double now = now_seconds();
-        /* run: the steps that are due, or at top speed as many as fit in a frame */
+        /* run: the steps that are due, or at top speed as many as fit in a
+         * frame; a batch of due steps never holds a frame back either (a core
+         * slower than asked still shows its steps as they come) */
         if (s.running) {
             int speed = session_speed(&s);
             double until = speed ? now : last_frame + FRAME_SECONDS;
             if (until < now)
                 until = now + 0.005;
+            const double stop = speed ? now + FRAME_SECONDS : until;
             int done = 0;
-            while (s.running && !s.failed && (speed ? due <= until : now_seconds() < until)) {
+            while (s.running && !s.failed && (!speed || due <= until) && now_seconds() < stop) {
                 session_tick(&s);
                 dirty = 1;
                 if (speed)
@@ -192,6 +201,8 @@ int ui_run(const SessionConfig *c, Trainer *t)
             }
             if (speed && now - due > 0.5)
                 due = now;  /* fell behind (the core is slower than asked): don't catch up */
+            if (done && rate_count(&rate, now_seconds(), done))
+                session_set_rate(&s, rate.rate);
         }
         /* draw: at once when paused (the screen answers a key), at most every
          * FRAME_SECONDS when running */
@@ -202,7 +213,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
             last_frame = now;
             dirty = (r & DO_DRAW) != 0;     /* running again: the state shows it */
             if (r & DO_CLOCK)
-                due = first_due(&s);
+                due = restart_clock(&s, &rate);
         }
         /* wait: for a key (no timeout when paused), the next step or the next frame */
         int timeout = -1;
@@ -226,7 +237,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
             count_due = 0;
             unsigned r = session_count_expire(&s, frame.panels | frame.spare);
             if (r & DO_CLOCK)
-                due = first_due(&s);
+                due = restart_clock(&s, &rate);
             if (r & DO_DRAW)
                 dirty = 1;
         }
@@ -251,7 +262,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
             if (r & DO_QUIT)
                 quit = 1;
             if (r & DO_CLOCK)
-                due = first_due(&s);
+                due = restart_clock(&s, &rate);
             if (r & DO_THEME)
                 term_set_theme(&term, s.contrast);
             if (r & DO_REPAINT)

@@ -64,27 +64,26 @@ start_shell() {
 
 capture() { tm capture-pane -p -t "$1"; }
 
-# wait_for SESSION TEXT [SECONDS]: polls the screen until TEXT (fixed string) shows.
-wait_for() {
-    s=$1; text=$2; limit=${3:-10}
+# poll_screen GONE FLAG SESSION TEXT [SECONDS]: polls the screen until grep
+# FLAG (-F: a fixed string, -E: an extended regex) finds TEXT there (GONE 1:
+# until it no longer does); 1 when SECONDS (10) pass first.
+poll_screen() {
+    gone=$1; flag=$2; s=$3; text=$4; limit=${5:-10}
     end=$(( $(date +%s) + limit ))
     while :; do
-        if capture "$s" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
+        if capture "$s" 2>/dev/null | grep -q "$flag" -- "$text"; then found=1; else found=0; fi
+        [ "$found" -ne "$gone" ] && return 0
         [ "$(date +%s)" -gt "$end" ] && return 1
         sleep 0.05
     done
 }
 
-# wait_gone SESSION TEXT [SECONDS]: polls until TEXT is no longer on the screen.
-wait_gone() {
-    s=$1; text=$2; limit=${3:-10}
-    end=$(( $(date +%s) + limit ))
-    while :; do
-        if ! capture "$s" 2>/dev/null | grep -qF -- "$text"; then return 0; fi
-        [ "$(date +%s)" -gt "$end" ] && return 1
-        sleep 0.05
-    done
-}
+# wait_for SESSION TEXT [SECONDS]: until TEXT (a fixed string) shows;
+# wait_re: until the extended regex TEXT matches; wait_gone: until TEXT is
+# no longer on the screen.
+wait_for() { poll_screen 0 -F "$@"; }
+wait_re() { poll_screen 0 -E "$@"; }
+wait_gone() { poll_screen 1 -F "$@"; }
 
 # settled SESSION FILE [-e]: the screen (with -e, its colours too) once two
 # captures 50 ms apart agree, into FILE (a frame is never caught half drawn).
@@ -978,6 +977,24 @@ if wait_for sl "step 3/3" && wait_for sl "(last step)" && ! capture sl | tail -1
    capture sl | tail -1 | grep -q "b ← back"; then ok
 else fail "no (last step), or space offered" sl; fi
 tm kill-session -t sl
+
+begin "max speed: the status line says the rate measured (max N steps/s), the setting once paused"
+start ms 120 40 "$APP_ENV $BIN --speed max --steps 200000"
+if wait_re ms "│ max [0-9][0-9,]* steps/s │" 20; then
+    keys ms Space
+    if wait_for ms "PAUSED" && wait_for ms "│ max speed │"; then
+        keys ms Space
+        if wait_re ms "RUNNING │ max [0-9][0-9,]* steps/s │" 20; then ok
+        else fail "no rate after running again" ms; fi
+    else fail "paused: not the setting" ms; fi
+else fail "no rate measured" ms; fi
+tm kill-session -t ms
+
+begin "max speed at 80x24: the rate's short form (max N/s), every field kept"
+start ms 80 24 "$APP_ENV $BIN --speed max --variant gist --steps 9999"
+if wait_re ms "RUNNING │ max [0-9]+/s │ loss [0-9.]+ │ lr_t [0-9.]+ │ gist\*\$" 20; then ok
+else fail "no short rate, or a field dropped" ms; fi
+tm kill-session -t ms
 
 begin "the learning-rate panel names the schedule in use (gist: linear), with its formula at 120x40"
 start sl 80 24 "$APP_ENV $BIN --paused --variant gist"
