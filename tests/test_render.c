@@ -711,6 +711,53 @@ static void test_loss_curve(void **state)
     fixture_free(g);
 }
 
+/* After a rewind far back, the steps computed beyond the step shown keep
+ * its axis: those whose loss lies outside it are not drawn (not piled on its
+ * top or bottom row, where they would read as losses they are not); those
+ * inside are, greyed. */
+static void test_loss_curve_ahead_clipped(void **state)
+{
+    Fixture *f = *state;
+    fixture_at(f, 0);
+    View v = fixture_view(f);
+    LossCurve lc;
+    assert_int_equal(losscurve_init(&lc, v.run.num_steps), 0);
+    assert_int_equal(losscurve_add(&lc, 0, v.step.info->loss), 0);     /* the step shown */
+    /* beyond: far below the axis, but steps 201-250 on it (the loss shown) */
+    for (int s = 1; s < v.run.num_steps; s++)
+        assert_int_equal(losscurve_add(&lc, s, s >= 200 && s < 250 ? v.step.info->loss : 0.5), 0);
+    v.step.curve = &lc;
+    v.shown.curve_steps = 1;
+    static const int sizes[][2] = { { 35, 10 }, { 67, 22 }, { 35, 8 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        const int w = sizes[k][0], h = sizes[k][1];
+        Canvas c;
+        assert_int_equal(canvas_init(&c, w, h, 0), 0);
+        render_loss(&c, (Rect){ 0, 0, w, h }, &v);
+        int axis_x = -1;
+        for (int y = 1; y < h - 1 && axis_x < 0; y++)
+            for (int x = 1; x < w - 1; x++)
+                if (strcmp(canvas_cell(&c, x, y)->g, "\u2524") == 0)     /* ┤: the axis */
+                    axis_x = x;
+        assert_true(axis_x > 0);
+        const int pw = w - 2 - axis_x - 1;          /* the plot's columns */
+        const int from = axis_x + pw * 200 / 500, to = axis_x + 2 + pw * 250 / 500;
+        int ahead = 0;
+        for (int y = 1; y < h - 1; y++)
+            for (int x = 1; x < w - 1; x++)
+                if (canvas_cell(&c, x, y)->role == ROLE_AHEAD) {
+                    if (x < from || x > to)
+                        fail_msg("%dx%d: a step beyond, at a loss of 0.5, drawn at %d,%d (steps 201-250: "
+                                 "columns %d-%d)", w, h, x, y, from, to);
+                    ahead++;
+                }
+        if (ahead == 0)
+            fail_msg("%dx%d: steps 201-250, on the axis, not drawn", w, h);
+        canvas_free(&c);
+    }
+    losscurve_free(&lc);
+}
+
 /* An ASCII screen with a non-ASCII vocabulary (tests/data/unicode.txt): the
  * probability panel's legend and title keep both tokens, as U+XXXX, in
  * shorter words when the long ones do not fit. */
@@ -1590,6 +1637,7 @@ int main(void)
         cmocka_unit_test(test_nothing_to_read_is_dim),
         cmocka_unit_test(test_lesson_texts),
         cmocka_unit_test(test_gist_80x24),
+        cmocka_unit_test(test_loss_curve_ahead_clipped),
         cmocka_unit_test(test_docs_agree),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

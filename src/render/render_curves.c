@@ -301,12 +301,19 @@ static int bucket_x(const Plot *p, const LossCurve *lc, int i)
 }
 
 /* The buckets [from, to) as points: a dot at a one-step bucket's loss, a
- * vertical run from the smallest to the largest loss of a longer one. */
-static void loss_points(Plot *p, const LossCurve *lc, int from, int to, Role role, const char *mark)
+ * vertical run from the smallest to the largest loss of a longer one.  With
+ * clip, a bucket whose losses all lie beyond the axis's range is left out
+ * (the steps computed beyond the one shown, after a rewind, keep its axis:
+ * on its edge they would read as losses they are not); else such a point
+ * sits on the edge. */
+static void loss_points(Plot *p, const LossCurve *lc, int from, int to, Role role, const char *mark, int clip)
 {
+    const double half = p->ydots > 1 ? (p->ymax - p->ymin) / (p->ydots - 1) / 2 : 0.0;
     for (int i = from; i < to; i++) {
         const LossBucket *b = &lc->b[i];
         if (b->finite == 0)
+            continue;
+        if (clip && (b->max < p->ymin - half || b->min > p->ymax + half))
             continue;
         int x = bucket_x(p, lc, i), y0 = plot_y(p, b->max), y1 = plot_y(p, b->min);
         plot_line(p, x, y0, x, y1, role, mark);
@@ -437,7 +444,8 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const LossData *d)
         return;
     /* The range follows the average (and the chance level) with a margin for
      * the spread of single steps (less in a plot of a few rows, which would
-     * otherwise need coarse rows); a step beyond it sits on the edge. */
+     * otherwise need coarse rows); a step beyond it sits on the edge (one
+     * computed beyond the step shown is left out: loss_points). */
     const int legend = a.h >= 4, xrow = a.h >= 5;
     const int ph = a.h - legend - xrow;
     const double margin = ph >= 6 ? 0.5 : 0.1;
@@ -456,8 +464,8 @@ static void loss_curve(Canvas *c, Rect a, const View *v, const LossData *d)
     Plot p;
     if (pr.w < 2 || axis_plot(&p, c, pr, &ax) != 0)
         return;
-    loss_points(&p, lc, 0, d->settled, ROLE_RAW, g->ascii_raw);
-    loss_points(&p, lc, d->ahead, lc->filled, ROLE_AHEAD, g->ascii_ahead);
+    loss_points(&p, lc, 0, d->settled, ROLE_RAW, g->ascii_raw, 0);
+    loss_points(&p, lc, d->ahead, lc->filled, ROLE_AHEAD, g->ascii_ahead, 1);
     if (d->ghost)   /* the run compared with: its average, a thin line under this run's */
         ghost_line(&p, d, g->ascii_ghost);
     plot_hline(&p, chance, 1, ROLE_CHANCE, g->ascii_chance);
