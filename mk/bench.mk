@@ -6,7 +6,8 @@
 # runs the two alternately and prints their ratio.  Without git (or without
 # that commit, as in a shallow clone) the baseline is skipped with a note.
 # Then build/bench-cost (tests/bench_cost.c): the program's costs beside the
-# goals of its issues (two runs against one; 2,000,000 names), side by side.
+# goals of its issues (two runs against one; a gist step against a course step
+# of the same size; 2,000,000 names), side by side.
 BENCH_BASE     ?= 7405b8ece863dd2977d7295d494201dea52e5d29
 BENCH_BASE_DIR := $(BUILD)/bench-base
 BENCH_BASE_BIN := $(BENCH_BASE_DIR)/bench-train

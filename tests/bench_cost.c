@@ -14,6 +14,12 @@
  *     (two timelines).  With valgrind installed, also the instructions the
  *     first pair executes at 500 steps (callgrind: the same count however
  *     loaded the machine).
+ *   - A gist step costs no more than a course step of the same size (issue
+ *     10): --headless --variant gist (block size 16, 1,000 steps) against
+ *     the course with --block-size 16 --steps 1000 (the same names in the
+ *     same order); CPU time, and with valgrind the instructions the steps
+ *     execute (callgrind inside trainer_step only: the same count on every
+ *     run, the verdict).
  *   - 2,000,000 names load and the first step is done within 2 s (issue 4):
  *     --headless --steps 1 on 2,000,000 made-up names, beside 200,000.
  *
@@ -77,12 +83,18 @@ static int run_exec(char *const *argv, Cost *c)
 }
 
 /* The instructions argv executes, counted by callgrind (its output to
- * /dev/null); -1 when valgrind cannot run it. */
-static double instructions(char *const *argv)
+ * /dev/null); only those inside the function `only` (and what it calls)
+ * when not NULL; -1 when valgrind cannot run it. */
+static double instructions(char *const *argv, const char *only)
 {
     const char *err = "build/bench_cost.callgrind";
+    char toggle[128];
     char *vg[24] = { "valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null" };
     int n = 3;
+    if (only) {
+        snprintf(toggle, sizeof toggle, "--toggle-collect=%s", only);
+        vg[n++] = toggle;
+    }
     for (int i = 0; argv[i] && n < 23; i++)
         vg[n++] = argv[i];
     vg[n] = NULL;
@@ -201,6 +213,29 @@ static int two_runs(const Side *one, const Side *two, int rounds)
     return 0;
 }
 
+/* A gist step against a course step of the same size (issue 10): the
+ * processes' CPU time (no verdict: it moves with the load), then the
+ * instructions of their steps alone (callgrind: the verdict, at most 1x). */
+static int gist_step(char *bin, int rounds)
+{
+    const Side course = { "--headless --steps 1000 --block-size 16",
+                          { bin, "--headless", "--steps", "1000", "--block-size", "16", NULL }, 0 };
+    const Side gist = { "--headless --variant gist", { bin, "--headless", "--variant", "gist", NULL }, 0 };
+    Result r;
+    if (side_by_side(&course, &gist, rounds, &r) != 0)
+        return 1;
+    printf("  ratio %38s %7.2fx CPU time   %.2fx peak RSS   (least of %d alternating rounds; CPU time moves "
+           "with the load: the verdict is the instructions')\n", "", r.time_ratio, r.rss_ratio, rounds);
+    const double ic = instructions(course.argv, "trainer_step"),
+                 ig = ic > 0 ? instructions(gist.argv, "trainer_step") : -1;
+    if (ic > 0 && ig > 0)
+        printf("  instructions in trainer_step (callgrind, 1,000 steps): %.0f and %.0f million: %.3fx a step"
+               "   (at most 1x: %s)\n", ic / 1e6, ig / 1e6, ig / ic, ig <= ic ? "met" : "NOT MET");
+    else
+        printf("  (no instruction counts: valgrind is not installed)\n");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -221,7 +256,7 @@ int main(int argc, char **argv)
     bad |= two_runs(&one, &same, rounds);
     /* 500 steps under callgrind: some 20 s */
     char *cg_one[] = { bin, "--headless", NULL }, *cg_same[] = { bin, "--headless", "--compare", "--lr 0.01", NULL };
-    const double i1 = instructions(cg_one), i2 = i1 > 0 ? instructions(cg_same) : -1;
+    const double i1 = instructions(cg_one, NULL), i2 = i1 > 0 ? instructions(cg_same, NULL) : -1;
     if (i1 > 0 && i2 > 0)
         printf("  instructions (callgrind, 500 steps): %.0f and %.0f million: %.2fx   (at most 2x: %s)\n",
                i1 / 1e6, i2 / 1e6, i2 / i1, i2 <= 2.0 * i1 ? "met" : "NOT MET");
@@ -231,6 +266,10 @@ int main(int argc, char **argv)
     const Side ui_one = { "the UI's session, step 1 to 2000", { NULL }, 0 };
     const Side ui_two = { "... with a twin (--compare '--lr 0.003')", { NULL }, 0.003 };
     bad |= two_runs(&ui_one, &ui_two, rounds);
+
+    printf("A gist step costs no more than a course step of the same size (issue 10; block size 16, "
+           "1,000 steps, the same names in the same order)\n");
+    bad |= gist_step(bin, rounds);
 
     printf("2,000,000 names load and the first step is done within 2 s (issue 4)\n");
     static const long sizes[2] = { 200000, 2000000 };
