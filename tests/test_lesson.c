@@ -1,8 +1,8 @@
 /* test_lesson.c: the lesson's worked example (session/lesson.h) and its
- * markup (session/markup.h): the statements --trace and the screen share
- * read the same, with step 1 of --emma's real numbers; the screen's
- * markup (roles, glyphs, where lines may break); the lr_t formula of
- * either schedule; raw data bytes kept exact for --trace. */
+ * markup (session/markup.h): each statement, worded once for --trace and
+ * the screen, with step 1 of --emma's real numbers; the markup (roles,
+ * glyphs, where lines may break); the lr_t formula of either schedule;
+ * control characters of the data never reaching the text. */
 #include "testutil.h"
 
 #include "core/dataset.h"
@@ -42,19 +42,10 @@ static void step1_free(Step1 *s)
     free(s);
 }
 
-static void label(const Lesson *l, int tok, char out[16])
-{
-    if (tok == l->model->cfg.vocab_size - 1)
-        snprintf(out, 16, "[BOS]");
-    else
-        out[dataset_token_utf8(l->ds, tok, out)] = '\0';
-}
-
-static Lesson lesson(const Step1 *s, int trace)
+static Lesson lesson(const Step1 *s)
 {
     return (Lesson){ .ds = &s->ds, .in = &s->t.info, .model = &s->t.model, .adam = s->t.cfg.adam,
-                     .num_steps = s->t.cfg.adam.num_steps, .follow_name = s->follow, .trace = trace,
-                     .label = label };
+                     .num_steps = s->t.cfg.adam.num_steps, .follow_name = s->follow };
 }
 
 /* A line as plain text. */
@@ -69,35 +60,29 @@ static char *plain(const Lesson *l, LessonLine line, int arg)
     return out[k];
 }
 
-/* step 1 of --emma: the lesson's figures, and the same text for both
- * readers where they share a statement. */
+/* step 1 of --emma: the lesson's figures, each statement in its one
+ * wording (--trace prints these lines, the phase panel flows them). */
 static void test_emma_lines(void **state)
 {
     (void)state;
     Step1 *s = step1(NULL, 8, LR_COSINE);
-    const Lesson scr = lesson(s, 0), tr = lesson(s, 1);
+    const Lesson scr = lesson(s);
     assert_string_equal(plain(&scr, LL_DOC, 0), "doc = docs[0 % 32033] = \"emma\"");
-    assert_string_equal(plain(&tr, LL_DOC, 0), "doc = \"emma\"   # docs[0 % 32033] = docs[0]");
     assert_string_equal(plain(&scr, LL_TOKENS, 0), "tokens = [26, 4, 12, 12, 0, 26]");
-    assert_string_equal(plain(&tr, LL_TOKENS, 0),
-                        "tokens = [26, 4, 12, 12, 0, 26]   # [BOS, 'e', 'm', 'm', 'a', BOS]");
     assert_string_equal(plain(&scr, LL_CHARS, 1), "# [BOS, 'e', 'm', 'm', 'a', BOS]");
     assert_string_equal(plain(&scr, LL_CHARS, 0), "# [BOS, e, m, m, a, BOS]");
     assert_string_equal(plain(&scr, LL_N, 0), "  = min(8, 6 - 1) = 5");
-    assert_string_equal(plain(&tr, LL_N, 0), "n = min(8, 6 - 1) = 5");
+    assert_string_equal(plain(&scr, LL_N, 1), "n = min(8, 6 - 1) = 5");
     assert_string_equal(plain(&scr, LL_CUT, 0), "");
     assert_string_equal(plain(&scr, LL_PREDICTIONS, 0), "5 predictions to make:");
     assert_string_equal(plain(&scr, LL_PAIRS, 0), "[BOS]->e  e->m  m->m  m->a  a->[BOS] ");
     assert_string_equal(plain(&scr, LL_INPUT, 1), "input e (4) -> target m (12)");
     assert_string_equal(plain(&scr, LL_INPUT, 1 + LESSON_HIDDEN), "input e (4) -> target ?");
-    assert_string_equal(plain(&tr, LL_INPUT, 1), "Position 1: input 'e'(4) -> target 'm'(12)   "
-                                                 "p(target) = 0.0396   loss_1 = -log(0.0396) = 3.2279");
     assert_string_equal(plain(&scr, LL_POS_LOSS, 1), "loss_1 = -log(0.0396) = 3.2279");
     assert_string_equal(plain(&scr, LL_POS_LOSS, 1 + LESSON_HIDDEN), "loss_1 = -log(?) = ?");
     assert_string_equal(plain(&scr, LL_POS_LOSS, 9), "");     /* no such position */
     assert_string_equal(plain(&scr, LL_LOSS_SUM, 2), "loss = (3.39 + 3.23 + 3.25 + 3.15 + 3.36) / 5");
-    assert_string_equal(plain(&tr, LL_LOSS_SUM, 2), "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5"
-                                                    " = 3.2764   # chance: -log(1/27) = 3.2958");
+    assert_string_equal(plain(&scr, LL_LOSS_SUM, 4), "loss = (3.3880 + 3.2279 + 3.2522 + 3.1549 + 3.3590) / 5");
     /* the mean says = when the terms as shown add up to it, else ~= (UTF-8: ≈) */
     assert_string_equal(plain(&scr, LL_LOSS_MEAN, 4), "     = 3.2764");
     assert_string_equal(plain(&scr, LL_LOSS_MEAN, 2), "     ~= 3.2764");
@@ -113,35 +98,38 @@ static void test_emma_lines(void **state)
         in.pos_loss = pl;
         in.tokens = toks;
         in.loss = (1.00004 + 1.00004 + 1.00004 + 1.00014) / 4;
-        Lesson odd = scr, odd_tr = tr;
+        Lesson odd = scr;
         odd.in = &in;
-        odd_tr.in = &in;
         assert_string_equal(plain(&odd, LL_LOSS_MEAN, 4), "     ~= 1.0001");
-        assert_string_equal(plain(&odd_tr, LL_LOSS_SUM, 4), "loss = (1.0000 + 1.0000 + 1.0000 + 1.0001) / 4"
-                                                          " ~= 1.0001   # chance: -log(1/27) = 3.2958");
+        assert_string_equal(plain(&odd, LL_LOSS_SUM, 4), "loss = (1.0000 + 1.0000 + 1.0000 + 1.0001) / 4");
         in.pos_loss[3] = 1.00004;
         in.loss = 1.00004;
         assert_string_equal(plain(&odd, LL_LOSS_MEAN, 4), "     = 1.0000");
     }
     assert_string_equal(plain(&scr, LL_CHANCE, 0), "chance = -log(1/27) = 3.2958");
     assert_string_equal(plain(&scr, LL_HARDEST, 0), "Hardest: position 0, [BOS] -> e (loss 3.39).");
+    assert_string_equal(plain(&scr, LL_CHOICES, 0), "exp(loss) = 26.5 choices (chance: 27)");
+    assert_string_equal(plain(&scr, LL_VERDICT, 0), "The model is at chance: about as good as guessing.");
+    assert_string_equal(plain(&scr, LL_NORMS, 0), "gradient norm of each matrix:");
+    assert_string_equal(plain(&scr, LL_NORM_NAME, 0), "wte");
+    assert_string_equal(plain(&scr, LL_NORM_NAME, 3), "layer0.attn_wq");
+    assert_string_equal(plain(&scr, LL_NORM_NAME, -1), "all 4064");
     assert_string_equal(plain(&scr, LL_NORM, 0), "1.396");
     assert_string_equal(plain(&scr, LL_NORM, -1), "2.51");
+    assert_string_equal(plain(&scr, LL_NO_GRAD, 0), "No gradient for attn_wq, attn_wk, attn_wv and mlp_fc1: "
+                                                    "attn_wo and mlp_fc2 start at 0, so nothing flows back "
+                                                    "through them yet.");
     assert_string_equal(plain(&scr, LL_LR, 0), "lr_t = 0.01 * 0.5 * (1 + cos(pi * 0 / 500)) = 0.010000");
-    assert_string_equal(plain(&tr, LL_LR, 0), "lr_t = 0.01 * 0.5 * (1 + cos(pi * 0 / 500)) = 0.01");
+    assert_string_equal(plain(&scr, LL_ADAM_ON, 0), "Adam on lm_head[4][0]:");
     assert_string_equal(plain(&scr, LL_GRAD, 0), "grad = -0.124877");
-    assert_string_equal(plain(&tr, LL_GRAD, 0), "lm_head[4][0]: grad -0.124877");
-    /* Adam's lines: the screen's are --trace's, indent aside */
-    for (LessonLine k = LL_M; k <= LL_P; k++) {
-        char want[512];
-        snprintf(want, sizeof want, "  %s", plain(&scr, k, 0));
-        assert_string_equal(plain(&tr, k, 0), want);
-    }
+    assert_string_equal(plain(&scr, LL_M, 0), "m = 0.9 * 0 + (1 - 0.9) * -0.124877 = -0.0124877");
     assert_string_equal(plain(&scr, LL_V, 0), "v = 0.95 * 0 + (1 - 0.95) * (-0.124877)^2 = 0.00077971");
-    assert_string_equal(plain(&tr, LL_UPDATED, 0),
-                        "4064 parameters updated (1808 changed value), gradients reset to 0");
-    assert_string_equal(plain(&scr, LL_LOG, 0), plain(&tr, LL_LOG, 0));
-    assert_string_equal(plain(&tr, LL_LOG, 0), "step    1 /  500 | loss 3.2764");
+    assert_string_equal(plain(&scr, LL_UPDATED, 0),
+                        "All 4064 parameters updated (1808 changed value); gradients reset to 0.");
+    assert_string_equal(plain(&scr, LL_LOG, 0), "step    1 /  500 | loss 3.2764");
+    /* no line is two lines */
+    for (LessonLine k = 0; k < LL_COUNT; k++)
+        assert_null(strchr(plain(&scr, k, 0), '\n'));
     assert_string_equal(plain(&scr, LL_NEXT, 0),
                         "Next: step 2 trains on docs[1] = \"olivia\", with the parameters just updated.");
     step1_free(s);
@@ -153,7 +141,7 @@ static void test_screen_markup(void **state)
 {
     (void)state;
     Step1 *s = step1(NULL, 8, LR_COSINE);
-    const Lesson scr = lesson(s, 0);
+    const Lesson scr = lesson(s);
     char buf[512];
     lesson_line(&scr, LL_POS_LOSS, 1, buf, sizeof buf);
     assert_string_equal(buf, "loss_1" NBSP "=" NBSP "-log(" MK_TARGET "0.0396" MK_TEXT ") =" NBSP MK_VALUE
@@ -169,13 +157,12 @@ static void test_screen_markup(void **state)
     step1_free(s);
 }
 
-/* The gist's linear schedule: its own formula on screen and in --trace. */
+/* The gist's linear schedule: its own formula. */
 static void test_linear_lr(void **state)
 {
     (void)state;
     Step1 *s = step1(NULL, 8, LR_LINEAR);
-    const Lesson scr = lesson(s, 0), tr = lesson(s, 1);
-    assert_string_equal(plain(&tr, LL_LR, 0), "lr_t = 0.01 * (1 - 0 / 500) = 0.01");
+    const Lesson scr = lesson(s);
     assert_string_equal(plain(&scr, LL_LR, 0), "lr_t = 0.01 * (1 - 0 / 500) = 0.010000");
     char buf[256];
     lesson_line(&scr, LL_LR, 0, buf, sizeof buf);
@@ -219,41 +206,46 @@ static void test_lr_text(void **state)
     Step1 *s = step1(NULL, 8, LR_COSINE);
     s->t.info.step = 499;
     s->t.info.lr_t = adam_lr(&s->t.info.adam, 499);
-    const Lesson scr = lesson(s, 0);
+    const Lesson scr = lesson(s);
     assert_non_null(strstr(plain(&scr, LL_LR, 0), "= 9.87e-08"));
     step1_free(s);
 }
 
-/* A name longer than the block size: the screen marks the cut and says
- * what is never predicted; --trace lists the tokens plainly.  Control
- * characters and a NUL in a name: --trace prints them raw, the screen as '?'. */
-static void test_cut_and_raw(void **state)
+/* A name longer than the block size: the tokens mark the cut and a line
+ * says what is never predicted.  Control characters in a name: '?' in the
+ * doc, ^A in the characters, never a raw control byte (--trace prints
+ * these lines to a terminal too).  A name longer than the lists show: how
+ * many more. */
+static void test_cut_and_control(void **state)
 {
     (void)state;
     static const char text[] = "abcdef\nb\x01\x1f" "c\n";
     Step1 *s = step1(text, 4, LR_COSINE);
-    const Lesson scr = lesson(s, 0), tr = lesson(s, 1);
+    const Lesson scr = lesson(s);
     char buf[512];
     lesson_line(&scr, LL_TOKENS, 0, buf, sizeof buf);
     /* ids: \x01 0, \x1f 1, a 2 ... f 7, BOS 8; n = 4: e and f are cut */
     assert_non_null(strstr(buf, ", 4, 5, " MK_LABEL GL_CUT MK_CUT " 6, 7, 8]"));
     assert_string_equal(plain(&scr, LL_TOKENS, 0), "tokens = [8, 2, 3, 4, 5, | 6, 7, 8]");
-    assert_string_equal(plain(&tr, LL_TOKENS, 0),
-                        "tokens = [8, 2, 3, 4, 5, 6, 7, 8]   # [BOS, 'a', 'b', 'c', 'd', 'e', 'f', BOS]");
     assert_string_equal(plain(&scr, LL_CUT, 0),
                         "cut at the block size: the last 3 tokens (after |) are never predicted.");
     step1_free(s);
-    /* raw bytes: step 2 trains on "b\x01\x1f" "c" */
+    /* step 2 trains on "b\x01\x1f" "c" */
     s = step1(text, 8, LR_COSINE);
     trainer_step(&s->t);
-    const Lesson scr2 = lesson(s, 0), tr2 = lesson(s, 1);
-    char mk[512], out[512];
-    size_t n = lesson_line(&tr2, LL_DOC, 0, mk, sizeof mk);
-    size_t len = markup_plain(out, sizeof out, mk, n);
-    static const char want[] = "doc = \"b\x01\x1f" "c\"   # docs[1 % 2] = docs[1]";
-    assert_int_equal(len, sizeof want - 1);
-    assert_memory_equal(out, want, len);
+    const Lesson scr2 = lesson(s);
     assert_string_equal(plain(&scr2, LL_DOC, 0), "doc = docs[1 % 2] = \"b??c\"");
+    assert_string_equal(plain(&scr2, LL_CHARS, 1), "# [BOS, 'b', '^A', '^_', 'c', BOS]");
+    assert_string_equal(plain(&scr2, LL_INPUT, 1), "input b (3) -> target ^A (0)");
+    step1_free(s);
+    /* 45 characters: the lists show 40 and say how many more */
+    static const char longname[] = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrs\n";
+    s = step1(longname, 64, LR_COSINE);
+    const Lesson scr3 = lesson(s);
+    const char *t = plain(&scr3, LL_TOKENS, 0);
+    assert_non_null(strstr(t, ", 12, 13, ... (5 more), 26]"));
+    t = plain(&scr3, LL_CHARS, 0);
+    assert_non_null(strstr(t, ", m, n, ... (5 more), BOS]"));
     step1_free(s);
 }
 
@@ -265,7 +257,7 @@ int main(void)
         cmocka_unit_test(test_linear_lr),
         cmocka_unit_test(test_lr_text),
         cmocka_unit_test(test_lr_formula),
-        cmocka_unit_test(test_cut_and_raw),
+        cmocka_unit_test(test_cut_and_control),
     };
     return cmocka_run_group_tests_name("lesson", tests, NULL, NULL);
 }

@@ -60,13 +60,22 @@ int csv_sink_step(void *ctx, const Trainer *t)
     return 0;
 }
 
-/* Writes line `line` of the lesson as plain text, then `end`. */
-static void trace_line(FILE *f, const Lesson *l, LessonLine line, int arg, const char *end)
+/* Writes `pre`, line `line` of the lesson as plain text, then `end`. */
+static void trace_line(FILE *f, const Lesson *l, const char *pre, LessonLine line, int arg, const char *end)
 {
     char mk[4096], plain[4096];
     size_t n = lesson_line(l, line, arg, mk, sizeof mk);
+    fputs(pre, f);
     fwrite(plain, 1, markup_plain(plain, sizeof plain, mk, n), f);
     fputs(end, f);
+}
+
+/* A line of the lesson when the step has one (LL_CUT, LL_NO_GRAD). */
+static void trace_line_if(FILE *f, const Lesson *l, LessonLine line)
+{
+    char mk[4096];
+    if (lesson_line(l, line, 0, mk, sizeof mk) > 0)
+        trace_line(f, l, "", line, 0, "\n");
 }
 
 void trace_write_step(FILE *f, const Trainer *t)
@@ -76,21 +85,48 @@ void trace_write_step(FILE *f, const Trainer *t)
     trainer_param_name(t, in->follow_index, name, sizeof name);
     const Lesson l = {
         .ds = t->ds, .in = in, .model = &t->model, .adam = in->adam,  /* the step's, its changes applied */
-        .num_steps = t->cfg.adam.num_steps, .follow_name = name, .trace = 1,
+        .num_steps = t->cfg.adam.num_steps, .follow_name = name,   /* tokens in UTF-8 */
     };
     fprintf(f, "=== step %d / %d ===\n\n1. Sample\n", in->step + 1, l.num_steps);
-    trace_line(f, &l, LL_DOC, 0, "\n");
-    trace_line(f, &l, LL_TOKENS, 0, "\n");
-    trace_line(f, &l, LL_N, 0, "\n\n2. Forward pass + loss\n");
-    for (int p = 0; p < in->n; p++)
-        trace_line(f, &l, LL_INPUT, p, "\n");
-    trace_line(f, &l, LL_LOSS_SUM, 4, "\n\n3. Backward pass\n");
-    trace_line(f, &l, LL_NORMS, 0, "\n\n4. Parameter update (Adam)\n");
-    for (LessonLine k = LL_LR; k <= LL_UPDATED; k++)
-        if (k != LL_ADAM_ON)
-            trace_line(f, &l, k, 0, "\n");
-    fputs("\n5. Log\n", f);
-    trace_line(f, &l, LL_LOG, 0, "\n\n");
+    trace_line(f, &l, "", LL_DOC, 0, "\n");
+    trace_line(f, &l, "", LL_TOKENS, 0, "   ");
+    trace_line(f, &l, "", LL_CHARS, 1, "\n");
+    trace_line(f, &l, "", LL_N, 1, "\n");
+    trace_line_if(f, &l, LL_CUT);
+    fputs("\n2. Forward pass + loss\n", f);
+    for (int p = 0; p < in->n; p++) {
+        trace_line(f, &l, "", LL_INPUT, p, "   ");
+        trace_line(f, &l, "", LL_POS_LOSS, p, "\n");
+    }
+    trace_line(f, &l, "", LL_LOSS_SUM, 4, "\n");
+    trace_line(f, &l, "", LL_LOSS_MEAN, 4, "\n");
+    trace_line(f, &l, "", LL_CHANCE, 0, "\n");
+    trace_line(f, &l, "", LL_CHOICES, 0, "\n");
+    trace_line(f, &l, "", LL_VERDICT, 0, "\n\n3. Backward pass\n");
+    trace_line(f, &l, "", LL_BACKWARD, 0, "\n");
+    trace_line(f, &l, "", LL_NORMS, 0, "\n");
+    /* every matrix's norm (the panel shows those it has room for), then all */
+    int nw = 0;
+    for (int i = -1; i < t->model.nmat; i++) {
+        char nm[64];
+        int w = (int)lesson_line(&l, LL_NORM_NAME, i, nm, sizeof nm);
+        nw = w > nw ? w : nw;
+    }
+    for (int i = 0; i <= t->model.nmat; i++) {
+        const int m = i < t->model.nmat ? i : -1;
+        char nm[64], num[32];
+        lesson_line(&l, LL_NORM_NAME, m, nm, sizeof nm);
+        lesson_line(&l, LL_NORM, m, num, sizeof num);
+        fprintf(f, "  %-*s %s\n", nw, nm, num);
+    }
+    trace_line_if(f, &l, LL_NO_GRAD);
+    fputs("\n4. Parameter update (Adam)\n", f);
+    trace_line(f, &l, "", LL_LR, 0, "\n");
+    trace_line(f, &l, "", LL_ADAM_ON, 0, "\n");
+    for (LessonLine k = LL_GRAD; k <= LL_P; k++)
+        trace_line(f, &l, "  ", k, 0, "\n");
+    trace_line(f, &l, "", LL_UPDATED, 0, "\n\n5. Log\n");
+    trace_line(f, &l, "", LL_LOG, 0, "\n\n");
 }
 
 /* After a write to f: 0, or 1 with a message when it failed (named `what`). */

@@ -198,17 +198,12 @@ void render_lesson(Canvas *c, Rect r, const View *v)
 
 /* ----------------------------------------------------------- phase panel */
 
-static void label(const Lesson *l, int tok, char out[16])
-{
-    token_label(l->ds, tok, l->ascii, out);
-}
-
-/* The lesson of the view's step, in the screen's wording. */
+/* The lesson of the view's step. */
 static Lesson lesson_of(const View *v, int ascii)
 {
     return (Lesson){
         .ds = v->run.ds, .in = v->step.info, .model = v->run.model, .adam = v->step.info->adam,
-        .num_steps = v->run.num_steps, .follow_name = v->step.follow_name, .follow = &v->step.follow, .label = label,
+        .num_steps = v->run.num_steps, .follow_name = v->step.follow_name, .follow = &v->step.follow,
         .log_end = variant_info(v->run.program)->log_end, .cuts = &v->run.cuts,
         .ascii = ascii,
     };
@@ -363,20 +358,21 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
     say(c, a, &y, 0, &l, LL_NORMS, 0);
     int nw = 1;
     double top = 0;
-    for (int i = 0; i < m->nmat; i++) {
-        int w = (int)strlen(m->mat[i].name);
+    char name[64], num[32];
+    for (int i = -1; i < m->nmat; i++) {
+        int w = (int)lesson_line(&l, LL_NORM_NAME, i, name, sizeof name);
         nw = w > nw ? w : nw;
-        top = in->grad_norm[i] > top ? in->grad_norm[i] : top;
+        top = i >= 0 && in->grad_norm[i] > top ? in->grad_norm[i] : top;
     }
     const int x_num = a.x + nw + 1, x_bar = x_num + 10, bar_w = a.x + a.w - x_bar;
     int room = a.y + a.h - y - 1;   /* the last line: all parameters */
     int shown = m->nmat <= room ? m->nmat : room - 1;
     if (shown < 0)
         shown = 0;
-    char num[32];
     for (int i = 0; i < shown; i++, y++) {
         double g = in->grad_norm[i];
-        canvas_text(c, a.x, y, nw, m->mat[i].name, ROLE_TEXT);
+        lesson_line(&l, LL_NORM_NAME, i, name, sizeof name);
+        canvas_text(c, a.x, y, nw, name, ROLE_TEXT);
         lesson_line(&l, LL_NORM, i, num, sizeof num);
         canvas_text(c, x_num, y, 9, num, g == 0 ? ROLE_LABEL : ROLE_VALUE);
         if (bar_w > 2 && top > 0 && g > 0)
@@ -389,10 +385,9 @@ static void panel_backward(Canvas *c, Rect a, const View *v)
         snprintf(more, sizeof more, "%s %d more (z zooms)", glyphs_get(c->ascii)->ell, m->nmat - shown);
         canvas_text_fit(c, a.x, y++, a.w, more, ROLE_LABEL);
     }
-    char all[32];
-    snprintf(all, sizeof all, "all %zu", m->nparams);
+    lesson_line(&l, LL_NORM_NAME, -1, name, sizeof name);
     lesson_line(&l, LL_NORM, -1, num, sizeof num);
-    canvas_text(c, a.x, y, nw, all, ROLE_LABEL);
+    canvas_text(c, a.x, y, nw, name, ROLE_LABEL);
     canvas_text(c, x_num, y++, 9, num, ROLE_VALUE);
     /* which got none, and why (step 1 of a run whose projections start at 0) */
     say_if_room(c, a, &y, &l, LL_NO_GRAD, 0);
@@ -406,7 +401,7 @@ static void panel_update(Canvas *c, Rect a, const View *v)
     say(c, a, &y, 7, &l, LL_LR, 0);
     say(c, a, &y, 2, &l, LL_ADAM_ON, 0);
     if (a.w >= 70) {
-        /* the worked example's own lines (--trace) */
+        /* the worked example's own lines (as --trace prints them) */
         for (LessonLine k = LL_GRAD; k <= LL_P; k++)
             say(c, a, &y, 6, &l, k, 0);
     } else {

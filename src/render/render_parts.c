@@ -62,30 +62,6 @@ Rect frame(Canvas *c, Rect r, const char *title, const char *note)
     return (Rect){ r.x + 2, r.y + 1, w > 0 ? w : 0, h > 0 ? h : 0 };
 }
 
-void token_label(const Dataset *ds, int tok, int ascii, char out[16])
-{
-    const Glyphs *g = glyphs_get(ascii);
-    if (tok < 0 || (size_t)tok >= ds->nchars) {
-        snprintf(out, 16, "%s", g->bos);
-        return;
-    }
-    uint32_t cp = ds->chars[tok];
-    if (cp == ' ')
-        snprintf(out, 16, "%s", g->space);
-    else if (cp < 0x20)
-        snprintf(out, 16, "^%c", (char)(cp + 0x40));
-    else if (cp == 0x7f)
-        snprintf(out, 16, "^?");
-    else if (cp >= 0x80 && (ascii || (cp < 0xa0)))
-        snprintf(out, 16, "U+%04X", (unsigned)cp);
-    else {
-        size_t n = utf8_encode(cp, out);
-        out[n] = '\0';
-        if (text_width(out, ascii) < 1)    /* a lone combining mark, say */
-            snprintf(out, 16, "U+%04X", (unsigned)cp);
-    }
-}
-
 void text_right(Canvas *c, int x, int y, int w, const char *s, Role role)
 {
     int tw = text_width(s, c->ascii);

@@ -18,10 +18,6 @@ const char *side_title(char *buf, size_t len, const View *v, const char *title);
 /* Clears r to blanks. */
 void blank(Canvas *c, Rect r);
 
-/* A token as the screen shows it: "[BOS]", the character itself, a visible
- * space, ^X for a control character, U+XXXX for non-ASCII in ASCII mode. */
-void token_label(const Dataset *ds, int tok, int ascii, char out[16]);
-
 /* Right-aligns s in a field of w columns at (x, y). */
 void text_right(Canvas *c, int x, int y, int w, const char *s, Role role);
 /* Centres s in a field of w columns at (x, y). */

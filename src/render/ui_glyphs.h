@@ -11,8 +11,6 @@ typedef struct {
     const char *top;        /* the model's top choice */
     const char *dot;        /* the current step on a curve */
     const char *run, *pause;/* before RUNNING / PAUSED */
-    const char *bos;        /* the BOS token's label */
-    const char *space;      /* a space token's label */
     const char *ell;        /* "more to come" */
     const char *axis_tick;  /* y axis tick: "┤" */
     const char *axis_v;     /* y axis without tick */

@@ -28,42 +28,16 @@ static void put(Out *o, const char *fmt, ...)
         o->n = o->n + (size_t)k >= o->cap ? o->cap - 1 : o->n + (size_t)k;
 }
 
-/* Bytes of the data as they are (--trace prints them raw): those that would
- * read as markup behind MK_RAW. */
-static void put_raw(Out *o, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len && o->n + 3 < o->cap; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x20) {
-            o->b[o->n++] = MK_RAW[0];
-            b = (unsigned char)(b + 0x40);
-        }
-        o->b[o->n++] = (char)b;
-    }
-    o->b[o->n] = '\0';
-}
-
-/* A token: on screen its label; in --trace BOS, or the character quoted. */
+/* A token as the panels label it ("[BOS]", "e", "U+00DC" in ASCII). */
 static void put_token(Out *o, const Lesson *l, int tok)
 {
-    const int BOS = l->model->cfg.vocab_size - 1;
-    if (!l->trace) {
-        char lab[16];
-        l->label(l, tok, lab);
-        put(o, "%s", lab);
-    } else if (tok == BOS) {
-        put(o, "BOS");
-    } else {
-        char u[5];
-        size_t n = dataset_token_utf8(l->ds, tok, u);
-        put(o, "'");
-        put_raw(o, u, n);
-        put(o, "'");
-    }
+    char lab[16];
+    token_label(l->ds, tok, l->ascii, lab);
+    put(o, "%s", lab);
 }
 
 /* The doc's ids (at most SHOW of them) and how many characters it has. */
-enum { SHOW = 64 };
+enum { SHOW = 40 };
 static size_t doc_ids(const Lesson *l, int ids[SHOW], size_t *shown)
 {
     size_t chars = dataset_encode(l->ds, l->in->doc, ids, SHOW);
@@ -105,66 +79,52 @@ static void sample_line(Out *o, const Lesson *l, LessonLine line, int arg)
     const StepInfo *in = l->in;
     const int BOS = l->model->cfg.vocab_size - 1, n = in->n;
     int ids[SHOW];
-    if (arg >= LESSON_HIDDEN && !l->trace) {
+    if (arg >= LESSON_HIDDEN) {
         sample_hidden(o, l, line, arg - LESSON_HIDDEN);
         return;
     }
     size_t shown, chars = doc_ids(l, ids, &shown);
     switch (line) {
-    case LL_DOC:
-        if (l->trace) {
-            const DocRef *d = &l->ds->docs[in->doc];
-            put(o, "doc = \"");
-            put_raw(o, l->ds->buf + d->off, d->len);
-            put(o, "\"   # docs[%d %% %zu] = docs[%zu]", in->step, l->ds->count, in->doc);
-        } else {
-            char name[300];
-            doc_text(l->ds, in->doc, name, sizeof name - 1);
-            put(o, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
-                in->step, l->ds->count, name);
-        }
+    case LL_DOC: {
+        char name[300];
+        doc_text(l->ds, in->doc, name, sizeof name - 1);
+        put(o, "doc" NBSP "=" NBSP "docs[%d" NBSP "%%" NBSP "%zu]" " =" NBSP MK_VALUE "\"%s\"",
+            in->step, l->ds->count, name);
         break;
+    }
     case LL_TOKENS:
-        /* the screen marks where the block size cuts (after token n) */
+        /* where the block size cuts (after token n) is marked */
         put(o, "tokens" NBSP "=" NBSP MK_VALUE "[%d", BOS);
         for (size_t i = 0; i < shown; i++) {
             put(o, ",");
-            if (!l->trace && (int)i == n)
+            if ((int)i == n)
                 put(o, " " MK_LABEL GL_CUT MK_CUT);
             put(o, " %d", ids[i]);
         }
-        if (shown < chars) {
-            if (l->trace)
-                put(o, ", ... (%zu more)", chars - shown);
-            else
-                put(o, ", " GL_ELL);
-        }
+        if (shown < chars)
+            put(o, ", " GL_ELL " (%zu" NBSP "more)", chars - shown);
         put(o, ",");
-        if (!l->trace && (int)chars == n)
+        if ((int)chars == n)
             put(o, " " MK_LABEL GL_CUT MK_CUT);
         put(o, " %d]", BOS);
-        if (l->trace) {
-            put(o, "   ");
-            sample_line(o, l, LL_CHARS, 1);
-        }
         break;
-    case LL_CHARS: {
-        /* the screen: at most 40, quoted or not (arg) */
-        const size_t most = l->trace ? SHOW : 40;
+    case LL_CHARS:
+        /* the characters, quoted or not (arg) */
         put(o, MK_LABEL "#" NBSP "[BOS");
-        for (size_t i = 0; i < shown && i < most; i++) {
-            put(o, arg && !l->trace ? ", '" : ", ");
+        for (size_t i = 0; i < shown; i++) {
+            put(o, arg ? ", '" : ", ");
             put_token(o, l, ids[i]);
-            put(o, arg && !l->trace ? "'" : "");
+            put(o, arg ? "'" : "");
         }
-        put(o, "%s, BOS]", shown < chars ? ", ..." : "");
+        if (shown < chars)
+            put(o, ", " GL_ELL " (%zu" NBSP "more)", chars - shown);
+        put(o, ", BOS]");
         break;
-    }
     case LL_N_RULE:
         put(o, "n" NBSP "=" NBSP "min(block_size, len(tokens)" NBSP "-" NBSP "1)");
         break;
     case LL_N:
-        put(o, l->trace ? "n " : arg & 1 ? "n" NBSP : NBSP NBSP);
+        put(o, arg & 1 ? "n" NBSP : NBSP NBSP);
         put(o, "=" NBSP "min(%d," NBSP "%zu" NBSP "-" NBSP "1)" " =" NBSP MK_VALUE "%d",
             l->model->cfg.block_size, chars + 2, n);
         break;
@@ -229,22 +189,16 @@ static void forward_line(Out *o, const Lesson *l, LessonLine line, int arg)
     const double p = in->probs[(size_t)pos * (size_t)V + (size_t)tgt];
     switch (line) {
     case LL_INPUT:
-        if (l->trace)
-            put(o, "Position %d: ", pos);
         put(o, "input " MK_SELECT);
         put_token(o, l, tok);
-        put(o, l->trace ? "(%d)" : MK_LABEL NBSP "(%d)", tok);
+        put(o, MK_LABEL NBSP "(%d)", tok);
         put(o, MK_TEXT " " GL_TO " target " MK_TARGET);
         if (hidden) {
             put(o, "?");
             break;
         }
         put_token(o, l, tgt);
-        put(o, l->trace ? "(%d)" : MK_LABEL NBSP "(%d)", tgt);
-        if (l->trace) {
-            put(o, "   p(target) = %.4f   ", p);
-            forward_line(o, l, LL_POS_LOSS, pos);
-        }
+        put(o, MK_LABEL NBSP "(%d)", tgt);
         break;
     case LL_LOGITS:
         put(o, MK_LABEL "logits" NBSP "=" NBSP "gpt(%d," NBSP "%d," NBSP "...)" NBSP GL_TO NBSP "%d" NBSP
@@ -307,16 +261,13 @@ static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
 {
     const StepInfo *in = l->in;
     const int V = l->model->cfg.vocab_size, n = in->n;
-    const int dec = l->trace ? 4 : arg;
+    const int dec = arg;
     switch (line) {
     case LL_LOSS_SUM:
         put(o, "loss" NBSP "=" NBSP "(");
         for (int p = 0; p < n; p++)
             put(o, p ? " +" NBSP "%.*f" : "%.*f", dec, in->pos_loss[p]);
         put(o, ")" NBSP "/" NBSP "%d", n);
-        if (l->trace)
-            put(o, " %s %.4f   # chance: -log(1/%d) = %.4f", sum_adds_up(in, dec) ? "=" : GL_APPROX,
-                in->loss, V, chance(l));
         break;
     case LL_LOSS_MEAN:
         put(o, NBSP NBSP NBSP NBSP NBSP "%s" NBSP MK_VALUE "%.4f", sum_adds_up(in, dec) ? "=" : GL_APPROX,
@@ -374,14 +325,13 @@ static void backward_line(Out *o, const Lesson *l, LessonLine line, int arg)
             " parameters gets a gradient.", m->nparams);
         break;
     case LL_NORMS:
-        if (!l->trace) {
-            put(o, MK_LABEL "gradient norm of each matrix:");
-            break;
-        }
-        put(o, "gradient norms:");
-        for (int i = 0; i < m->nmat; i++)
-            put(o, "%s%s %.4g", i % 4 ? ", " : "\n  ", m->mat[i].name, in->grad_norm[i]);
-        put(o, "\n  all %zu parameters: %.4g", m->nparams, in->grad_norm_total);
+        put(o, MK_LABEL "gradient norm of each matrix:");
+        break;
+    case LL_NORM_NAME:
+        if (arg >= 0 && arg < m->nmat)
+            put(o, "%s", m->mat[arg].name);
+        else
+            put(o, "all %zu", m->nparams);
         break;
     case LL_NORM:
         put(o, "%.4g", arg >= 0 && arg < m->nmat ? in->grad_norm[arg] : in->grad_norm_total);
@@ -450,15 +400,11 @@ static void put_formula(Out *o, char *text)
 }
 
 /* lr_t's formula with the run's numbers: the core's (adam_lr_worked, in
- * ASCII, the one --trace prints); on screen with × and π. */
+ * ASCII), with × and π. */
 static void lr_line(Out *o, const Lesson *l)
 {
     char worked[128], text[32];
     adam_lr_worked(&l->adam, l->in->step, worked, sizeof worked);
-    if (l->trace) {
-        put(o, "lr_t = %s = %.6g", worked, l->in->lr_t);
-        return;
-    }
     put(o, "lr_t" NBSP "=");
     put_formula(o, worked);
     lesson_lr_text(text, sizeof text, l->in->lr_t);
@@ -470,8 +416,6 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
     const StepInfo *in = l->in;
     const AdamConfig *ad = &l->adam;
     const AdamTrace *f = l->follow ? l->follow : &in->follow;
-    if (l->trace && line >= LL_M && line <= LL_P)
-        put(o, "  ");
     switch (line) {
     case LL_LR:
         lr_line(o, l);
@@ -480,10 +424,7 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
         put(o, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", l->follow_name);
         break;
     case LL_GRAD:
-        if (l->trace)
-            put(o, "%s: grad %.6g", l->follow_name, f->grad);
-        else
-            put(o, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
+        put(o, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
         break;
     case LL_M:
         put(o, "m" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)" NBSP "*" NBSP
@@ -510,12 +451,8 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
             NBSP "+" NBSP "%g)" " =" NBSP MK_VALUE "%.6g", f->p_old, in->lr_t, ad->eps, f->p_new);
         break;
     case LL_UPDATED:
-        if (l->trace)
-            put(o, "%zu parameters updated (%zu changed value), gradients reset to 0", l->model->nparams,
-                in->params_updated);
-        else
-            put(o, "All " MK_VALUE "%zu" MK_TEXT " updated (%zu changed value); gradients reset to 0.",
-                l->model->nparams, in->params_updated);
+        put(o, "All " MK_VALUE "%zu" MK_TEXT " parameters updated (%zu changed value); gradients reset to 0.",
+            l->model->nparams, in->params_updated);
         break;
     default:
         break;

@@ -1,7 +1,15 @@
-/* markup.c: plain text from markup; a doc safe to put in markup. */
+/* markup.c: plain text from markup; a token's label and a doc, safe to
+ * put in markup. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* wcwidth */
+#endif
 #include "session/markup.h"
 
+#include <stdio.h>
 #include <string.h>
+#include <wchar.h>
+
+#include "core/utf8.h"
 
 int markup_is_role(unsigned char b)
 {
@@ -39,18 +47,32 @@ size_t markup_plain(char *out, size_t cap, const char *s, size_t len)
             }
             continue;
         }
-        if (b == (unsigned char)MK_RAW[0] && i + 1 < len) {
-            b = (unsigned char)s[++i];
-            if (b >= 0x40 && b < 0x60)
-                b = (unsigned char)(b - 0x40);
-        } else if (b == (unsigned char)NBSP[0]) {
+        if (b == (unsigned char)NBSP[0])
             b = ' ';
-        }
         if (o + 1 < cap)
             out[o++] = (char)b;
     }
     out[o] = '\0';
     return o;
+}
+
+void token_label(const Dataset *ds, int tok, int ascii, char out[16])
+{
+    if (tok < 0 || (size_t)tok >= ds->nchars) {
+        snprintf(out, 16, "[BOS]");
+        return;
+    }
+    uint32_t cp = ds->chars[tok];
+    if (cp == ' ')
+        snprintf(out, 16, "%s", ascii ? "SP" : "\u2423");
+    else if (cp < 0x20)
+        snprintf(out, 16, "^%c", (char)(cp + 0x40));
+    else if (cp == 0x7f)
+        snprintf(out, 16, "^?");
+    else if (cp >= 0x80 && (ascii || cp < 0xa0 || wcwidth((wchar_t)cp) == 0))
+        snprintf(out, 16, "U+%04X", (unsigned)cp);     /* ASCII, a C1 control, a lone combining mark */
+    else
+        out[utf8_encode(cp, out)] = '\0';
 }
 
 void doc_text(const Dataset *ds, size_t i, char *out, size_t max)

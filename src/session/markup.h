@@ -3,8 +3,7 @@
  *
  * A role byte switches the role of the text after it; a glyph byte stands
  * for a character whose look depends on the output (UTF-8 or ASCII); NBSP
- * is a space where a line never breaks; MK_RAW carries a byte of the data
- * that would otherwise read as markup.  Plain text (markup_plain) drops the
+ * is a space where a line never breaks.  Plain text (markup_plain) drops the
  * roles, spells the glyphs in ASCII and NBSP as a space: what --trace
  * prints. */
 #ifndef MICROGPT_MARKUP_H
@@ -46,17 +45,19 @@
 #define GL_ELL_ASCII "..."
 #define GL_APPROX_UTF8 "\u2248"
 #define GL_APPROX_ASCII "~="
-/* A raw byte of the data follows (+ 0x40 when it is below 0x20). */
-#define MK_RAW "\x15"
 
 /* 1 when b is a role byte. */
 int markup_is_role(unsigned char b);
 /* The look of glyph byte b, or NULL when b is none. */
 const char *markup_glyph(unsigned char b, int ascii);
 /* s[0 .. len) as plain text into out (cap bytes, NUL-terminated): roles
- * dropped, glyphs in ASCII, NBSP as a space, raw bytes as they were.
- * Returns its length (raw data may hold a NUL). */
+ * dropped, glyphs in ASCII, NBSP as a space.  Returns its length. */
 size_t markup_plain(char *out, size_t cap, const char *s, size_t len);
+
+/* A token as every panel and the lesson show it: "[BOS]", the character
+ * itself, a visible space (␣, ASCII SP), ^X for a control character,
+ * U+XXXX for non-ASCII in ASCII mode (and for a character of no width). */
+void token_label(const Dataset *ds, int tok, int ascii, char out[16]);
 
 /* Doc i of ds as a NUL-terminated string, cut after max bytes at a character
  * boundary, with control characters (NUL included) shown as '?', so that it
