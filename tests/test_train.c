@@ -85,6 +85,14 @@ static void test_program_deep(void **s) { (void)s; compare_program_with_graph(VA
 static void test_program_one_head(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 12, 1, 2, 3); }
 static void test_program_tiny_heads(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 4, 4, 2, 5); }
 static void test_program_block_one(void **s) { (void)s; compare_program_with_graph(VARIANT_COURSE, 6, 2, 1, 1); }
+/* long contexts: the scheduler's per-node table was reset at indices of id
+ * lists too, past its end from block size 24 on (ASan caught it) */
+static void test_program_long_block(void **s)
+{
+    (void)s;
+    compare_program_with_graph(VARIANT_COURSE, 16, 4, 1, 24);
+    compare_program_with_graph(VARIANT_COURSE, 8, 2, 1, 64);
+}
 /* the gist: relu alone (no pow node after it), no matrix starting at zero */
 static void test_program_gist(void **s) { (void)s; compare_program_with_graph(VARIANT_GIST, 16, 4, 1, 16); }
 static void test_program_gist_deep(void **s) { (void)s; compare_program_with_graph(VARIANT_GIST, 8, 2, 2, 6); }
@@ -461,6 +469,7 @@ int main(void)
         cmocka_unit_test(test_program_one_head),
         cmocka_unit_test(test_program_tiny_heads),
         cmocka_unit_test(test_program_block_one),
+        cmocka_unit_test(test_program_long_block),
         cmocka_unit_test(test_program_gist),
         cmocka_unit_test(test_program_gist_deep),
         cmocka_unit_test(test_reference_toggle),

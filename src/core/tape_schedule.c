@@ -448,8 +448,9 @@ int tape_schedule(TapeProg *p, size_t lo, NodeId first, TapeScratch *sc)
             group[i] = group[gfirst[r->b.first]];
             count[group[i]]++;
         }
-        for (int32_t i = 0; i < n; i++) /* leave the table as it was */
-            if (ins[i].a == TAPE_SPECIAL)
+        for (int32_t i = 0; i < n; i++) /* leave the table as it was (only rows set it: another run's b
+                                            * may be no node, an index into the id list) */
+            if (ins[i].a == TAPE_SPECIAL && rowlike(&p->run[ins[i].b], first))
                 gfirst[p->run[ins[i].b].b.first] = -1;
         gheap = malloc((size_t)(ngroups > 0 ? ngroups : 1) * sizeof *gheap);
         rc = rc == 0 && gheap ? 0 : -1;
