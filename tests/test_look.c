@@ -364,11 +364,8 @@ static void test_final_far(void **state)
 
 static char *screen(Session *s, int w, int h, int ascii)
 {
-    Canvas c;
-    assert_int_equal(canvas_init(&c, w, h, ascii), 0);
-    render_frame(&c, s);
-    char *text = canvas_dump(&c);
-    canvas_free(&c);
+    char *text = fixture_screen(s, w, h, ascii);
+    assert_non_null(text);
     return text;
 }
 

@@ -162,6 +162,19 @@ static inline View fixture_view(Fixture *f)
     return v;
 }
 
+/* The frame of the session at w x h (ascii: plain ASCII drawing), as text
+ * (canvas_dump; the caller frees it). */
+static inline char *fixture_screen(Session *s, int w, int h, int ascii)
+{
+    Canvas c;
+    if (canvas_init(&c, w, h, ascii) != 0)
+        return NULL;
+    render_frame(&c, s);
+    char *text = canvas_dump(&c);
+    canvas_free(&c);
+    return text;
+}
+
 /* A UTF-8 LC_CTYPE, so wcwidth knows the glyphs; 0 when none exists. */
 static inline int use_utf8_locale(void)
 {

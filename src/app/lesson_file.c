@@ -14,16 +14,18 @@
 #include "core/utf8.h"
 
 /* What a stop may say, each once (note: as many lines as it likes). */
-enum { K_NAME, K_STEP, K_PHASE, K_POSITION, K_ZOOM, K_GUESS, K_ARC, K_SAMPLES, K_LIVE, K_EXPLAIN, K_NOTE,
-       K_COUNT };
+enum { K_NAME, K_STEP, K_PHASE, K_POSITION, K_ZOOM, K_GUESS, K_ARC, K_SAMPLES, K_LIVE, K_EXPLAIN, K_INSIDE,
+       K_PROBE, K_FOLLOW, K_LOGITS, K_NOTE, K_COUNT };
 static const char *const keys[K_COUNT] = {
-    "name", "step", "phase", "position", "zoom", "guess", "arc", "samples", "live", "explain", "note",
+    "name", "step", "phase", "position", "zoom", "guess", "arc", "samples", "live", "explain", "inside",
+    "probe", "follow", "logits", "note",
 };
 
 typedef struct {
     Script *s;
     const char *path;
-    int num_steps, block_size;
+    const LessonRun *run;
+    int block_size;
     int sections;           /* the [section] lines counted when the current stop began */
     unsigned said;          /* the current stop's keys given so far (bits) */
     int explain_said;
@@ -73,14 +75,96 @@ static int new_stop(Load *l, int line)
     Stop *p = &st[s->count];
     memset(p, 0, sizeof *p);
     p->line = line;
-    p->step = s->count ? st[s->count - 1].step : 0;
+    if (s->count) {     /* the step and the names probed: the stop before's */
+        const Stop *b = &st[s->count - 1];
+        p->step = b->step;
+        p->probe_set = b->probe_set;
+        p->nprobe = b->nprobe;
+        memcpy(p->probe, b->probe, sizeof p->probe);
+    }
     p->phase = phase_last();
     p->position = -1;
     p->zoom = PANEL_NONE;
+    p->inside = PANEL_NONE;
+    p->follow_rank = -1;
+    p->follow_index = -1;
     p->samples = 1;
     s->count++;
     l->said = 0;
     l->explain_said = 0;
+    return 1;
+}
+
+/* The names probed: "emma, zoe" (none: ""), each made of the data's
+ * characters; 1, or 0 (failed). */
+static int probe_names(Load *l, Stop *p, const char *value, int line)
+{
+    p->probe_set = 1;
+    p->nprobe = 0;
+    for (const char *q = value; *value;) {
+        const char *end = strchr(q, ',');
+        char name[INI_LINE_MAX + 1], why[200];
+        snprintf(name, sizeof name, "%.*s", end ? (int)(end - q) : (int)strlen(q), q);
+        char *t = name + strspn(name, " \t");     /* trimmed */
+        size_t e = strlen(t);
+        while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+            t[--e] = '\0';
+        if (!*t)
+            return fail(l, line, "probe: an empty name (names are separated by commas)");
+        ProbeName pn;
+        if (inside_name(&pn, l->run->ds, l->block_size, t, why, sizeof why) != 0)
+            return fail(l, line, "probe: '%s': %s", t, why);
+        int seen = 0;
+        for (int i = 0; i < p->nprobe; i++)
+            seen |= strcmp(p->probe[i], t) == 0;
+        if (!seen) {
+            if (p->nprobe == INSIDE_NAMES)
+                return fail(l, line, "probe: more than %d names", INSIDE_NAMES);
+            snprintf(p->probe[p->nprobe++], sizeof p->probe[0], "%s", t);
+        }
+        if (!end)
+            break;
+        q = end + 1;
+    }
+    return 1;
+}
+
+/* inside, probe and follow: the panels inside the model.  1, or 0 (failed). */
+static int inside_line(Load *l, Stop *p, int k, const char *value, int line)
+{
+    long v;
+    if (k == K_PROBE)
+        return probe_names(l, p, value, line);
+    if (k == K_FOLLOW) {
+        /* trace (the trainer's own), a rank among the update's biggest moves, or a parameter */
+        size_t index;
+        char why[200];
+        p->follow_rank = -1;
+        p->follow_index = -1;
+        if (strcmp(value, "trace") == 0)
+            return 1;
+        if (*value >= '0' && *value <= '9') {
+            if (integer(value, 1, INSIDE_MOVERS, &v) != 0)
+                return fail(l, line, "follow: '%s' is not a rank from 1 to %d (the update's biggest moves)", value,
+                            INSIDE_MOVERS);
+            p->follow_rank = (int)v - 1;
+            return 1;
+        }
+        if (!strchr(value, '['))
+            return fail(l, line, "follow: '%s' is not trace, a rank from 1 to %d or a parameter (lm_head[4][0])",
+                        value, INSIDE_MOVERS);
+        if (model_param_parse(l->run->model, value, &index, why, sizeof why) != 0)
+            return fail(l, line, "follow: %s", why);
+        p->follow_index = (long)index;
+        return 1;
+    }
+    PanelId q = PANEL_NONE;
+    if (script_panel(value, &q) != 0 || (q != PANEL_NONE && !panel_inside(q)))
+        return fail(l, line, "inside: '%s' is not attention, probe, update or none", value);
+    if (panel_inside(p->zoom) && q != p->zoom)
+        return fail(l, line, "inside: %s, but zoom = %s (the inside panel zoomed is the one shown)", value,
+                    script_panel_name(p->zoom));
+    p->inside = q;
     return 1;
 }
 
@@ -116,9 +200,14 @@ static int on_line(void *user, const IniPos *at, const char *section, const char
     int k = 0;
     while (k < K_COUNT && strcmp(name, keys[k]) != 0)
         k++;
-    if (k == K_COUNT)
-        return fail(l, at->line, "'%s' is not name, step, phase, position, zoom, guess, arc, samples, live, "
-                    "explain or note", name);
+    if (k == K_COUNT) {
+        char list[200];
+        size_t o = 0;
+        for (int i = 0; i < K_COUNT; i++)
+            o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", i == 0 ? "" : i < K_COUNT - 1 ? ", " : " or ",
+                                  keys[i]);
+        return fail(l, at->line, "'%s' is not %s", name, list);
+    }
     if (k != K_NOTE && (l->said & (1u << k)))
         return fail(l, at->line, "%s given twice in one stop", name);
     l->said |= 1u << k;
@@ -132,8 +221,9 @@ static int on_line(void *user, const IniPos *at, const char *section, const char
         snprintf(p->name, sizeof p->name, "%s", value);
         return 1;
     case K_STEP:
-        if (integer(value, 1, l->num_steps, &v) != 0)
-            return fail(l, at->line, "step: '%s' is not a step from 1 to %d (the run's last)", value, l->num_steps);
+        if (integer(value, 1, l->run->num_steps, &v) != 0)
+            return fail(l, at->line, "step: '%s' is not a step from 1 to %d (the run's last)", value,
+                        l->run->num_steps);
         p->step = (int)v - 1;
         return 1;
     case K_PHASE: {
@@ -157,9 +247,17 @@ static int on_line(void *user, const IniPos *at, const char *section, const char
     case K_ZOOM:
         if (script_panel(value, &p->zoom) != 0)
             return fail(l, at->line, "zoom: '%s' is not name, positions, probabilities, phase, loss, lr, live, "
-                        "explain or none", value);
+                        "explain, attention, probe, update or none", value);
+        if (panel_inside(p->zoom)) {    /* the inside panel zoomed is the one shown */
+            if ((l->said & (1u << K_INSIDE)) && p->inside != p->zoom)
+                return fail(l, at->line, "zoom: %s, but inside = %s (one inside panel shows at a time)", value,
+                            script_panel_name(p->inside));
+            p->inside = p->zoom;
+        }
         return 1;
-    case K_GUESS: case K_ARC: case K_SAMPLES: case K_LIVE: case K_EXPLAIN:
+    case K_INSIDE: case K_PROBE: case K_FOLLOW:
+        return inside_line(l, p, k, value, at->line);
+    case K_GUESS: case K_ARC: case K_SAMPLES: case K_LIVE: case K_EXPLAIN: case K_LOGITS:
         if (k == K_GUESS && strcmp(value, "revealed") == 0)
             b = 2;      /* guess mode, the answer shown (as after r) */
         else if ((b = settings_boolean(value)) < 0)
@@ -172,6 +270,8 @@ static int on_line(void *user, const IniPos *at, const char *section, const char
             p->samples = b;
         else if (k == K_LIVE)
             p->live = b;
+        else if (k == K_LOGITS)
+            p->logits = b;
         else
             p->explain = b, l->explain_said = 1;
         return 1;
@@ -202,12 +302,13 @@ static int on_line(void *user, const IniPos *at, const char *section, const char
     }
 }
 
-int lesson_load(Script *out, const char *path, int num_steps, int block_size, char *err, size_t len)
+int lesson_load(Script *out, const char *path, const LessonRun *run, char *err, size_t len)
 {
     memset(out, 0, sizeof *out);
     out->order = -1;
     err[0] = '\0';
-    Load l = { .s = out, .path = path, .num_steps = num_steps, .block_size = block_size, .err = err, .len = len };
+    Load l = { .s = out, .path = path, .run = run, .block_size = run->model->cfg.block_size, .err = err,
+               .len = len };
     int line;
     switch (inifile_read(path, on_line, &l, &line)) {
     case INI_OK:

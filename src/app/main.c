@@ -131,8 +131,27 @@ static int verify_report(int status)
     return st.mismatches && status == 0 ? EXIT_RUNTIME : status;
 }
 
+/* --lesson FILE, read for the run's data and model (its errors are bad
+ * input); its data order becomes the run's.  0, or -1 (-2 out of memory)
+ * with a message. */
+static int lesson_read(Options *o, const Dataset *ds, Script *script, char *err, size_t len)
+{
+    ModelConfig c = o->train.model;
+    c.vocab_size = (int)ds->nchars + 1;
+    Model m;
+    const int made = model_init(&m, c, err, len);     /* trainer_check took the configuration */
+    if (made != 0)
+        return made;
+    const LessonRun r = { .num_steps = o->train.adam.num_steps, .ds = ds, .model = &m };
+    const int rc = lesson_load(script, o->lesson, &r, err, len);
+    model_free(&m);
+    if (rc == 0 && script->order >= 0)
+        o->train.shuffle = o->twin.shuffle = script->order;
+    return rc;
+}
+
 /* The run once the options are read: returns the exit status. */
-static int run(const Options *o, const Script *script)
+static int run(Options *o)
 {
     char err[CLI_ERRLEN];
     if (!o->headless && !o->export_dir && term_check(err, sizeof err) != 0)
@@ -163,7 +182,9 @@ static int run(const Options *o, const Script *script)
     Trainer t, t2;
     int status = EXIT_USAGE, made = 0;
     char twin_err[CLI_ERRLEN];
+    Script script = { .order = -1 };
     if ((rc = trainer_check(&o->train, &ds, err, sizeof err)) != 0 ||
+        (o->lesson && (rc = lesson_read(o, &ds, &script, err, sizeof err)) != 0) ||
         (o->nprobe > 0 && (rc = probes_check(o, &ds, err, sizeof err)) != 0) ||
         (o->compare && (rc = trainer_check(&o->twin, &ds2, twin_err, sizeof twin_err)) != 0 &&
          snprintf(err, sizeof err, "--compare: %.*s", CLI_ERRLEN - 16, twin_err) > 0) ||
@@ -177,6 +198,7 @@ static int run(const Options *o, const Script *script)
             fclose(csv2);
         if (made)
             trainer_free(&t);
+        script_free(&script);
         dataset_free(&ds);
         dataset_free(&ds2);
         return fail(rc == -2 ? EXIT_RUNTIME : status, err);
@@ -194,7 +216,7 @@ static int run(const Options *o, const Script *script)
         .sink = csv ? csv_sink_step : NULL, .sink_ctx = &sink,
         .twin = o->compare ? &t2 : NULL, .twin_desc = o->compare,
         .twin_sink = csv2 ? csv_sink_step : NULL, .twin_sink_ctx = &sink2,
-        .script = script,
+        .script = o->lesson ? &script : NULL,
         .probe = o->probe, .nprobe = o->nprobe,
     };
     if (o->export_dir) {
@@ -223,6 +245,7 @@ static int run(const Options *o, const Script *script)
     trainer_free(&t);
     if (o->compare)
         trainer_free(&t2);
+    script_free(&script);
     dataset_free(&ds);
     dataset_free(&ds2);
     return verify_report(status);
@@ -263,16 +286,5 @@ int main(int argc, char **argv)
         }
         return 0;
     }
-    /* a lesson script: read now (its errors are bad input), its data order
-     * the run's */
-    Script script = { .order = -1 };
-    if (o.lesson) {
-        if (lesson_load(&script, o.lesson, o.train.adam.num_steps, o.train.model.block_size, err, sizeof err) != 0)
-            return fail(EXIT_USAGE, err);
-        if (script.order >= 0)
-            o.train.shuffle = o.twin.shuffle = script.order;
-    }
-    int status = run(&o, o.lesson ? &script : NULL);
-    script_free(&script);
-    return status;
+    return run(&o);
 }

@@ -2,6 +2,7 @@
  * attention over the run, computed by the core on demand. */
 #include "session/inside.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,21 @@
  * computed with here, at once: about a quarter of a second; the course's
  * whole run is 2 million, the gist's 9.5 million. */
 #define FINAL_BUDGET 12e6
+
+int inside_name(ProbeName *out, const Dataset *ds, int block_size, const char *text, char *err, size_t errlen)
+{
+    if (strlen(text) >= INSIDE_NAME_BYTES) {
+        snprintf(err, errlen, "a name of at most %d bytes", INSIDE_NAME_BYTES - 1);
+        return -1;
+    }
+    const int B = block_size < INSIDE_MAX_TOKENS - 1 ? block_size : INSIDE_MAX_TOKENS - 1;
+    const int n = probe_encode(ds, B, text, strlen(text), out->tokens, err, errlen);
+    if (n < 1)
+        return -1;
+    snprintf(out->text, sizeof out->text, "%s", text);
+    out->n = n;
+    return 0;
+}
 
 int inside_ready(RunInside *in, const Trainer *t)
 {

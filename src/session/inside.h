@@ -40,6 +40,12 @@ typedef struct {
     int tokens[INSIDE_MAX_TOKENS];      /* [BOS] + ids + [BOS], the first n + 1 */
 } ProbeName;
 
+/* text as a name to probe of ds's data, as a training step at this block
+ * size takes it, into *out.  Returns 0, or -1 with a one-line message in
+ * err (too long; empty, not UTF-8 or a character outside the vocabulary:
+ * "'Z' is not in the vocabulary: a-z"). */
+int inside_name(ProbeName *out, const Dataset *ds, int block_size, const char *text, char *err, size_t errlen);
+
 /* One name under one model: per position loss and p(target), the mean. */
 typedef struct {
     int have;               /* computed (the final model may not be yet) */

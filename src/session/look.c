@@ -9,12 +9,12 @@ static Run *shown_run(Session *s)
     return &s->runs[s->shown];
 }
 
-/* Adds a name (its tokens made by probe_encode), or selects it when it is
- * there already; the oldest goes when the list is full. */
-static void add_name(Session *s, const char *text, const int *tokens, int n)
+/* Adds a name, or selects it when it is there already; the oldest goes
+ * when the list is full. */
+static void add_name(Session *s, const ProbeName *name)
 {
     for (int i = 0; i < s->nprobes; i++)
-        if (strcmp(s->probes[i].text, text) == 0) {
+        if (strcmp(s->probes[i].text, name->text) == 0) {
             s->probe_sel = i;
             return;
         }
@@ -22,10 +22,7 @@ static void add_name(Session *s, const char *text, const int *tokens, int n)
         memmove(s->probes, s->probes + 1, (INSIDE_NAMES - 1) * sizeof *s->probes);
         s->nprobes--;
     }
-    ProbeName *p = &s->probes[s->nprobes];
-    snprintf(p->text, sizeof p->text, "%s", text);
-    p->n = n;
-    memcpy(p->tokens, tokens, ((size_t)n + 1) * sizeof *tokens);
+    s->probes[s->nprobes] = *name;
     s->probe_sel = s->nprobes++;
     s->probe_version++;
 }
@@ -34,18 +31,26 @@ static void add_name(Session *s, const char *text, const int *tokens, int n)
 static int take_name(Session *s, const char *text, char *err, size_t errlen)
 {
     const Trainer *t = shown_run(s)->t;
-    int tokens[INSIDE_MAX_TOKENS];
-    const int B = t->model.cfg.block_size;
-    if (strlen(text) >= INSIDE_NAME_BYTES) {
-        snprintf(err, errlen, "a name of at most %d bytes", INSIDE_NAME_BYTES - 1);
+    ProbeName name;
+    if (inside_name(&name, t->ds, t->model.cfg.block_size, text, err, errlen) != 0)
         return -1;
-    }
-    const int n = probe_encode(t->ds, B < INSIDE_MAX_TOKENS - 1 ? B : INSIDE_MAX_TOKENS - 1, text,
-                               strlen(text), tokens, err, errlen);
-    if (n < 1)
-        return -1;
-    add_name(s, text, tokens, n);
+    add_name(s, &name);
     return 0;
+}
+
+void look_names(Session *s, const char (*names)[INSIDE_NAME_BYTES], int count)
+{
+    int same = count == s->nprobes;
+    for (int i = 0; i < count && same; i++)
+        same = strcmp(names[i], s->probes[i].text) == 0;
+    if (!same) {
+        char err[160];
+        s->nprobes = 0;
+        s->probe_version++;
+        for (int i = 0; i < count; i++)
+            (void)take_name(s, names[i], err, sizeof err);     /* the lesson's file checked them */
+    }
+    s->probe_sel = 0;
 }
 
 void look_start(Session *s)

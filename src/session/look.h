@@ -13,6 +13,9 @@
  * of --probe (SessionConfig.probe; main.c refused any not made of the
  * data's characters) in the probe panel. */
 void look_start(Session *s);
+/* The names probed become names[0 .. count) (made of the data's
+ * characters: a lesson's file checked them), the first shown in detail. */
+void look_names(Session *s, const char (*names)[INSIDE_NAME_BYTES], int count);
 /* ACT_ATTENTION, ACT_UPDATE, ACT_PROBE, ACT_LOGITS, ACT_FOLLOW, ACT_PICK.
  * Returns DO_* bits. */
 unsigned look_act(Session *s, Action a);

@@ -31,17 +31,28 @@ int script_phase(const char *name, int *kind)
     return -1;
 }
 
+/* The panels a stop names (zoom, inside). */
+static const struct { const char *name; PanelId p; } panels[] = {
+    { "none", PANEL_NONE }, { "name", PANEL_NAME }, { "positions", PANEL_POSITIONS },
+    { "probabilities", PANEL_PROBS }, { "phase", PANEL_PHASE }, { "loss", PANEL_LOSS },
+    { "lr", PANEL_LR }, { "live", PANEL_LIVE }, { "explain", PANEL_EXPLAIN }, { "attention", PANEL_ATTN },
+    { "probe", PANEL_PROBE }, { "update", PANEL_UPDATE },
+};
+
 int script_panel(const char *name, PanelId *p)
 {
-    static const struct { const char *name; PanelId p; } panels[] = {
-        { "none", PANEL_NONE }, { "name", PANEL_NAME }, { "positions", PANEL_POSITIONS },
-        { "probabilities", PANEL_PROBS }, { "phase", PANEL_PHASE }, { "loss", PANEL_LOSS },
-        { "lr", PANEL_LR }, { "live", PANEL_LIVE }, { "explain", PANEL_EXPLAIN },
-    };
     for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++)
         if (strcmp(name, panels[i].name) == 0) {
             *p = panels[i].p;
             return 0;
         }
     return -1;
+}
+
+const char *script_panel_name(PanelId p)
+{
+    for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++)
+        if (panels[i].p == p)
+            return panels[i].name;
+    return "?";
 }

@@ -147,6 +147,7 @@ typedef struct {
     struct {                /* what it showed: while the session still shows it, so does its note */
         int step, phase_mode, sel;
         Phase phase;
+        PanelId inside;
     } at_stop;
     /* inside the model */
     PanelId inside;         /* the inside panel shown (PANEL_ATTN, _PROBE, _UPDATE) or PANEL_NONE */
@@ -211,13 +212,15 @@ unsigned session_key(Session *s, int key, PanelSet on_screen);
 unsigned session_act(Session *s, Action a, int arg, PanelSet on_screen);
 /* Plays stop i of the lesson script (session/stops.c): its step (pausing;
  * computed as any jump is), phase or the whole step, position, zoom, guess
- * mode, live samples and explanation.  Returns DO_* bits. */
+ * mode, live samples, explanation, and inside the model its panel, names
+ * probed, parameter followed and raw scores.  Returns DO_* bits. */
 unsigned session_stop(Session *s, int i, PanelSet on_screen);
 /* n (dir 1) or b (-1) in a lesson: the next stop, or the one before; b away
  * from the stop played last goes back to it; past either end, the key line
  * says so.  Returns DO_* bits. */
 unsigned session_stop_step(Session *s, int dir, PanelSet on_screen);
-/* 1 while the screen is the one the stop played last showed. */
+/* 1 while the screen is the one the stop played last showed (its step,
+ * phase, position and inside panel). */
 int session_at_stop(const Session *s);
 /* A lone digit 1 ... 6 has waited COUNT_WAIT_MS for more digits: it jumps
  * along the arc now.  Returns DO_* bits (0 when no digit waits). */

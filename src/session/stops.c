@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "session/arc.h"
+#include "session/look.h"
 #include "session/session.h"
 
 /* The phase shown: the one asked for, clamped to the step (step mode: the
@@ -33,14 +34,24 @@ unsigned session_stop(Session *s, int i, PanelSet on)
     s->arc = p->arc ? arc_stage(s->step + 1, s->num_steps) : -1;
     s->live = p->live;
     s->explain = p->explain;
+    /* inside the model: the panel (focused, as its key does, unless another
+     * is zoomed), the names probed, Adam's parameter, the raw scores */
+    s->editing = 0;
+    s->inside = p->inside;
+    if (p->probe_set)
+        look_names(s, p->probe, p->nprobe);
+    s->follow_rank = p->follow_rank;
+    s->follow_index = p->follow_index;
+    s->logits = p->logits;
     s->zoom = p->zoom != PANEL_NONE;
-    s->focus = p->zoom;
+    s->focus = p->zoom != PANEL_NONE ? p->zoom : p->inside;
     s->probs_scroll = 0;
     s->plays++;
     s->at_stop.step = s->step;
     s->at_stop.phase_mode = s->phase_mode;
     s->at_stop.sel = s->sel;
     s->at_stop.phase = shown_phase(s);
+    s->at_stop.inside = s->inside;
     return r;
 }
 
@@ -50,7 +61,8 @@ int session_at_stop(const Session *s)
         return 0;
     const Phase ph = shown_phase(s);
     return s->step == s->at_stop.step && s->phase_mode == s->at_stop.phase_mode &&
-           s->sel == s->at_stop.sel && ph.kind == s->at_stop.phase.kind && ph.pos == s->at_stop.phase.pos;
+           s->sel == s->at_stop.sel && ph.kind == s->at_stop.phase.kind && ph.pos == s->at_stop.phase.pos &&
+           s->inside == s->at_stop.inside;
 }
 
 unsigned session_stop_step(Session *s, int dir, PanelSet on)

@@ -1185,10 +1185,10 @@ begin "--lesson: the first stop at the start; n walks the stops (a guess stop re
 start ls 80 24 "$APP_ENV $BIN --lesson docs/lessons/training-loop.lesson"
 if wait_for ls "step 1/500" && wait_for ls "[Sample]" && wait_for ls "n → next stop"; then
     keys ls n
-    if wait_for ls "Stop 2 of 14: guess-forward-0" && wait_for ls "Guess: which letter starts a name" &&
+    if wait_for ls "Stop 2 of 21: guess-forward-0" && wait_for ls "Guess: which letter starts a name" &&
        wait_for ls "Guess first"; then
         keys ls n
-        if wait_for ls "loss_0 = -log(0.0338) = 3.3880" && wait_for ls "Stop 2 of 14"; then
+        if wait_for ls "loss_0 = -log(0.0338) = 3.3880" && wait_for ls "Stop 2 of 21"; then
             keys ls n n
             if wait_for ls "[Loss]" && wait_for ls "Why: 2. Loss"; then ok
             else fail "no fourth stop" ls; fi
@@ -1196,15 +1196,16 @@ if wait_for ls "step 1/500" && wait_for ls "[Sample]" && wait_for ls "n → next
     else fail "no second stop" ls; fi
 else fail "did not start at the first stop" ls; fi
 
-begin "--lesson: other keys explore; b comes back to the stop; past the last stop it says so"
+begin "--lesson: other keys explore; b comes back to the stop; past the last stop (inside the model) it says so"
 keys ls "]"
 if wait_for ls "step 11/500"; then
     keys ls b
     if wait_for ls "step 1/500" && wait_for ls "[Loss]"; then
         lit ls ":500"; keys ls Enter
         wait_for ls "step 500/500"
-        for i in 1 2 3 4 5 6 7 8 9 10 11; do keys ls n; done
-        if wait_for ls "the lesson's last stop (14 of 14)" && wait_for ls "Names after 500 steps"; then ok
+        for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do keys ls n; done
+        if wait_for ls "the lesson's last stop (21 of 21)" 30 && wait_for ls "Adam on lm_head[12][7]:" &&
+           wait_for ls "This step made \"emma\" 0.28 nats easier."; then ok
         else fail "not at the last stop" ls; fi
     else fail "b did not come back" ls; fi
 else fail "] did not move" ls; fi
@@ -1218,9 +1219,31 @@ if wait_for ls "Arc of training, step 1: Nothing." && wait_for ls "Live samples"
 else fail "not at stop 9" ls; fi
 tm kill-session -t ls
 
+begin "--lesson: stops inside the model open their panels; a explores, b comes back; t types a name there"
+printf 'order = file\n[stop]\nstep = 1\nphase = sample\n[stop]\nposition = 3\ninside = attention\nnote = Row 3.\n'\
+'[stop]\nstep = 500\ninside = probe\nprobe = zoe\nnote = At the end.\n' > "$TMP/inside.lesson"
+start li 80 24 "$APP_ENV $BIN --lesson $TMP/inside.lesson"
+if wait_for li "[Sample]" && keys li n && wait_for li "Stop 2 of 3" && wait_for li "max |w - 1/t| = 0.0043" &&
+   wait_for li "Row 3." && wait_for li "pos 3: m → a"; then
+    keys li a
+    if wait_for li "Current name" && wait_gone li "Stop 2 of 3"; then
+        keys li b
+        if wait_for li "Stop 2 of 3" && wait_for li "┏ Attention"; then
+            keys li n
+            if wait_for li "Stop 3 of 3" && wait_for li "Probe: zoe" &&
+               wait_for li "mean             3.2079  3.2999  3.2079"; then
+                keys li t; lit li "emma"; keys li Enter
+                if wait_for li "Probe: emma" && wait_for li "Stop 3 of 3"; then ok
+                else fail "t did not probe emma at the stop" li; fi
+            else fail "no probe stop" li; fi
+        else fail "b did not bring the attention back" li; fi
+    else fail "a did not close the attention" li; fi
+else fail "no attention stop" li; fi
+tm kill-session -t li
+
 begin "--lesson with an error: one line naming the file and the line, exit 2"
 printf '[stop]\nstep = 1\nphase = sampel\n' > "$TMP/bad.lesson"
-$BIN --lesson "$TMP/bad.lesson" > "$TMP/out" 2> "$TMP/err" < /dev/null
+$BIN --lesson "$TMP/bad.lesson" --export-screens "$TMP/bad" > "$TMP/out" 2> "$TMP/err" < /dev/null
 rc=$?
 if [ $rc -eq 2 ] && [ "$(cat "$TMP/err")" = "microgpt-tui: $TMP/bad.lesson: line 3: phase: 'sampel' is not sample, forward, loss, backward, update, log or step" ]; then ok
 else fail "rc=$rc: $(cat "$TMP/err")"; fi
