@@ -419,6 +419,7 @@ static void test_play_inside(void **state)
     session_key(s, 'n', 0);
     assert_int_equal(s->stop, 5);
     assert_int_equal(s->step, 1);
+    assert_int_equal(s->sel, 0);                /* no position said: the first, whatever came before */
     assert_int_equal(s->inside, PANEL_NONE);
     assert_int_equal(s->follow_index, -1);
     assert_int_equal(s->nprobes, 2);

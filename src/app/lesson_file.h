@@ -11,6 +11,7 @@
  *     phase = sample          ; sample, forward, loss, backward, update, log;
  *                             ; step (the default): the whole step
  *     position = 0            ; the position: its forward phase, or its row
+ *                             ; (by default the forward phase's, else 0)
  *     zoom = phase            ; a panel to zoom (name, positions, probabilities,
  *                             ; phase, loss, lr, live, explain, attention,
  *                             ; probe, update), or none

@@ -22,10 +22,9 @@ unsigned session_stop(Session *s, int i, PanelSet on)
     unsigned r = DO_DRAW | session_act(s, ACT_GOTO, p->step, on);     /* pauses */
     s->phase_mode = p->phase_mode;
     s->phase = p->phase_mode ? p->phase : phase_last();
-    if (p->position >= 0)
-        s->sel = p->position;
-    else if (p->phase_mode && p->phase.kind == PHASE_FORWARD)
-        s->sel = p->phase.pos;
+    /* the position said, or a forward phase's, or the first: however the
+     * class came to the stop */
+    s->sel = p->position >= 0 ? p->position : p->phase_mode && p->phase.kind == PHASE_FORWARD ? p->phase.pos : 0;
     s->guess = p->guess != 0;
     s->revealed = p->guess == 2;
     s->samples = p->samples;
