@@ -1211,8 +1211,8 @@ if wait_for ls "step 11/500"; then
 else fail "] did not move" ls; fi
 
 begin "--lesson: b walks back; a stop shows what it showed walking forward (arc-1, then log: its phases, not the arc's sentence)"
-for i in 1 2 3 4 5; do keys ls b; done
-if wait_for ls "Arc of training, step 1: Nothing." && wait_for ls "Live samples"; then
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do keys ls b; done
+if wait_for ls "Arc of training, step 1: Nothing." 30 && wait_for ls "Live samples"; then
     keys ls b
     if wait_for ls "[Log]" && wait_for ls "Why: 5. Log" && ! capture ls | grep -q "Arc of training"; then ok
     else fail "stop 8 not as it was" ls; fi
