@@ -203,8 +203,8 @@ static void test_follow(void **state)
     key(s, '#');
     assert_int_equal(s->editing, EDIT_PARAM);
     assert_string_equal(s->field.text, "lm_head[4][0]");
-    for (int i = 0; i < 20; i++)
-        key(s, UIK_BACKSPACE);
+    key(s, 21);         /* Ctrl-U erases the line, as in the : prompt */
+    assert_string_equal(s->field.text, "");
     keys(s, "attn_wq[3][99]\r");
     assert_string_equal(s->field_error, "layer0.attn_wq is 16 x 16: rows 0-15, columns 0-15");
     for (int i = 0; i < 20; i++)

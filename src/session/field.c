@@ -77,6 +77,9 @@ int field_key(Field *f, int key)
     case UIK_END:
         f->cursor = f->len;
         return 1;
+    case 21:            /* Ctrl-U: all of it, as a shell line's */
+        field_set(f, "");
+        return 1;
     case UIK_BACKSPACE: case 0x7f: case 8: case UIK_DELETE: {
         if (key != UIK_DELETE) {    /* backspace: the character before the cursor */
             if (f->cursor == 0)

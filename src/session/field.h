@@ -17,7 +17,7 @@ void field_set(Field *f, const char *text);
 /* Applies an editing key: a printable character (a key is its code point:
  * ASCII or beyond) is inserted at the cursor (while there is room),
  * Backspace (also DEL and Ctrl-H) deletes the character before it, Delete
- * the one at it, Left / Right / Home / End move it.  Returns 1 when the key
+ * the one at it, Ctrl-U all of them, Left / Right / Home / End move it.  Returns 1 when the key
  * was one of those (whether or not it changed anything), else 0 (the form's
  * own keys: Enter, Esc, Tab, Up, Down...). */
 int field_key(Field *f, int key);

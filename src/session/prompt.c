@@ -33,9 +33,6 @@ PromptResult prompt_key(Prompt *p, int key)
     case UIK_ESC:
         prompt_close(p);
         return PROMPT_CANCEL;
-    case 21:                    /* Ctrl-U: all of it */
-        field_set(&p->field, "");
-        break;
     default:
         if (!field_key(&p->field, key))
             return PROMPT_IGNORED;

@@ -1,7 +1,7 @@
 /* prompt.h: a line a key opens on the key line, curses-free: the `:`
  * prompt's (go to step).  Its text is a Field (session/field.h, the
- * what-if form's one-line editor: Left, Right, Home, End, Backspace,
- * Delete), with Ctrl-U to erase it; Enter and Esc end it.  What the line is
+ * forms' one-line editor: Left, Right, Home, End, Backspace, Delete,
+ * Ctrl-U to erase it); Enter and Esc end it.  What the line is
  * for (its label, what Enter does, its error) is the owner's. */
 #ifndef MICROGPT_PROMPT_H
 #define MICROGPT_PROMPT_H
