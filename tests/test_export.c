@@ -188,10 +188,10 @@ static void test_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rgb),
-        cmocka_unit_test(test_screens),
-        cmocka_unit_test(test_unicode),
-        cmocka_unit_test(test_files),
+        fixture_unit_test(test_rgb),
+        fixture_unit_test(test_screens),
+        fixture_unit_test(test_unicode),
+        fixture_unit_test(test_files),
     };
-    return cmocka_run_group_tests_name("export", tests, fixture_group_setup, fixture_group_teardown);
+    return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

@@ -260,11 +260,11 @@ static void test_count_session(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse),
-        cmocka_unit_test(test_count),
-        cmocka_unit_test(test_prompt_editing),
-        cmocka_unit_test(test_prompt_session),
-        cmocka_unit_test(test_count_session),
+        fixture_unit_test(test_parse),
+        fixture_unit_test(test_count),
+        fixture_unit_test(test_prompt_editing),
+        fixture_unit_test(test_prompt_session),
+        fixture_unit_test(test_count_session),
     };
-    return cmocka_run_group_tests_name("goto", tests, fixture_group_setup, fixture_group_teardown);
+    return cmocka_run_group_tests_name("goto", tests, NULL, NULL);
 }

@@ -10,7 +10,8 @@
 
 #include "ui_fixture.h"
 
-/* --emma's run: the file's order, step 1 trains on "emma". */
+/* --emma's run: the file's order, step 1 trains on "emma"; each test has
+ * its own (setup and teardown run around each). */
 static Fixture *emma;
 
 static int setup(void **state)
@@ -26,6 +27,7 @@ static int teardown(void **state)
 {
     (void)state;
     fixture_free(emma);
+    emma = NULL;
     return 0;
 }
 
@@ -557,14 +559,14 @@ static void test_screens(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_keys),
-        cmocka_unit_test(test_follow),
-        cmocka_unit_test(test_figures_match_python),
-        cmocka_unit_test(test_final_far),
-        cmocka_unit_test(test_guess),
-        cmocka_unit_test(test_rewind_and_phases),
-        cmocka_unit_test(test_twin_run),
-        cmocka_unit_test(test_screens),
+        cmocka_unit_test_setup_teardown(test_keys, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_follow, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_figures_match_python, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_final_far, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_guess, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rewind_and_phases, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_twin_run, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_screens, setup, teardown),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -366,14 +366,14 @@ static void test_toggle(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hit_panels),
-        cmocka_unit_test(test_tags),
-        cmocka_unit_test(test_click_focus_zoom),
-        cmocka_unit_test(test_click_what),
-        cmocka_unit_test(test_wheel),
-        cmocka_unit_test(test_wheel_samples),
-        cmocka_unit_test(test_help_and_typing),
-        cmocka_unit_test(test_toggle),
+        fixture_unit_test(test_hit_panels),
+        fixture_unit_test(test_tags),
+        fixture_unit_test(test_click_focus_zoom),
+        fixture_unit_test(test_click_what),
+        fixture_unit_test(test_wheel),
+        fixture_unit_test(test_wheel_samples),
+        fixture_unit_test(test_help_and_typing),
+        fixture_unit_test(test_toggle),
     };
-    return cmocka_run_group_tests_name("mouse", tests, fixture_group_setup, fixture_group_teardown);
+    return cmocka_run_group_tests_name("mouse", tests, NULL, NULL);
 }

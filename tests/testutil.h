@@ -11,6 +11,37 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* Every test binary's group runs through test_run_group (the two cmocka
+ * macros below are redefined to it), so that any binary can run its tests
+ * alone or in another order, to show that none depends on another's
+ * leftovers (tests/checks/order.sh, make check-order):
+ *   TEST_ONLY=name      only the tests whose name matches (cmocka's filter:
+ *                       * and ? as wildcards)
+ *   TEST_ORDER=reverse  the tests in the reverse order */
+static inline int test_run_group(const char *name, const struct CMUnitTest *tests, size_t n,
+                                 CMFixtureFunction setup, CMFixtureFunction teardown)
+{
+    const char *only = getenv("TEST_ONLY"), *order = getenv("TEST_ORDER");
+    if (only && *only)
+        cmocka_set_test_filter(only);
+    if (!order || strcmp(order, "reverse") != 0)
+        return _cmocka_run_group_tests(name, tests, n, setup, teardown);
+    struct CMUnitTest *rev = malloc((n ? n : 1) * sizeof *rev);
+    if (!rev)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        rev[i] = tests[n - 1 - i];
+    int rc = _cmocka_run_group_tests(name, rev, n, setup, teardown);
+    free(rev);
+    return rc;
+}
+#undef cmocka_run_group_tests
+#undef cmocka_run_group_tests_name
+#define cmocka_run_group_tests(tests, setup, teardown) \
+    test_run_group(#tests, tests, sizeof(tests) / sizeof((tests)[0]), setup, teardown)
+#define cmocka_run_group_tests_name(name, tests, setup, teardown) \
+    test_run_group(name, tests, sizeof(tests) / sizeof((tests)[0]), setup, teardown)
+
 /* 1 in a build with AddressSanitizer (make check-asan): times, memory and
  * address-space limits are then not the program's own. */
 #if defined(__SANITIZE_ADDRESS__)

@@ -68,23 +68,30 @@ static inline Fixture *fixture_new_shuffle(int shuffle)
     return fixture_new_variant(VARIANT_COURSE, shuffle);
 }
 
-/* A cmocka group's setup and teardown: the default run (below) in a UTF-8
- * locale, handed to each test as its *state. */
+/* A test's setup and teardown: a fresh default run (below) in a UTF-8
+ * locale, handed to the test as its *state.  Each test has its own run: a
+ * run another test took further would show its steps beyond the one shown
+ * (greyed on the loss curve) and make a golden depend on the order
+ * (tests/checks/order.sh runs the tests reversed and alone). */
 static inline Fixture *fixture_new(void);
 static inline void fixture_free(Fixture *f);
 static inline int use_utf8_locale(void);
-static inline int fixture_group_setup(void **state)
+static inline int fixture_setup(void **state)
 {
     use_utf8_locale();
     *state = fixture_new();
     return *state ? 0 : -1;
 }
 
-static inline int fixture_group_teardown(void **state)
+static inline int fixture_teardown(void **state)
 {
     fixture_free(*state);
+    *state = NULL;
     return 0;
 }
+
+/* A test with a fresh default run in *state. */
+#define fixture_unit_test(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
 
 /* The default run (seed 42, 500 steps) on data/names.txt, at step 1. */
 static inline Fixture *fixture_new(void)
