@@ -246,6 +246,54 @@ static void twin_free(Twin *w)
     dataset_free(&w->ds);
 }
 
+/* A twin of the other program (--compare '--variant gist --steps 500'):
+ * shown, it is labelled as the gist's run ("gist*": --steps changed it),
+ * its Log phase ends the gist's way and the help compares it with the
+ * gist; a branch of it is the gist's too; run A stays the course's. */
+static void test_twin_variant(void **state)
+{
+    (void)state;
+    char err[256];
+    Fixture *f = fixture_new();
+    assert_non_null(f);
+    Dataset ds;
+    Trainer t2;
+    assert_int_equal(dataset_load(&ds, "data/names.txt", err), 0);
+    TrainConfig c = train_config_variant(VARIANT_GIST);
+    c.adam.num_steps = 500;
+    assert_int_equal(trainer_init(&t2, &ds, &c, err, sizeof err), 0);
+    session_free(&f->s);
+    trainer_free(&f->t);
+    TrainConfig course = train_config_default();
+    assert_int_equal(trainer_init(&f->t, &f->ds, &course, err, sizeof err), 0);
+    const SessionConfig sc = { .paused = 1, .samples = 20, .variant = VARIANT_COURSE, .twin = &t2,
+                               .twin_desc = "--variant gist --steps 500", .twin_variant = VARIANT_GIST };
+    assert_int_equal(session_init(&f->s, &f->t, &sc), 0);
+    Session *s = &f->s;
+    View v;
+    session_view(s, 0, &v);
+    assert_string_equal(v.run.variant, "course");
+    assert_int_equal(v.run.custom, 0);
+    press(s, 'o');
+    session_view(s, 0, &v);
+    assert_ptr_equal(v.run.train, &t2.cfg);
+    assert_string_equal(v.run.variant, "gist");
+    assert_int_equal(v.run.program, VARIANT_GIST);
+    assert_int_equal(v.run.custom, 1);
+    /* a branch of the gist's run, at step 3 */
+    session_go(s, 2);
+    press(s, 'f');
+    form_set(s, 0, "0.02");
+    press(s, UIK_ENTER);
+    assert_int_equal(s->nruns, 3);
+    session_view(s, 0, &v);
+    assert_string_equal(v.run.variant, "gist");
+    assert_int_equal(v.run.program, VARIANT_GIST);
+    fixture_free(f);        /* the session, before the twin's trainer */
+    trainer_free(&t2);
+    dataset_free(&ds);
+}
+
 /* Both runs go to every step together; the twin is the fresh run of its
  * options; at the end, the sampled names' first difference. */
 static void test_twin_lockstep(void **state)
@@ -467,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_branch_from_the_form),
         cmocka_unit_test(test_form_refuses),
         cmocka_unit_test(test_twin_lockstep),
+        cmocka_unit_test(test_twin_variant),
         cmocka_unit_test(test_twin_sink),
         cmocka_unit_test(test_compare_screens),
         cmocka_unit_test(test_compare_samples_pages),

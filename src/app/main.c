@@ -215,6 +215,7 @@ static int run(Options *o)
         .explain = explain < 0 ? 0 : explain ? 1 : -1, .mouse = settings_get(&o->set, SET_MOUSE, 1),
         .sink = csv ? csv_sink_step : NULL, .sink_ctx = &sink,
         .twin = o->compare ? &t2 : NULL, .twin_desc = o->compare,
+        .twin_variant = o->twin_variant,
         .twin_sink = csv2 ? csv_sink_step : NULL, .twin_sink_ctx = &sink2,
         .script = o->lesson ? &script : NULL,
         .probe = o->probe, .nprobe = o->nprobe,

@@ -225,6 +225,7 @@ int session_init(Session *s, Trainer *t, const SessionConfig *c)
         session_free(s);
         return SESSION_OOM;
     }
+    r->variant = c->variant;
     int twin = c->twin ? session_add_twin(s, c->twin, c->twin_desc ? c->twin_desc : "", c->twin_sink,
                                           c->twin_sink_ctx) : 0;
     if (twin != 0) {
@@ -764,9 +765,9 @@ static void view_run(const Session *s, const Run *r, ViewRun *vr)
     vr->ds = t->ds;
     vr->model = &t->model;
     vr->train = &t->cfg;
-    vr->variant = variant_info(s->cfg.variant)->name;
-    vr->program = s->cfg.variant;
-    vr->custom = !train_config_is_variant(&t->cfg, s->cfg.variant);
+    vr->variant = variant_info(r->variant)->name;
+    vr->program = r->variant;
+    vr->custom = !train_config_is_variant(&t->cfg, r->variant);
     vr->num_steps = s->num_steps;
     vr->vocab_size = t->model.cfg.vocab_size;
     vr->block_size = t->model.cfg.block_size;

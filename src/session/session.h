@@ -41,6 +41,8 @@ typedef struct {
     int parent;             /* a branch: the run it was made from; else -1 */
     int from;               /* a branch: the first step (0-based) it trains otherwise; else -1 */
     char desc[64];          /* how it differs: "lr=0.003 from step 100", "--lr 0.003", "" */
+    Variant variant;        /* the program whose defaults its options start from (course,
+                             * gist: its label, its log line, what the help compares it with) */
     RunInside inside;       /* what the inside panels show of it, computed on demand */
 } Run;
 
@@ -66,6 +68,7 @@ typedef struct {
     void *sink_ctx;
     Trainer *twin;          /* --compare: the twin's trainer (not owned), or NULL */
     const char *twin_desc;  /* ... and its options, as given */
+    Variant twin_variant;   /* ... and the program whose defaults they start from */
     TimelineSink twin_sink; /* ... told of each of its steps the first time it is computed
                              * (its own --csv rows), or NULL */
     void *twin_sink_ctx;
@@ -188,7 +191,7 @@ void session_free(Session *s);
 Run *session_run(Session *s);
 
 /* --compare: adds a run over t (a fresh trainer, the twin's configuration,
- * as many steps), described by desc, whose timeline tells sink (NULL: none)
+ * as many steps, the program SessionConfig.twin_variant), described by desc, whose timeline tells sink (NULL: none)
  * of each step the first time it is computed, and brings it to the step
  * shown.  Returns 0, SESSION_SINK_FAILED, or SESSION_OOM (out of memory, the
  * session full, or another number of steps). */

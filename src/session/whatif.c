@@ -48,6 +48,7 @@ int session_add_twin(Session *s, Trainer *t, const char *desc, TimelineSink sink
         return rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
     }
     snprintf(r->desc, sizeof r->desc, "%s", desc);
+    r->variant = s->cfg.twin_variant;
     s->other = s->nruns++;
     s->differ_at = -2;
     return 0;
@@ -84,6 +85,7 @@ int session_branch(Session *s, const Change *ch, char *err, size_t errlen)
     }
     r->parent = pi;
     r->from = k;
+    r->variant = p->variant;
     char what[64];
     change_format(ch, what, sizeof what);   /* "100:lr=0.003" */
     snprintf(r->desc, sizeof r->desc, "%s from step %d", strchr(what, ':') + 1, k + 1);
