@@ -456,10 +456,46 @@ static void test_compare_screens(void **state)
     twin_free(&w);
 }
 
+/* The final samples of two runs at w x h leave the loss curve as it is
+ * without them (every cell, roles too, its title's difference A-B), and
+ * show both runs' names of the page and the sentence on when they differ. */
+static void assert_curve_beside(Session *s, int w, int h)
+{
+    Canvas with, without;
+    assert_int_equal(canvas_init(&with, w, h, 0), 0);
+    assert_int_equal(canvas_init(&without, w, h, 0), 0);
+    Layout l = render_frame(&with, s);
+    assert_true(session_shown(s, l.panels).samples == 2);
+    const Rect r = l.panel[PANEL_LOSS];
+    assert_true(layout_has(&l, PANEL_LOSS));
+    char *text = canvas_dump(&with);
+    assert_non_null(strstr(text, "Sampled names: first different after step"));
+    const Samples *a = &s->runs[s->shown].samples, *b = &s->runs[s->other].samples;
+    for (int i = 0; i < s->samples_per_page && i < a->count; i++) {
+        assert_non_null(strstr(text, a->names[i]));
+        assert_non_null(strstr(text, b->names[i]));
+    }
+    free(text);
+    s->samples = 0;     /* hidden */
+    render_frame(&without, s);
+    s->samples = 1;
+    render_frame(&with, s);     /* the session told the pair's page size again */
+    int diff = 0;
+    for (int y = r.y; y < r.y + r.h; y++)
+        for (int x = r.x; x < r.x + r.w; x++) {
+            const Cell *p = canvas_cell(&with, x, y), *q = canvas_cell(&without, x, y);
+            diff += strcmp(p->g, q->g) != 0 || p->role != q->role;
+        }
+    assert_int_equal(diff, 0);
+    canvas_free(&with);
+    canvas_free(&without);
+}
+
 /* Both runs' final samples page as one run's do: s shows the next page,
  * then hides them, and shows them again from the top; the wheel over them
- * pages back and forth; Esc hides them.  At 80x24 a page holds 15 of each
- * run's 20 names, at 120x40 all of them. */
+ * pages back and forth; Esc hides them.  At 80x24 a page holds 13 of each
+ * run's 20 names, at 120x40 all of them; the loss curve (both runs, their
+ * difference in its title) stays in view beside them. */
 static void test_compare_samples_pages(void **state)
 {
     (void)state;
@@ -470,7 +506,8 @@ static void test_compare_samples_pages(void **state)
     Canvas c;
     assert_int_equal(canvas_init(&c, 80, 24, 0), 0);
     Layout l = render_frame(&c, s);
-    assert_int_equal(s->samples_per_page, 15);
+    assert_int_equal(s->samples_per_page, 13);
+    assert_curve_beside(s, 80, 24);
     Shown sh = session_shown(s, l.panels);
     assert_int_equal(sh.samples, 2);
     assert_int_equal(sh.samples_page, 0);
@@ -486,7 +523,7 @@ static void test_compare_samples_pages(void **state)
     assert_int_equal(session_mouse(s, &e, &h, l.panels), DO_DRAW);
     assert_int_equal(session_shown(s, l.panels).samples_page, 0);
     assert_int_equal(session_mouse(s, &e, &h, l.panels), 0);
-    /* s: the next page (names 16 to 20 of each run), then hidden, then the top */
+    /* s: the next page (names 14 to 20 of each run), then hidden, then the top */
     press(s, 's');
     assert_screen(s, 80, 24, 0, "compare-last-samples-page2-80x24", 0);
     sh = session_shown(s, l.panels);
@@ -506,6 +543,7 @@ static void test_compare_samples_pages(void **state)
     assert_screen(s, 120, 40, 0, "compare-last-samples-120x40", 0);
     assert_int_equal(s->samples_per_page, 20);
     assert_int_equal(session_shown(s, l.panels).samples_more, 0);
+    assert_curve_beside(s, 120, 40);
     twin_free(&w);
 }
 

@@ -26,7 +26,7 @@ Layout render_frame(Canvas *c, Session *s)
      * overlay's), told to the session (its s pages through them) before the
      * screen is drawn from it */
     const Run *r = session_run(s);
-    l.samples_per_page = v.cmp.samples ? render_samples_pair_per_page(c, &v)
+    l.samples_per_page = v.cmp.samples ? render_samples_pair_per_page(c, &l, &v)
                        : r->have_samples ? render_samples_per_page(c, &l, &r->samples) : 0;
     if (l.samples_per_page != s->samples_per_page) {
         session_set_samples_page(s, l.samples_per_page);

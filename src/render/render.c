@@ -57,7 +57,7 @@ void render_screen(Canvas *c, const Layout *l, const View *v)
             focus_frame(c, halves ? layout_half(l, focus, k) : l->panel[focus]);
     }
     if (v->step.samples && v->cmp.samples)
-        render_samples_pair(c, v);
+        render_samples_pair(c, l, v);
     else if (v->step.samples)
         render_samples(c, l, v->step.samples, v->run.num_steps, v->shown.samples_page);
     if (v->form)
@@ -479,22 +479,55 @@ void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps,
 /* How two runs' final samples sit in their overlay: a column of names per
  * run under its head (`per` names a page), a blank row, the sentence on when
  * their sampled names first differ, the footer; the box leaves the status
- * and key lines in view. */
+ * and key lines in view, and the loss curve when there is room beside it. */
 typedef struct {
-    int w, h;               /* the box, frame included */
+    Rect box;               /* frame included */
     int per;                /* the names of each run a page shows */
     int count;              /* the longer list's */
     int text_rows;          /* the sentence's */
     char title[64], note[48], text[256];
 } PairGeo;
 
-static PairGeo pair_geo(const Canvas *c, const View *v)
+/* The narrowest the pair's box is beside the loss curve (two columns of
+ * 15-letter names with their numbers). */
+enum { PAIR_MIN_W = 40 };
+
+/* Where the pair's box may go: the columns beside the loss curve (the wider
+ * side, from under the lesson line to the key line) when the curve shows,
+ * unzoomed, and leaves PAIR_MIN_W; else the screen between the status and
+ * key lines (w 0: centred there). */
+static Rect pair_room(const Canvas *c, const Layout *l)
+{
+    const int top = l->panel[PANEL_LESSON].y + l->panel[PANEL_LESSON].h;
+    const int bottom = l->panel[PANEL_KEYS].y;
+    const Rect loss = l->panel[PANEL_LOSS];
+    if (l->zoomed == PANEL_NONE && layout_has(l, PANEL_LOSS)) {
+        const int left = loss.x, right = c->w - (loss.x + loss.w);
+        if (left >= right && left >= PAIR_MIN_W)
+            return (Rect){ 0, top, left, bottom - top };
+        if (right > left && right >= PAIR_MIN_W)
+            return (Rect){ loss.x + loss.w, top, right, bottom - top };
+    }
+    return (Rect){ 0, 1, 0, c->h - 2 };
+}
+
+static PairGeo pair_geo(const Canvas *c, const Layout *l, const View *v)
 {
     const Samples *s[2] = { v->step.samples, v->cmp.samples };
+    const Rect room = pair_room(c, l);
     PairGeo g;
-    snprintf(g.title, sizeof g.title, "Names the models made up after %d step%s", v->run.num_steps,
-             v->run.num_steps == 1 ? "" : "s");
-    snprintf(g.note, sizeof g.note, "temperature %g, %g", s[0]->temperature, s[1]->temperature);
+    const char *st = v->run.num_steps == 1 ? "" : "s";
+    /* the title and the note in the first wording that fits */
+    static const char *const title[3] = { "Names the models made up after %d step%s",
+                                          "Names made up after %d step%s", "Names after %d step%s" };
+    static const char *const note[2] = { "temperature %g, %g", "T %g, %g" };
+    static const int order[5][2] = { { 0, 0 }, { 1, 0 }, { 0, 1 }, { 1, 1 }, { 2, 1 } };
+    for (int k = 0; k < 5; k++) {
+        snprintf(g.title, sizeof g.title, title[order[k][0]], v->run.num_steps, st);
+        snprintf(g.note, sizeof g.note, note[order[k][1]], s[0]->temperature, s[1]->temperature);
+        if (!room.w || text_width(g.title, c->ascii) + text_width(g.note, c->ascii) + 7 <= room.w)
+            break;
+    }
     const char *when = "first different after step";
     char at[32] = "";
     if (v->cmp.differ_at < 0)
@@ -512,34 +545,41 @@ static PairGeo pair_geo(const Canvas *c, const View *v)
             int w = text_width(s[k]->names[i], c->ascii) + digits(g.count) + 3;
             colw = w > colw ? w : colw;
         }
-    const int tw = text_width(g.title, c->ascii) + text_width(g.note, c->ascii) + 8;
-    g.w = 2 * colw + 2 + 4;
-    g.w = g.w < tw ? tw : g.w < 60 ? 60 : g.w;
-    g.w = g.w > c->w ? c->w : g.w;
-    g.text_rows = flow_rows(c->ascii, g.w - 4, g.text, 0);
+    int w;
+    if (room.w) {       /* the side's width: the curve beside it keeps its own */
+        w = room.w;
+    } else {
+        const int tw = text_width(g.title, c->ascii) + text_width(g.note, c->ascii) + 8;
+        w = 2 * colw + 2 + 4;
+        w = w < tw ? tw : w < 60 ? 60 : w;
+        w = w > c->w ? c->w : w;
+    }
+    g.text_rows = flow_rows(c->ascii, w - 4, g.text, 0);
     /* the frame, the heads, the blank row, the sentence, the footer */
-    const int room = c->h - 2 - 2 - 1 - 1 - g.text_rows - 1;
-    g.per = g.count < room ? g.count : room < 1 ? 1 : room;
-    g.h = g.per + 2 + 1 + 1 + g.text_rows + 1;
+    const int rows = room.h - 2 - 1 - 1 - g.text_rows - 1;
+    g.per = g.count < rows ? g.count : rows < 1 ? 1 : rows;
+    const int h = g.per + 2 + 1 + 1 + g.text_rows + 1;
+    g.box = room.w ? (Rect){ room.x, room.y, w, h < room.h ? h : room.h }
+                   : (Rect){ (c->w - w) / 2, (c->h - h) / 2, w, h };
     return g;
 }
 
-int render_samples_pair_per_page(const Canvas *c, const View *v)
+int render_samples_pair_per_page(const Canvas *c, const Layout *l, const View *v)
 {
-    return pair_geo(c, v).per;
+    return pair_geo(c, l, v).per;
 }
 
-void render_samples_pair(Canvas *c, const View *v)
+void render_samples_pair(Canvas *c, const Layout *l, const View *v)
 {
     const Samples *s[2] = { v->step.samples, v->cmp.samples };
     const char lab[2] = { v->cmp.label, v->cmp.other_label };
-    const PairGeo g = pair_geo(c, v);
+    const PairGeo g = pair_geo(c, l, v);
     char entry[32], head[2][80], foot[128];
     for (int k = 0; k < 2; k++) {
         const char *d = k ? v->cmp.other_desc : v->cmp.desc;
         snprintf(head[k], sizeof head[k], "%c%s%s", lab[k], d && d[0] ? ": " : "", d ? d : "");
     }
-    Rect a = overlay(c, g.w, g.h, g.title, g.note);
+    Rect a = frame(c, g.box, g.title, g.note);
     if (a.w < 1 || a.h < 4)
         return;
     const int half = (a.w - 2) / 2, iw = digits(g.count > 0 ? g.count : 1);

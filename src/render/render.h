@@ -54,10 +54,12 @@ void render_samples(Canvas *c, const Layout *l, const Samples *s, int num_steps,
 int render_samples_per_page(const Canvas *c, const Layout *l, const Samples *s);
 /* Two runs' final samples side by side, page v->shown.samples_page, and
  * when their sampled names first differ (v->step.samples and v->cmp); a
- * footer says which show and what s does next. */
-void render_samples_pair(Canvas *c, const View *v);
-/* How many of each run's names a page of them holds on canvas c. */
-int render_samples_pair_per_page(const Canvas *c, const View *v);
+ * footer says which show and what s does next.  Beside the loss curve when
+ * there is room (its two runs and their difference stay in view: at 80x24
+ * over the left column), else in the middle of the screen. */
+void render_samples_pair(Canvas *c, const Layout *l, const View *v);
+/* How many of each run's names a page of them holds in layout l on canvas c. */
+int render_samples_pair_per_page(const Canvas *c, const Layout *l, const View *v);
 /* The what-if form (v->form): lr, beta1, beta2, temperature. */
 void render_whatif(Canvas *c, const View *v);
 /* The line editor (t: a name to probe; #: the parameter Adam follows). */

@@ -1446,17 +1446,20 @@ names_missing() {
 start cs 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused --compare '--lr 0.003'"
 if [ "$(wc -l < "$TMP/cs.names")" -eq 40 ] && wait_for cs "step 1/500"; then
     keys cs 6
-    if wait_for cs "1-15 of 20  s more" && [ "$(names_missing 1 15)" -eq 0 ]; then
+    # the names over the left column: the loss curve, its two runs and their
+    # difference stay in view beside them
+    if wait_for cs "1-13 of 20  s more" && [ "$(names_missing 1 13)" -eq 0 ] &&
+       capture cs | grep -q "Loss per step ───── A−B -0.1720" && capture cs | grep -q "━━ A avg  ⠒⠒ B avg"; then
         keys cs s
-        if wait_for cs "16-20 of 20  s hides" && [ "$(names_missing 16 20)" -eq 0 ]; then
+        if wait_for cs "14-20 of 20  s hides" && [ "$(names_missing 14 20)" -eq 0 ]; then
             lit cs "$E[<64;40;10M"
-            if wait_for cs "1-15 of 20  s more"; then
+            if wait_for cs "1-13 of 20  s more"; then
                 lit cs "$E[<65;40;10M"
-                if wait_for cs "16-20 of 20" && keys cs s && wait_gone cs "Names the models made up"; then ok
+                if wait_for cs "14-20 of 20" && keys cs s && wait_gone cs "Names after 500 steps"; then ok
                 else fail "wheel down, then s" cs; fi
             else fail "wheel up" cs; fi
-        else fail "page 2: $(names_missing 16 20) names missing" cs; fi
-    else fail "page 1: $(names_missing 1 15) names missing" cs; fi
+        else fail "page 2: $(names_missing 14 20) names missing" cs; fi
+    else fail "page 1: $(names_missing 1 13) names missing, or the curve hidden" cs; fi
 else fail "did not start" cs; fi
 tm kill-session -t cs
 
