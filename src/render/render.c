@@ -183,6 +183,32 @@ void render_status(Canvas *c, Rect r, const View *v)
         text_right(c, r.x, y, r.w - 1, name, ROLE_TITLE);
 }
 
+/* The key line while a form's field takes the keys (the what-if form, the
+ * probe's name, #'s parameter): its own keys, not those it takes as text. */
+static void edit_keys(Canvas *c, Rect r, const View *v)
+{
+    const char *updown = c->ascii ? "Up Down" : "\u2191\u2193";
+    const char *const keys[][2] = {
+        { "Enter", v->form ? "branches" : "takes it" }, { "Esc", "cancels" },
+        { v->form || v->inside.editing == EDIT_NAME ? updown : NULL,
+          v->form ? "next value" : "the names probed" },
+        { "Ctrl-U", "erases" },
+    };
+    int x = r.x + 1;
+    const int end = r.x + r.w;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (!keys[i][0])
+            continue;
+        const int need = text_width(keys[i][0], c->ascii) + 1 + text_width(keys[i][1], c->ascii);
+        if (x + need > end - 1)
+            break;
+        x += canvas_text(c, x, r.y, end - x, keys[i][0], ROLE_KEY);
+        x += canvas_text(c, x, r.y, end - x, " ", ROLE_LABEL);
+        x += canvas_text(c, x, r.y, end - x, keys[i][1], ROLE_LABEL);
+        x += canvas_text(c, x, r.y, end - x, "  ", ROLE_LABEL);
+    }
+}
+
 void render_keys(Canvas *c, Rect r, const View *v)
 {
     blank(c, r);
@@ -190,6 +216,10 @@ void render_keys(Canvas *c, Rect r, const View *v)
         return;
     if (v->shown.prompt) {
         render_prompt(c, r, v->shown.prompt);
+        return;
+    }
+    if (v->form || v->inside.editing) {
+        edit_keys(c, r, v);
         return;
     }
     if (v->shown.count) {       /* a count being typed: what G will do */

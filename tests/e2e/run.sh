@@ -1364,7 +1364,9 @@ if wait_for wi "step 1/500"; then
     wait_for wi "step 100/500"
     settled wi "$TMP/wi-before.txt"
     keys wi f
-    if wait_for wi "What if, from step 100"; then
+    # the form open: the key line says its keys, not the ones it takes as text
+    if wait_for wi "What if, from step 100" && wait_for wi "Enter branches  Esc cancels" 2 &&
+       ! capture wi | tail -1 | grep -q "q quit"; then
         keys wi BSpace BSpace BSpace BSpace
         lit wi 0.003
         keys wi Enter
