@@ -804,6 +804,35 @@ static void test_probs_ascii_unicode(void **state)
     fixture_free(f);
 }
 
+/* ASCII with a Unicode dataset: every data character the screen shows (the
+ * name, its tokens, the positions, the probabilities, the Sample phase's
+ * doc, the live samples) is its code point, U+00E9, never '?' (which the
+ * data may hold). */
+static void test_ascii_unicode_screen(void **state)
+{
+    (void)state;
+    TrainConfig cfg = train_config_default();
+    cfg.shuffle = 0;
+    cfg.model.block_size = 16;
+    Fixture *f = fixture_make("tests/data/unicode.txt", &cfg, VARIANT_COURSE);
+    assert_non_null(f);
+    Session *s = fixture_at(f, 0);      /* "Jos\u00e9" */
+    s->live = 1;
+    assert_screen(s, 80, 24, 1, "unicode-jose-80x24", 0);
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 80, 24, 1), 0);
+    render_frame(&c, s);
+    char *t = canvas_dump(&c);
+    assert_non_null(strstr(t, "| name   JosU+00E9 "));
+    assert_non_null(strstr(t, " s U+00E9 [BOS]"));
+    assert_true(strstr(t, "?") == strstr(t, "? help"));     /* the names drawn hold none */
+    free(t);
+    canvas_free(&c);
+    s = fixture_phase(f, 0, 0);         /* the Sample phase: its doc line */
+    assert_screen(s, 80, 24, 1, "unicode-jose-sample-80x24", 0);
+    fixture_free(f);
+}
+
 /* The emma session at the step it is at, phase by phase at phase index ph. */
 static Session *phase_here(Fixture *f, int ph)
 {
@@ -1634,6 +1663,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_many_sizes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_selection_clamped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_probs_ascii_unicode, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ascii_unicode_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tokens_scroll, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loss_curve, setup, teardown),
         cmocka_unit_test_setup_teardown(test_lr_panel, setup, teardown),

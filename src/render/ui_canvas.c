@@ -1,6 +1,7 @@
 /* ui_canvas.c: the in-memory screen. */
 #include "render/ui_canvas.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -105,8 +106,16 @@ void canvas_fill(Canvas *c, Rect r, const char *glyph, Role role)
             canvas_put(c, x, y, glyph, role);
 }
 
-/* The next code point of s (advancing *s) and its display width: -1 for a
- * character we show as '?', 0 for a combining mark. */
+/* How a character shows: its display width (0: a combining mark), or one
+ * of these. */
+enum {
+    CH_QUERY = -1,      /* '?': a byte that is not UTF-8, a C0 control or DEL */
+    CH_CODE = -2,       /* its code point, U+00E9 (as the tokens label it): any
+                         * non-ASCII character in ASCII, a C1 control, one the
+                         * terminal cannot show */
+};
+
+/* The next code point of s (advancing *s) and how it shows. */
 static int next_char(const char **s, int ascii, uint32_t *cp)
 {
     const unsigned char *p = (const unsigned char *)*s;
@@ -114,24 +123,33 @@ static int next_char(const char **s, int ascii, uint32_t *cp)
     size_t len = utf8_decode(p, n, cp);
     if (len == 0) {
         *s += 1;
-        return -1;
+        return CH_QUERY;
     }
     *s += len;
-    if (*cp < 0x20 || (*cp >= 0x7f && *cp < 0xa0))
-        return -1;
-    if (ascii)
-        return *cp < 0x80 ? 1 : -1;
+    if (*cp < 0x20 || *cp == 0x7f)
+        return CH_QUERY;
+    if (*cp < 0x80)
+        return 1;
+    if (ascii || *cp < 0xa0)
+        return CH_CODE;
     int w = wcwidth((wchar_t)*cp);
-    return w < 0 ? -1 : w > 2 ? -1 : w;
+    return w < 0 || w > 2 ? CH_CODE : w;
+}
+
+/* The U+XXXX of a CH_CODE character; its length. */
+static int char_code(uint32_t cp, char out[12])
+{
+    return snprintf(out, 12, "U+%04X", (unsigned)cp);
 }
 
 int text_width(const char *s, int ascii)
 {
     int w = 0;
     uint32_t cp;
+    char code[12];
     while (*s) {
         int cw = next_char(&s, ascii, &cp);
-        w += cw < 0 ? 1 : cw;
+        w += cw == CH_QUERY ? 1 : cw == CH_CODE ? char_code(cp, code) : cw;
     }
     return w;
 }
@@ -159,9 +177,17 @@ int canvas_text(Canvas *c, int x, int y, int maxw, const char *s, Role role)
     while (*s && col < maxw) {
         const char *from = s;
         int w = next_char(&s, c->ascii, &cp);
-        if (w < 0) {
+        if (w == CH_QUERY) {
             set_cell(c, x + col, y, "?", 1, role);
             col++;
+        } else if (w == CH_CODE) {
+            char code[12];
+            const int n = char_code(cp, code);
+            if (col + n > maxw)
+                break;
+            for (int i = 0; i < n; i++)
+                set_cell(c, x + col + i, y, code + i, 1, role);
+            col += n;
         } else if (w == 0) {
             /* a combining mark joins the glyph before it, when there is room */
             Cell *prev = col > 0 ? canvas_at(c, x + col - 1, y) : NULL;

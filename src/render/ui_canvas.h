@@ -56,12 +56,16 @@ void canvas_tag(Canvas *c, Rect r, HitKind hit, int value);
 
 /* Writes UTF-8 text from (x, y), at most maxw columns (and never past the
  * canvas edge); wide characters take two columns, combining marks join the
- * previous cell, control characters and invalid bytes become '?'.  Returns
- * the columns written. */
+ * previous cell, C0 controls, DEL and invalid bytes become '?', and a
+ * character the screen cannot show (any non-ASCII one in ASCII mode, a C1
+ * control) its code point, U+00E9, as a token's label has it (whole, or
+ * not at all).  Returns the columns written. */
 int canvas_text(Canvas *c, int x, int y, int maxw, const char *s, Role role);
 /* Like canvas_text but cut with an ellipsis when longer than maxw. */
 int canvas_text_fit(Canvas *c, int x, int y, int maxw, const char *s, Role role);
-/* Display width of s as canvas_text would draw it (ascii: one per code point). */
+/* Display width of s as canvas_text would draw it (a character shown by its
+ * code point, U+00E9, as many columns as the code has: every non-ASCII one
+ * in ASCII). */
 int text_width(const char *s, int ascii);
 
 /* The canvas as text: one line per row, trailing blanks removed, each line
