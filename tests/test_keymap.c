@@ -118,12 +118,18 @@ static void test_hints(void **state)
         "space pause/9  n step/8  b back/8  ] [ +-10/5  Home End first/last/2  Up Dn select/6  "
         "+ - speed/4  p phases/9  1-6 arc/7  e explain/6  w guess/3  l live/3  z zoom/2  "
         "s samples/6  f what if/4  ? help/12  q quit/12");
-    /* at the last step, paused: nothing left to run */
+    /* at the last step, paused: nothing left to run, no step to go to
+     * (but a lesson's next stop, and the next phase) */
     HintState last = { .last = 1, .samples = 1 };
     assert_string_equal(hint_line(&last, 1),
-        "n step/8  b back/8  ] [ +-10/5  Home End first/last/2  Up Dn select/6  "
+        "b back/8  ] [ +-10/5  Home End first/last/2  Up Dn select/6  "
         "+ - speed/4  p phases/9  1-6 arc/7  e explain/6  w guess/3  l live/3  z zoom/2  "
         "s samples/6  f what if/4  ? help/12  q quit/12");
+    last.lesson = 1;
+    assert_non_null(strstr(hint_line(&last, 1), "n next stop/8  b back/8"));
+    last.lesson = 0;
+    last.phase_mode = 1;
+    assert_non_null(strstr(hint_line(&last, 1), "n next phase/10"));
     HintState ph = { .phase_mode = 1, .zoomed = 1, .guess = 1, .hiding = 1 };
     assert_string_equal(hint_line(&ph, 0),
         "r reveal/11  z unzoom/11  Tab next panel/10  n \u2192 next phase/10  b \u2190 back/9  "

@@ -16,7 +16,7 @@ static const KeyRow rows[] = {
     { { 'n', UIK_RIGHT }, 0, ACT_NEXT, "n " ARROW_R, "n", HELP_RUN, "n  " ARROW_R, "n  Right",
       "next step, or next phase",
       { { HINT_PHASE, WHEN_ALWAYS, 11, 10, "next phase", "next stop", NULL },
-        { HINT_STEP, WHEN_ALWAYS, 11, 8, "step", "next stop", NULL } } },
+        { HINT_STEP, WHEN_CAN_STEP, 11, 8, "step", "next stop", NULL } } },
     { { 'b', UIK_LEFT }, 0, ACT_BACK, "b " ARROW_L, "b", HELP_RUN, "b  " ARROW_L, "b  Left",
       "back: rewind, exactly",
       { { HINT_PHASE, WHEN_ALWAYS, 12, 9, "back", NULL, NULL },
@@ -149,6 +149,7 @@ static int applies(const Hint *h, const HintState *st)
     case WHEN_SAMPLES_MORE: return st->samples == 2 && st->samples_more;
     case WHEN_SAMPLES_END: return st->samples == 2 && !st->samples_more;
     case WHEN_CAN_RUN: return st->running || !st->last;
+    case WHEN_CAN_STEP: return st->running || !st->last || st->lesson;
     case WHEN_RUNS: return st->runs > 1;
     case WHEN_PROBE: return st->probe;
     case WHEN_FOLLOW: return st->follow;

@@ -80,6 +80,7 @@ typedef enum {
     WHEN_SAMPLES_MORE,  /* they show, and a page follows */
     WHEN_SAMPLES_END,   /* they show, their last page */
     WHEN_CAN_RUN,       /* running, or a step is left to run (not at the last) */
+    WHEN_CAN_STEP,      /* ... or a lesson's next stop to go to */
     WHEN_PROBE,         /* the probe panel shows */
     WHEN_FOLLOW,        /* the update panel, or the Update phase, shows */
     WHEN_RUNS,          /* the session has more than one run */
