@@ -54,12 +54,19 @@ int session_add_twin(Session *s, Trainer *t, const char *desc, TimelineSink sink
     return 0;
 }
 
+/* 1 when the session holds as many runs as it can (err says so), else 0. */
+static int full(const Session *s, char *err, size_t errlen)
+{
+    if (s->nruns < SESSION_MAX_RUNS)
+        return 0;
+    snprintf(err, errlen, "%d runs already: no room for another", SESSION_MAX_RUNS);
+    return 1;
+}
+
 int session_branch(Session *s, const Change *ch, char *err, size_t errlen)
 {
-    if (s->nruns >= SESSION_MAX_RUNS) {
-        snprintf(err, errlen, "%d runs already: no room for another", SESSION_MAX_RUNS);
+    if (full(s, err, errlen))
         return -1;
-    }
     const int pi = s->shown, k = s->step;
     Run *p = &s->runs[pi], *r = &s->runs[s->nruns];
     TrainConfig cfg = p->t->cfg;
@@ -152,6 +159,8 @@ void whatif_open(Session *s)
 {
     WhatIfForm *w = &s->form;
     memset(w, 0, sizeof *w);
+    if (full(s, s->message, sizeof s->message))     /* said at once: no form filled in for nothing */
+        return;
     w->open = 1;
     for (int f = 0; f < CHANGE_FIELDS; f++) {
         char text[32];

@@ -14,7 +14,8 @@ int run_start(Run *r, Trainer *t, int num_steps);
 /* Frees what run r owns. */
 void run_free(Run *r);
 
-/* Opens the form on the values the run shown uses at the step shown. */
+/* Opens the form on the values the run shown uses at the step shown; with
+ * no room for another run, says so in the key line instead. */
 void whatif_open(Session *s);
 /* A key while the form is open: editing, Up/Down/Tab between the fields,
  * Enter branches (or says why not), Esc closes.  Returns DO_* bits. */
