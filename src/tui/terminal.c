@@ -352,19 +352,24 @@ static int function_key(wint_t ch)
     }
 }
 
-/* After an ESC that curses did not turn into a key: the rest of the escape
- * sequence, if one follows at once, read whole so that its bytes ('[' of
- * "ESC [ 4 ~", say) never act as keys. */
+/* After an ESC that curses did not turn into a key (it waited ESCDELAY for
+ * one): the rest of an escape sequence it does not know, if one follows at
+ * once, read whole so that its bytes ('[' of "ESC [ 4 ~", say) never act as
+ * keys.  Any other key typed right after Esc is a key of its own, read
+ * next: Esc cancels at once and the key acts (there is no Alt+key here). */
 static int escape(void)
 {
     wint_t ch;
     int r = wget_wch(stdscr, &ch);
     if (r == ERR)
         return UIK_ESC;     /* Esc alone */
-    if (r == KEY_CODE_YES)
-        return function_key(ch);
-    if (ch != '[' && ch != 'O')
-        return 0;           /* Alt+key: not ours */
+    if (r == KEY_CODE_YES || (ch != '[' && ch != 'O')) {
+        if (r == KEY_CODE_YES)
+            ungetch((int)ch);
+        else
+            unget_wch((wchar_t)ch);
+        return UIK_ESC;
+    }
     char seq[16];
     int n = 0;
     seq[n++] = (char)ch;

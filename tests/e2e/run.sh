@@ -1137,6 +1137,33 @@ if wait_for gt "step 1/500"; then
     else fail "no prompt" gt; fi
 else fail "did not start" gt; fi
 
+begin "Esc followed at once by a key (one write): Esc cancels, then the key acts (the prompt, the what-if form, the editor, the help)"
+start ek 80 24 "$APP_ENV $BIN --paused"
+if wait_for ek "step 1/500"; then
+    # each time Esc and n reach the program together, as from a fast typist
+    lit ek ":12"
+    wait_for ek ":12"
+    lit ek "$E"n
+    if wait_gone ek ":12" && wait_for ek "step 2/500"; then
+        keys ek f
+        wait_for ek "What if, from step 2"
+        lit ek "$E"n
+        if wait_gone ek "What if, from step" && wait_for ek "step 3/500"; then
+            keys ek t
+            wait_for ek "Any name of these characters"
+            lit ek "$E"n
+            if wait_gone ek "Any name of these characters" && wait_for ek "step 4/500"; then
+                keys ek '?'
+                wait_for ek "Keys"
+                lit ek "$E"n
+                if wait_for ek "step 5/500" && ! capture ek | grep -q "^ *Keys"; then ok
+                else fail "help: Esc n" ek; fi
+            else fail "editor: Esc n" ek; fi
+        else fail "what-if form: Esc n" ek; fi
+    else fail "prompt: Esc n" ek; fi
+else fail "did not start" ek; fi
+tm kill-session -t ek
+
 begin "137G goes to step 137 (the digits shown as typed); a lone 4 still jumps along the arc"
 keys gt Home
 wait_for gt "step 1/500"
