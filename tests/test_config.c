@@ -159,6 +159,7 @@ static void test_errors(void **state)
     (void)state;
     expect_load_error("theme = mono\nmouse\n", DIR "/config: line 2: not a setting (NAME = VALUE), nor a comment (# or ;)");
     expect_load_error("[ui\n", DIR "/config: line 1: not a setting (NAME = VALUE), nor a comment (# or ;)");
+    expect_load_error("theme = mono\n= mono\n", DIR "/config: line 2: not a setting (NAME = VALUE), nor a comment (# or ;)");
     expect_load_error("\n\nspeed = 3\n", DIR "/config: line 3: speed: '3' is not one of 1, 2, 5, 10, 20, 50, 100, "
                                          "200, 500, 1000 or max (steps per second)");
     expect_load_error("theme = mono # dark\n", DIR "/config: line 1: theme: 'mono # dark' is not default, "

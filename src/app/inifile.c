@@ -47,6 +47,8 @@ static char *read_line(char *str, int num, void *stream)
 static int handle(void *user, const char *section, const char *name, const char *value)
 {
     Reader *r = user;
+    if (!name[0])
+        return 0;   /* "= value": no name, a malformed line (not the handler's refusal) */
     if (r->h(r->user, &r->at, section, name, value))
         return 1;
     if (!r->refused)
