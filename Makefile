@@ -96,12 +96,14 @@ test: deps data
 	    END { printf "test: %d passed, %d failed (unit and end-to-end; checks %s: ok)\n", p, f, "$(strip $(CHECKS:check-%=%))" }'
 
 # check: the fast loop while editing: the include check, docs/classroom.md's
-# screens (check-captures), the unit and end-to-end tests only (no
-# sanitizers, fuzzing, valgrind or install checks; `make test` runs those too).
+# screens (check-captures), the options in the docs (check-docs), the unit
+# and end-to-end tests only (no sanitizers, fuzzing, valgrind or install
+# checks; `make test` runs those too).
 check: data
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory $(BIN) $(TEST_BIN)
 	@$(MAKE) --no-print-directory check-captures
+	@$(MAKE) --no-print-directory check-docs
 	@rm -f $(BUILD)/unit.result $(BUILD)/e2e.result
 	@RESULT_FILE=$(BUILD)/unit.result $(MAKE) --no-print-directory unit
 	@RESULT_FILE=$(BUILD)/e2e.result $(MAKE) --no-print-directory e2e

@@ -777,6 +777,34 @@ static void test_bad_input(void **state)
                 "--probe h --probe i", "--probe: at most 8 names");
     expect_fail("--headless --compare '--probe emma'", "--compare: --probe is not for the twin");
     expect_fail("--probe Emma", "not a terminal");
+    /* an empty file name is said as such, not as ": cannot open" */
+    expect_fail("--headless --data ''", "microgpt-tui: --data: the file name is empty");
+    expect_fail("--headless --csv ''", "microgpt-tui: --csv: the file name is empty");
+    expect_fail("--headless --config ''", "microgpt-tui: --config: the file name is empty");
+    expect_fail("--lesson '' --export-screens build/x", "microgpt-tui: --lesson: the file name is empty");
+    expect_fail("--export-screens ''", "microgpt-tui: --export-screens: the directory name is empty");
+    expect_fail("--headless --compare \"--csv ''\"", "microgpt-tui: --compare: --csv: the file name is empty");
+    /* one twin: a second --compare is refused, not silently dropped */
+    expect_fail("--headless --compare '--lr 0' --compare '--lr 1'", "--compare: given twice");
+    expect_fail("--headless --change 1:lr=0.1,", "--change: '1:lr=0.1,' ends in ','");
+    /* at most 40 bytes, the probe panel's limit (session/inside: its line
+     * editor's), in every mode: a longer name was taken headless and dropped
+     * (or cut) by the interface */
+    const char *a63 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    char args[256];
+    snprintf(args, sizeof args, "--headless --steps 1 --samples 0 --probe %sa", a63);
+    expect_fail(args, "--probe 'aaaaaaaaaaaaaaaaaaaaaaaa...': too long: at most 40 bytes");
+    snprintf(args, sizeof args, "--export-screens build/probe-long --probe %sa", a63);
+    expect_fail(args, "--probe 'aaaaaaaaaaaaaaaaaaaaaaaa...': too long: at most 40 bytes");
+    /* cut between characters: 23 a's, then a two-byte é over bytes 24-25 */
+    snprintf(args, sizeof args, "--headless --data build/u8probe.txt --probe %.23s\xc3\xa9%s",
+             a63, a63);
+    write_file("build/u8probe.txt", "a\xc3\xa9\n", 4);
+    expect_fail(args, "--probe 'aaaaaaaaaaaaaaaaaaaaaaa...': too long");
+    snprintf(args, sizeof args, "--headless --steps 1 --samples 0 --probe %.41s", a63);
+    expect_fail(args, "too long: at most 40 bytes");
+    snprintf(args, sizeof args, "--headless --steps 1 --samples 0 --probe %.40s", a63);
+    assert_int_equal(run(args), 0);
     expect_fail("--headless --change 501:lr=0.1", "--change: step 501 is past the last step (500)");
     expect_fail("--headless --compare '--n-embd 512 --n-layer 32 --block-size 256'", "--compare: model too large");
     expect_fail("--headless --csv build/refused.csv --compare '--csv build/refused2.csv --n-embd 512 --n-layer 32 "

@@ -223,8 +223,8 @@ static void test_errors(void **state)
     E("[stop]\nprobe = emma,\n", "line 2: probe: an empty name (names are separated by commas)");
     E("[stop]\nprobe = , emma\n", "line 2: probe: an empty name (names are separated by commas)");
     E("[stop]\nprobe = emma, anna, zoe, ava, mia, ivy, eve, amy, liv\n", "line 2: probe: more than 8 names");
-    E("[stop]\nprobe = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
-      "line 2: probe: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa': a name of at most 63 bytes");
+    E("[stop]\nprobe = aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n",
+      "line 2: probe: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa': too long: at most 40 bytes");
     E("[stop]\nprobe = emma\nprobe = zoe\n", "line 3: probe given twice in one stop");
     E("[stop]\nfollow = 0\n", "line 2: follow: '0' is not a rank from 1 to 24 (the update's biggest moves)");
     E("[stop]\nfollow = 25\n", "line 2: follow: '25' is not a rank from 1 to 24 (the update's biggest moves)");

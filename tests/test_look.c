@@ -172,6 +172,21 @@ static void test_keys(void **state)
     assert_int_equal(s->nprobes, INSIDE_NAMES);
     assert_string_equal(s->probes[0].text, "zoe");
     assert_string_equal(s->probes[INSIDE_NAMES - 1].text, "gus");
+    /* the longest name a probe takes (--probe's, a lesson's) is one the
+     * editor holds whole: typed, taken, and recalled with Up, never cut */
+    char longest[INSIDE_NAME_BYTES];
+    memset(longest, 'a', sizeof longest - 1);
+    longest[sizeof longest - 1] = '\0';
+    key(s, 't');
+    keys(s, longest);
+    assert_string_equal(s->field.text, longest);
+    key(s, UIK_ENTER);
+    assert_int_equal(s->editing, 0);
+    assert_string_equal(s->probes[INSIDE_NAMES - 1].text, longest);
+    key(s, 't');
+    key(s, UIK_UP);
+    assert_string_equal(s->field.text, longest);
+    key(s, UIK_ESC);
 }
 
 /* d: Adam followed on the step's biggest moves, in order, then on the

@@ -89,15 +89,18 @@ static const char help_text[] =
     "                       data/names.txt, which make data fetches in the source\n"
     "                       tree; else the copy make install put in\n"
     "                       PREFIX/share/microgpt-tui/names.txt)\n"
-    "  --steps N            training steps (default 500; gist 1000)\n"
+    "  --steps N            training steps, 1 to 100,000,000 (default 500; gist\n"
+    "                       1000)\n"
     "  --seed N             random seed, any integer below 2^64 in magnitude\n"
     "                       (default 42)\n"
     "  --no-shuffle         keep the file's order (no shuffle, no shuffle draws)\n"
     "Model:\n"
-    "  --n-embd N           embedding width (default 16)\n"
-    "  --n-head N           attention heads; must divide --n-embd (default 4)\n"
-    "  --n-layer N          transformer layers (default 1)\n"
-    "  --block-size N       longest context, in tokens (default 8; gist 16)\n"
+    "  --n-embd N           embedding width, 1 to 512 (default 16)\n"
+    "  --n-head N           attention heads, 1 to 512; must divide --n-embd\n"
+    "                       (default 4)\n"
+    "  --n-layer N          transformer layers, 1 to 32 (default 1)\n"
+    "  --block-size N       longest context, in tokens, 1 to 256 (default 8;\n"
+    "                       gist 16)\n"
     "  --init-std X         std of the initial weights, gauss(0, X), >= 0\n"
     "                       (default 0.02; gist 0.08)\n"
     "  --zero-init-proj     attn_wo and mlp_fc2 start at 0, their draws still made\n"
@@ -112,7 +115,8 @@ static const char help_text[] =
     "  --beta2 X            second-moment decay, in [0, 1) (default 0.95; gist 0.99)\n"
     "Inference:\n"
     "  --temperature X      sampling temperature, > 0 (default 0.5)\n"
-    "  --samples N          names drawn after training; 0 for none (default 20)\n"
+    "  --samples N          names drawn after training, 0 (none) to 1,000,000\n"
+    "                       (default 20)\n"
     "What if:\n"
     "  --change STEP:NAME=VALUE[,NAME=VALUE...]\n"
     "                       from step STEP (1-based) on, as if the reference\n"
@@ -139,7 +143,7 @@ static const char help_text[] =
     "                       panel (t) starts with it; with --headless, after the\n"
     "                       samples, its loss at each position and their mean\n"
     "                       under the final model (\"probe NAME: LOSS ... | mean\n"
-    "                       M\"); repeatable, up to 8\n"
+    "                       M\"); repeatable, up to 8 names of at most 40 bytes\n"
     "Classroom:\n"
     "  --emma               the file's order (step 1 trains on \"emma\", the first\n"
     "                       name of names.txt; no shuffle), starting paused, phase\n"
@@ -151,7 +155,7 @@ static const char help_text[] =
     "  --export-screens DIR write screens to DIR as text and SVG, no interface:\n"
     "                       each stop of --lesson, or every phase of step 1\n"
     "  --export-size COLSxROWS\n"
-    "                       their size (default 80x24)\n"
+    "                       their size, 80x24 (the default) to 400x200\n"
     "UI (the settings file's values, which these override):\n"
     "  --paused             start paused on step 1\n"
     "  --speed N            steps per second to run at: 1, 2, 5, 10 (default), 20,\n"
@@ -173,7 +177,9 @@ static const char help_text[] =
     "  -V, --version        show the version and exit\n"
     "\n"
     "In the UI, press ? for the keys (space runs, n steps, b rewinds, q quits).\n"
-    "Numbers are written bare: no spaces around them.\n"
+    "Numbers are written bare: no spaces around them.  An option given twice: the\n"
+    "last counts (--change and --probe add up; --compare once).  A long option may\n"
+    "be cut to a prefix no other shares (--ste 10).\n"
     "\n"
     "Exit status: 0 on success; 2 on bad input or usage (options, the settings\n"
     "file, data file, a CSV file that cannot be created, a model too large, no\n"
@@ -296,6 +302,10 @@ static int parse_change(Changes *c, const char *arg, char err[CLI_ERRLEN])
     snprintf(buf, sizeof buf, "%s", colon + 1);
     if (!buf[0]) {
         snprintf(err, CLI_ERRLEN, "--change: '%s' changes nothing (NAME=VALUE after the ':')", arg);
+        return -1;
+    }
+    if (buf[strlen(buf) - 1] == ',') {
+        snprintf(err, CLI_ERRLEN, "--change: '%s' ends in ',' (NAME=VALUE after each ',')", arg);
         return -1;
     }
     char *tokens[CHANGE_FIELDS + 1];
@@ -448,6 +458,12 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, const Se
     while ((c = getopt_long(argc, argv, SHORT_OPTIONS, long_options, NULL)) != -1) {
         long long iv = 0;
         double dv = 0.0;
+        if ((c == OPT_DATA || c == OPT_CSV || c == OPT_LESSON || c == OPT_EXPORT_SCREENS || c == OPT_CONFIG) &&
+            !optarg[0]) {
+            snprintf(err, CLI_ERRLEN, "--%s: the %s name is empty", opt_name(c),
+                     c == OPT_EXPORT_SCREENS ? "directory" : "file");
+            return -1;
+        }
         switch (c) {
         case OPT_DATA: o->data = optarg; break;
         case OPT_CSV: o->csv = optarg; break;
@@ -497,6 +513,10 @@ static int parse_args(Options *o, int argc, char **argv, int twin_from, const Se
         case OPT_VERSION: case 'V': o->version = 1; break;
         case OPT_VARIANT: o->set.value[SET_VARIANT] = (int)o->variant; break; /* read by find_variant */
         case OPT_COMPARE:
+            if (!twin_from && o->compare) {
+                snprintf(err, CLI_ERRLEN, "--compare: given twice (one twin; in the UI, f branches more runs)");
+                return -1;
+            }
             if (!twin_from)
                 o->compare = optarg;
             break;

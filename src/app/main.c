@@ -23,8 +23,8 @@
 #include "core/dataset.h"
 #include "core/fastpow.h"
 #include "core/message.h"
-#include "core/probe.h"
 #include "core/train.h"
+#include "session/inside.h"
 #include "tui/terminal.h"
 #include "tui/ui.h"
 
@@ -94,27 +94,30 @@ static int csv_close(FILE *csv, const char *path, int status)
     return status;
 }
 
-/* --probe: every name made of the data's characters; 0, or -1 with a
- * message ("--probe 'Emma': 'E' is not in the vocabulary: a-z"). */
+/* --probe: every name one the probe panel takes (session/inside's
+ * inside_name: at most INSIDE_NAME_BYTES - 1 bytes, of the data's
+ * characters), in every mode; 0, or -1 with a message ("--probe 'Emma': 'E'
+ * is not in the vocabulary: a-z"). */
 static int probes_check(const Options *o, const Dataset *ds, char *err, size_t len)
 {
-    const int B = o->train.model.block_size;
-    int *tokens = malloc(((size_t)B + 1) * sizeof *tokens);
-    if (!tokens) {
-        snprintf(err, len, "out of memory");
-        return -1;
-    }
-    int rc = 0;
-    for (int i = 0; i < o->nprobe && rc == 0; i++) {
-        char why[256], name[64];
-        if (probe_encode(ds, B, o->probe[i], strlen(o->probe[i]), tokens, why, sizeof why) < 0) {
-            snprintf(name, sizeof name, "--probe '%s'", o->probe[i]);
+    for (int i = 0; i < o->nprobe; i++) {
+        ProbeName pn;
+        char why[256], name[INSIDE_NAME_BYTES + 16];
+        if (inside_name(&pn, ds, o->train.model.block_size, o->probe[i], why, sizeof why) != 0) {
+            /* a name too long is quoted by its start, cut between characters */
+            const char *p = o->probe[i];
+            size_t cut = strlen(p);
+            if (cut >= INSIDE_NAME_BYTES) {
+                cut = 24;
+                while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80)
+                    cut--;
+            }
+            snprintf(name, sizeof name, "--probe '%.*s%s'", (int)cut, p, p[cut] ? "..." : "");
             message_about(err, len, name, "%s", why);
-            rc = -1;
+            return -1;
         }
     }
-    free(tokens);
-    return rc;
+    return 0;
 }
 
 /* With MICROGPT_POW=verify, one line on stderr: how many powers were
@@ -264,7 +267,7 @@ int main(int argc, char **argv)
     Settings file;
     settings_clear(&file);
     cli_prescan(argc, argv, &pre);
-    if (!pre.no_config && !pre.help_or_version) {
+    if (!pre.no_config && !pre.help_or_version && !(pre.config && !pre.config[0])) {  /* "": cli says */
         char path[CLI_PATHLEN];
         const char *cfg = pre.config;
         if (!cfg && config_default_path(path, sizeof path, getenv("XDG_CONFIG_HOME"), getenv("HOME")) == 0)

@@ -16,7 +16,7 @@
 int inside_name(ProbeName *out, const Dataset *ds, int block_size, const char *text, char *err, size_t errlen)
 {
     if (strlen(text) >= INSIDE_NAME_BYTES) {
-        snprintf(err, errlen, "a name of at most %d bytes", INSIDE_NAME_BYTES - 1);
+        snprintf(err, errlen, "too long: at most %d bytes", INSIDE_NAME_BYTES - 1);
         return -1;
     }
     const int B = block_size < INSIDE_MAX_TOKENS - 1 ? block_size : INSIDE_MAX_TOKENS - 1;

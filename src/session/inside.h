@@ -13,10 +13,13 @@
 #include "core/probe.h"
 #include "core/timeline.h"
 #include "core/train.h"
+#include "session/field.h"
 
 enum {
     INSIDE_NAMES = 8,       /* probed names kept (--probe takes as many) */
-    INSIDE_NAME_BYTES = 64, /* a name as typed, UTF-8, NUL included */
+    /* a name as typed, UTF-8, NUL included: the line editor's (t) room, the
+     * one limit of every probed name (--probe, a lesson's probe =, t) */
+    INSIDE_NAME_BYTES = FIELD_MAX + 1,
     INSIDE_MAX_TOKENS = 257,    /* block_size + 1 at most */
     INSIDE_MOVERS = 24,     /* the parameters the update moved most, kept */
     INSIDE_SCAN = 2000,     /* steps looked at for the attention's uniformity, at most */
