@@ -179,7 +179,7 @@ static const char help_text[] =
     "In the UI, press ? for the keys (space runs, n steps, b rewinds, q quits).\n"
     "Numbers are written bare: no spaces around them.  An option given twice: the\n"
     "last counts (--change and --probe add up; --compare once).  A long option may\n"
-    "be cut to a prefix no other shares (--ste 10).\n"
+    "be cut to a prefix no other shares.\n"
     "\n"
     "Exit status: 0 on success; 2 on bad input or usage (options, the settings\n"
     "file, data file, a CSV file that cannot be created, a model too large, no\n"

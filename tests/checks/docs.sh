@@ -4,7 +4,8 @@
 #   - every long option the program takes (cli.c's long_options) is in
 #     --help, and --help names no other;
 #   - the man page's OPTIONS headings name the same options as --help, each
-#     with the same value (N, X, FILE, NAME...).
+#     with the same value (N, X, FILE, NAME...);
+#   - docs/architecture.md's modules are src/'s files, all of them.
 # Prints what differs and exits 1; "docs: ok" otherwise.
 set -u
 bin=$1
@@ -47,5 +48,25 @@ if ! cmp -s "$tmp/help.opts" "$tmp/man.opts"; then
     say "the man page's options are not --help's"
 fi
 
+# docs/architecture.md's module table (## Modules) names every file of src/ (a header by
+# itself or by its .c; a pattern such as `render*.c` names those it matches),
+# and no file that is not there
+sed -n '/^## Modules/,/^## /p' docs/architecture.md | grep -o '`[a-z_0-9*]*\.[ch]`' | tr -d '`' |
+    sort -u >"$tmp/arch"
+for f in src/*/*.c src/*/*.h; do
+    base=${f##*/}
+    found=0
+    while read -r pat; do
+        # shellcheck disable=SC2254
+        case $base in $pat|${pat%.c}.h) found=1; break ;; esac
+    done <"$tmp/arch"
+    [ $found -eq 1 ] || say "docs/architecture.md does not list $f"
+done
+while read -r pat; do
+    # shellcheck disable=SC2086
+    set -- src/*/$pat
+    [ -e "$1" ] || say "docs/architecture.md lists $pat, which src/ does not have"
+done <"$tmp/arch"
+
 [ $bad -eq 0 ] || { echo "docs: FAILED"; exit 1; }
-echo "docs: ok ($(wc -l <"$tmp/help.opts") options in --help, README.md and the man page)"
+echo "docs: ok ($(wc -l <"$tmp/help.opts") options in --help, README.md and the man page; src/'s files in docs/architecture.md)"
