@@ -188,6 +188,7 @@ void render_attention(Canvas *c, Rect r, const View *v)
             canvas_text(c, a.x, y + 1 + p, pw, num, p == v->shown.pos ? ROLE_SELECT : ROLE_LABEL);
             token_label(v->run.ds, in->tokens[p], c->ascii, lab);
             canvas_text(c, a.x + pw + 1, y + 1 + p, lw, lab, role);
+            canvas_tag(c, (Rect){ a.x, y + 1 + p, a.w, 1 }, HIT_POSITION, p);   /* a click selects it */
         }
         for (int k = 0; k < per && ln * per + k < shown; k++) {
             const int gi = ln * per + k;

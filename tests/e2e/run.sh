@@ -1085,6 +1085,16 @@ if wait_for ms "3 above, 17 below"; then
     lit ms "$E[<64;60;8M"
     if wait_for ms "20 more"; then ok; else fail "not back up" ms; fi
 else fail "no scroll" ms; fi
+
+begin "the mouse: a click on a row of the attention panel selects that position"
+keys ms k k k k k k k
+wait_for ms "pos 0: [BOS]"
+keys ms a
+if wait_for ms "Attention" && wait_for ms "pos 0: [BOS]"; then
+    sgr_click ms 10 8       # the row of position 3 (yuheng: h -> e)
+    if wait_for ms "pos 3: h"; then ok; else fail "no position 3" ms; fi
+else fail "no attention panel" ms; fi
+keys ms a
 tm kill-session -t ms
 
 begin "the mouse with the classic reports (TERM=tmux-256color)"
