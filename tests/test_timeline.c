@@ -760,7 +760,7 @@ static void branch_case(const TrainConfig *c, const TrainConfig *c2, int k, int 
     assert_int_equal(timeline_goto(ptl, at), 0);
     assert_int_equal(trainer_fork(&child, &parent, c2, err, sizeof err), 0);
     child.follow = 1234;
-    Timeline *ctl = timeline_branch(ptl, &child, k);
+    Timeline *ctl = timeline_branch(ptl, &child, k, NULL, NULL);
     assert_non_null(ctl);
     check_at(r2, &child, ctl, k);       /* on the branch's first step */
     assert_int_equal(timeline_reached(ctl), k + 1);
@@ -824,6 +824,40 @@ static void test_branch_equals_fresh_change_run(void **state)
     fixture_free(&f1);
 }
 
+/* A branch from a step far from the saved states replays to it reporting
+ * its progress, as a seek does; stopped, there is no branch (and the parent
+ * has not moved). */
+static void test_branch_progress(void **state)
+{
+    (void)state;
+    Dataset d;
+    load(&d, NULL);
+    TrainConfig c = train_config_default();
+    c.adam.num_steps = 100000;
+    char err[256];
+    Trainer parent, child;
+    assert_int_equal(trainer_init(&parent, &d, &c, err, sizeof err), 0);
+    Timeline *ptl = timeline_new(&parent);
+    assert_int_equal(timeline_goto(ptl, 3000), 0);
+    assert_int_equal(timeline_goto(ptl, 0), 0);         /* the parent back at the start */
+    assert_int_equal(trainer_fork(&child, &parent, &c, err, sizeof err), 0);
+    Prog p = { .stop_at = 5 };
+    assert_null(timeline_branch(ptl, &child, 2999, prog_cb, &p));
+    assert_int_equal(p.calls, 5);
+    assert_int_equal(timeline_current(ptl), 0);
+    p = (Prog){ 0 };
+    Timeline *ctl = timeline_branch(ptl, &child, 2999, prog_cb, &p);
+    assert_non_null(ctl);
+    assert_true(p.calls > 5);
+    assert_false(p.bad);
+    assert_int_equal(timeline_current(ctl), 2999);
+    timeline_free(ctl);
+    timeline_free(ptl);
+    trainer_free(&child);
+    trainer_free(&parent);
+    dataset_free(&d);
+}
+
 /* What timeline_branch and trainer_fork refuse: a step beyond those reached
  * or outside the run, a configuration that trains otherwise before the step,
  * a different data order or model. */
@@ -841,11 +875,11 @@ static void test_branch_refused(void **state)
     Timeline *ptl = timeline_new(&parent);
     assert_int_equal(timeline_goto(ptl, 40), 0);
     assert_int_equal(trainer_fork(&child, &parent, &c2, err, sizeof err), 0);
-    assert_null(timeline_branch(ptl, &child, 42));     /* beyond the 41 steps reached */
-    assert_null(timeline_branch(ptl, &child, 35));     /* c2 differs from step 30 */
-    assert_null(timeline_branch(ptl, &child, -1));
-    assert_null(timeline_branch(ptl, &child, 100));
-    Timeline *ctl = timeline_branch(ptl, &child, 30);
+    assert_null(timeline_branch(ptl, &child, 42, NULL, NULL));     /* beyond the 41 steps reached */
+    assert_null(timeline_branch(ptl, &child, 35, NULL, NULL));     /* c2 differs from step 30 */
+    assert_null(timeline_branch(ptl, &child, -1, NULL, NULL));
+    assert_null(timeline_branch(ptl, &child, 100, NULL, NULL));
+    Timeline *ctl = timeline_branch(ptl, &child, 30, NULL, NULL);
     assert_non_null(ctl);
     assert_int_equal(timeline_current(ctl), 30);
     timeline_free(ctl);
@@ -902,7 +936,7 @@ static void test_branch_long_run(void **state)
     assert_int_equal(trainer_fork(&child, &f1.t, &c2, err, sizeof err), 0);
     child.follow = 1234;
     Prog p = { 0 };
-    Timeline *ctl = timeline_branch(ptl, &child, k);
+    Timeline *ctl = timeline_branch(ptl, &child, k, NULL, NULL);
     assert_non_null(ctl);
     check_at(&f2.ref, &child, ctl, k);
     /* the nearest saved state was close: going back there replays little */
@@ -937,6 +971,7 @@ int main(void)
         cmocka_unit_test(test_out_of_range),
         cmocka_unit_test(test_trainer_moved_outside),
         cmocka_unit_test(test_progress_and_stop),
+        cmocka_unit_test(test_branch_progress),
         cmocka_unit_test(test_sink),
         cmocka_unit_test(test_budget_thinning),
         cmocka_unit_test(test_huge_run_far_jump),

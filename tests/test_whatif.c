@@ -546,6 +546,69 @@ static void test_compare_samples_pages(void **state)
     twin_free(&w);
 }
 
+/* The search for the first step after which two runs' sampled names differ
+ * walks every step of both runs: it reports its progress as a seek does;
+ * a key stops it (the overlay then says so, and back at the last step it
+ * searches again), q ends the session.  A twin whose lr differs in its 10th
+ * digit: its names stay the course's for many steps. */
+typedef struct {
+    int stop_at, answer, calls, target, total;
+} Prog;
+
+static int prog_cb(void *ctx, int target, int done, int total)
+{
+    Prog *p = ctx;
+    p->calls++;
+    p->target = target;
+    p->total = total;
+    return done >= p->stop_at ? p->answer : 0;
+}
+
+static void test_names_differ_progress(void **state)
+{
+    (void)state;
+    Twin w;
+    twin_add(&w, 0.0100000001);
+    Session *s = &w.f->s;
+    fixture_at(w.f, 499);
+    Prog p = { .stop_at = 30, .answer = SESSION_CANCEL };
+    session_set_progress(s, prog_cb, &p);
+    assert_int_equal(session_names_differ(s), -3);
+    assert_true(p.calls >= 30);
+    assert_int_equal(p.target, 499);
+    assert_int_equal(s->quit, 0);
+    assert_int_equal(s->step, 499);             /* both runs back on the step shown */
+    assert_int_equal(timeline_current(s->runs[0].tl), 499);
+    assert_int_equal(timeline_current(s->runs[1].tl), 499);
+    View v;
+    session_view(s, 0, &v);
+    assert_int_equal(v.cmp.differ_at, -3);      /* not searched again at each frame */
+    Canvas c;
+    assert_int_equal(canvas_init(&c, 80, 24, 0), 0);
+    render_frame(&c, s);
+    char *text = canvas_dump(&c);
+    assert_non_null(strstr(text, "not compared: a key"));
+    free(text);
+    canvas_free(&c);
+    /* back at the last step: searched again, to the end this time */
+    p = (Prog){ .stop_at = 1 << 30 };
+    session_go(s, 498);
+    session_go(s, 499);
+    const int at = session_names_differ(s);
+    assert_true(at == -1 || at > 30);
+    assert_true(p.calls > 30);
+    /* q or a signal during the search: the session must end */
+    twin_free(&w);
+    twin_add(&w, 0.0100000001);
+    s = &w.f->s;
+    fixture_at(w.f, 499);
+    p = (Prog){ .stop_at = 10, .answer = SESSION_QUIT };
+    session_set_progress(s, prog_cb, &p);
+    session_names_differ(s);
+    assert_int_equal(s->quit, 1);
+    twin_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -556,6 +619,7 @@ int main(void)
         cmocka_unit_test(test_twin_sink),
         cmocka_unit_test(test_compare_screens),
         cmocka_unit_test(test_compare_samples_pages),
+        cmocka_unit_test(test_names_differ_progress),
     };
     return cmocka_run_group_tests_name("whatif", tests, NULL, NULL);
 }

@@ -138,7 +138,7 @@ static int state_dup(TrainState *dst, const TrainState *src, const Trainer *t)
     return 0;
 }
 
-Timeline *timeline_branch(Timeline *p, Trainer *child, int k)
+Timeline *timeline_branch(Timeline *p, Trainer *child, int k, TimelineProgress progress, void *ctx)
 {
     if (k < 0 || k >= p->num_steps || k > p->reached || child->cfg.adam.num_steps != p->num_steps ||
         child->model.nparams != p->t->model.nparams || train_config_diverge(&p->t->cfg, &child->cfg) < k)
@@ -174,7 +174,7 @@ Timeline *timeline_branch(Timeline *p, Trainer *child, int k)
     for (int i = 0; i < p->nfine; i++)
         if (p->fine[i].st.step <= k && state_dup(&tl->fine[tl->nfine].st, &p->fine[i].st, child) == 0)
             tl->fine[tl->nfine++].used = ++tl->clock;
-    if (timeline_goto(tl, k) == 0)
+    if (timeline_seek(tl, k, progress, ctx) == 0)
         return tl;
 fail:
     timeline_free(tl);

@@ -34,6 +34,10 @@ Timeline *timeline_new(Trainer *t);
 Timeline *timeline_new_budget(Trainer *t, size_t budget);
 void timeline_free(Timeline *tl);
 
+/* Called between the steps a timeline_seek replays: `done` of `total` steps
+ * replayed so far (0 < done < total).  Returning nonzero stops the replay. */
+typedef int (*TimelineProgress)(void *ctx, int done, int total);
+
 /* A timeline for `child`, a branch of tl's run from step k (0-based): child
  * trains as tl's trainer before step k (train_config_diverge() >= k) and
  * may differ from step k on.  The branch shares tl's history: it starts
@@ -41,11 +45,13 @@ void timeline_free(Timeline *tl);
  * budget the same as tl's) and the losses of the steps before k (the curve's
  * whole buckets: every step before k when a bucket is one step; the steps of
  * a bucket that holds step k too it computes again, as steps it reaches),
- * then goes to step k, replaying from the nearest of those states.  child is a
+ * then goes to step k, replaying from the nearest of those states (reporting
+ * to `progress`, which may be NULL, as timeline_seek does).  child is a
  * trainer_fork() of tl's trainer (in any state: it is restored) and must
  * outlive the timeline.  NULL when out of memory, when k is not a step of the
- * run or beyond those tl has reached, or when child trains otherwise before k. */
-Timeline *timeline_branch(Timeline *tl, Trainer *child, int k);
+ * run or beyond those tl has reached, when child trains otherwise before k,
+ * or when progress stopped the replay. */
+Timeline *timeline_branch(Timeline *tl, Trainer *child, int k, TimelineProgress progress, void *ctx);
 
 /* Told of every step the first time it is computed, in step order, with the
  * trainer right after it (t->info describes the step): what a front end
@@ -56,9 +62,6 @@ enum { TIMELINE_SINK_FAILED = -2 };
 /* Sets the sink (NULL: none); steps computed before are not told again. */
 void timeline_set_sink(Timeline *tl, TimelineSink sink, void *ctx);
 
-/* Called between the steps a timeline_seek replays: `done` of `total` steps
- * replayed so far (0 < done < total).  Returning nonzero stops the replay. */
-typedef int (*TimelineProgress)(void *ctx, int done, int total);
 
 /* Makes step k (0-based, 0 <= k < num_steps) the current one, computing or
  * recomputing what it needs: the nearest saved state at or before k (or the

@@ -560,7 +560,9 @@ static PairGeo pair_geo(const Canvas *c, const Layout *l, const View *v)
     }
     const char *when = "first different after step";
     char at[32] = "";
-    if (v->cmp.differ_at < 0)
+    if (v->cmp.differ_at == -3)
+        when = "not compared: a key stopped the search (b, then n, searches again)";
+    else if (v->cmp.differ_at < 0)
         when = "the same after every step";
     else if (v->cmp.differ_at == 0)
         when = "different from the start (before step 1)";

@@ -230,7 +230,7 @@ int look_seek(Session *s, int i, int cancel)
         if (rc != 0)
             return rc;
     }
-    SessionSeek k = { s, s->step, cancel };
+    SessionSeek k = { s, s->step, cancel, 0 };
     return outcome(s, inside_look(&r->inside, r->t, r->tl, s->step, session_seek_progress, &k));
 }
 
@@ -253,7 +253,7 @@ void look_view(Session *s, View *v)
     probe_vocabulary(r->t->ds, vi->vocab, sizeof vi->vocab);
     if (!look_wanted(s, s->shown))
         return;
-    SessionSeek sk = { s, s->step, 0 };     /* long computations report progress */
+    SessionSeek sk = { s, s->step, 0, 0 };     /* long computations report progress */
     int order[VIEW_MAX_RUNS], nr = 0, rc = 0;
     order[nr++] = s->shown;     /* the run shown first, then the others */
     for (int i = 0; i < s->nruns; i++)

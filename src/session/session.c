@@ -120,6 +120,8 @@ int session_seek_progress(void *ctx, int done, int total)
     const int r = s->progress ? s->progress(s->progress_ctx, k->target, done, total) : 0;
     if (r == SESSION_QUIT)
         s->quit = 1;
+    if (r == SESSION_CANCEL && k->cancel)
+        k->stopped = 1;
     return r == SESSION_QUIT || (r == SESSION_CANCEL && k->cancel);
 }
 
@@ -127,7 +129,7 @@ int session_seek(Session *s, Run *r, int k, int cancel)
 {
     if (s->failed || s->quit)
         return -1;
-    SessionSeek ctx = { s, k, cancel };
+    SessionSeek ctx = { s, k, cancel, 0 };
     const int rc = timeline_current(r->tl) == k ? 0 : timeline_seek(r->tl, k, session_seek_progress, &ctx);
     if (rc < 0) {
         s->failed = rc == TIMELINE_SINK_FAILED ? SESSION_SINK_FAILED : SESSION_OOM;
@@ -143,6 +145,8 @@ int session_seek(Session *s, Run *r, int k, int cancel)
 static void arrive(Session *s)
 {
     int cancel = 1;
+    if (s->differ_at == -3 && s->step < s->num_steps - 1)
+        s->differ_at = -2;      /* a stopped search: back at the last step, it searches again */
     for (int i = 0; i < s->nruns; i++) {
         /* an inside panel looks into the step on the way (look_seek) */
         const int rc = look_wanted(s, i) ? look_seek(s, i, cancel) : session_seek(s, &s->runs[i], s->step, cancel);

@@ -99,7 +99,8 @@ typedef struct {
     int other;              /* the run they compare it with (curves, status), or -1 */
     WhatIfForm form;
     int differ_a, differ_b, differ_at; /* the first age at which runs a and b's sampled
-                             * names differ (-1: never; -2: not computed) */
+                             * names differ (-1: never; -2: not computed; -3: the
+                             * search was stopped by a key) */
     SessionConfig cfg;
     int failed;             /* SESSION_OOM or SESSION_SINK_FAILED: the session must end */
     int quit;               /* the progress said the session must end (SESSION_QUIT) */
@@ -204,7 +205,9 @@ int session_add_twin(Session *s, Trainer *t, const char *desc, TimelineSink sink
 int session_branch(Session *s, const Change *ch, char *err, size_t errlen);
 /* The first number of steps done (the model's age) after which the sampled
  * names of the runs shown and compared differ: 0 before any step, -1 when
- * never (computed once per pair, the timelines going there and back). */
+ * never, -3 when a key stopped the search (computed once per pair, the
+ * timelines going there and back; a long search reports its progress as a
+ * seek does, q or a signal ending the session). */
 int session_names_differ(Session *s);
 
 /* Applies a key (its row of the key table), knowing the panels on screen
@@ -261,6 +264,7 @@ int session_seek(Session *s, Run *r, int k, int cancel);
 typedef struct {
     Session *s;
     int target, cancel;
+    int stopped;            /* set when a key stopped it (cancel) */
 } SessionSeek;
 /* A TimelineProgress over a SessionSeek: tells the input loop (its
  * progress), stops when asked (a key, with cancel; q or a signal always). */

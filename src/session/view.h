@@ -115,7 +115,7 @@ typedef struct {
     double loss;            /* its loss at the step shown */
     const Samples *samples; /* its final samples, when the overlay shows them; else NULL */
     int differ_at;          /* then: the steps done when the two runs' sampled names first
-                             * differ, -1 never */
+                             * differ, -1 never, -3 not known (the search was stopped) */
     /* the other run at the step shown, for the panels that show both runs
      * side by side (Layout.pair): its constants, its step, and what shows of
      * it (the shown run's Shown, the position clamped to its step's n);

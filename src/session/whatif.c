@@ -83,11 +83,18 @@ int session_branch(Session *s, const Change *ch, char *err, size_t errlen)
         return -1;
     }
     /* the branch shares the parent's history; its untrained model's names
-     * are drawn at its own temperature of step 0 */
-    if (!(r->tl = timeline_branch(p->tl, r->own, k)) ||
-        (timeline_rewind_start(r->tl), run_start(r, r->own, s->num_steps) != 0) || timeline_goto(r->tl, k) != 0) {
+     * are drawn at its own temperature of step 0.  Going to step k replays
+     * from a saved state (far at a huge --steps): the progress shows, a key
+     * stops it (no branch then), q ends the session. */
+    SessionSeek prog = { s, k, 1, 0 };
+    int rc = -1;
+    if ((r->tl = timeline_branch(p->tl, r->own, k, session_seek_progress, &prog)) != NULL) {
+        timeline_rewind_start(r->tl);
+        rc = run_start(r, r->own, s->num_steps) != 0 ? -1 : session_seek(s, r, k, 1);
+    }
+    if (rc != 0) {
         run_free(r);
-        snprintf(err, errlen, "out of memory");
+        snprintf(err, errlen, "%s", s->quit ? "" : prog.stopped || rc == 1 ? "stopped: no new run" : "out of memory");
         return -1;
     }
     r->parent = pi;
@@ -124,12 +131,20 @@ int session_names_differ(Session *s)
     Run *A = &s->runs[a], *B = &s->runs[b];
     int at = start_names_differ(A, B) ? 0 : -1;
     /* after step `age`: while the runs train alike and sample at the same
-     * temperature their names cannot differ */
+     * temperature their names cannot differ.  Each age is a step of both
+     * runs: the search reports its progress over the ages it looks at (the
+     * box, a key stops it, q ends the session), as a seek does. */
     const int diverge = train_config_diverge(&A->t->cfg, &B->t->cfg);
+    const int from = diverge < 1 ? 1 : diverge > s->num_steps ? s->num_steps : diverge;
+    SessionSeek prog = { s, s->num_steps - 1, 1, 0 };
     for (int age = 1; at < 0 && age <= s->num_steps && !s->failed && !s->quit; age++) {
         if (age - 1 < diverge &&
             train_temperature_at(&A->t->cfg, age - 1) == train_temperature_at(&B->t->cfg, age - 1))
             continue;
+        if (age > from && session_seek_progress(&prog, age - from, s->num_steps - from + 1)) {
+            at = prog.stopped ? -3 : -1;
+            break;
+        }
         if (session_seek(s, A, age - 1, 0) != 0 || session_seek(s, B, age - 1, 0) != 0)
             break;
         int d = sampled_names_differ(&A->live.sp, A->t, &B->live.sp, B->t);
