@@ -3,6 +3,8 @@
  * the screen, with step 1 of --emma's real numbers; the markup (roles,
  * glyphs, where lines may break); the lr_t formula of either schedule;
  * control characters of the data never reaching the text. */
+#include <math.h>
+
 #include "testutil.h"
 
 #include "core/dataset.h"
@@ -187,20 +189,33 @@ static void test_lr_formula(void **state)
     assert_string_equal(plain, "lr_t = lr * (1 - step / steps)");
 }
 
-/* lr_t as the screen shows it: six decimals down to 0.001, then three
- * significant digits (the cosine's last step, 9.87e-08, is not 0.000000). */
+/* lr_t as the screen shows it: always 8 characters, fixed point with as
+ * many decimals as fit from 0.0001 to 9999.999, three significant digits in
+ * scientific notation outside (the cosine's last step, 9.87e-08, is not
+ * 0.000000; --lr 12345.678 does not widen the status line).  Expected texts:
+ * Python's '%.*f' and '%.2e'. */
 static void test_lr_text(void **state)
 {
     (void)state;
     static const struct { double lr; const char *text; } cases[] = {
         { 0.01, "0.010000" }, { 0.009911, "0.009911" }, { 0.001, "0.001000" },
-        { 0.000999, "0.000999" }, { 9.869571931442334e-08, "9.87e-08" },
-        { 1.000000000000001e-05, "1e-05" }, { 0.0, "0.000000" }, { 2.5, "2.5" },
+        { 0.000999, "0.000999" }, { 0.0001, "0.000100" }, { 9.99e-05, "9.99e-05" },
+        { 9.869571931442334e-08, "9.87e-08" }, { 1.000000000000001e-05, "1.00e-05" },
+        { 0.0, "0.000000" }, { 0.5, "0.500000" }, { 0.99999999, "1.000000" }, { 2.5, "2.500000" },
+        { 9.9999999, "10.00000" }, { 1234.5678, "1234.568" }, { 9999.9999, "10000.00" },
+        { 12345.678, "1.23e+04" }, { 1e10, "1.00e+10" },
+        { 1.7976931348623157e308, "1.8e+308" }, { 4.9406564584124654e-324, "4.9e-324" },
     };
     char buf[32];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         lesson_lr_text(buf, sizeof buf, cases[i].lr);
         assert_string_equal(buf, cases[i].text);
+    }
+    /* every rate of a cosine run of --lr 12345.678 (the status line's
+     * field does not move) */
+    for (int k = 0; k <= 1000; k++) {
+        lesson_lr_text(buf, sizeof buf, 12345.678 * 0.5 * (1 + cos(M_PI * k / 1000)));
+        assert_int_equal(strlen(buf), LESSON_LR_CHARS);
     }
     /* the Update phase's formula at the course's last step */
     Step1 *s = step1(NULL, 8, LR_COSINE);

@@ -224,6 +224,20 @@ static void test_status_line(void **state)
         free(s);
         canvas_free(&w);
     }
+    /* a huge or tiny lr_t keeps the field's width: nothing else moves */
+    static const struct { double lr; const char *want; } rates[] = {
+        { 12345.678 * 0.5 * (1 + cos(M_PI * 99999999 / 100000000)), "lr_t 2.74e-12" },
+        { 12345.678, "lr_t 1.23e+04" }, { 1e10, "lr_t 1.00e+10" }, { 2.5, "lr_t 2.500000" },
+        { 1234.5678, "lr_t 1234.568" }, { 0.000987, "lr_t 0.000987" },
+    };
+    for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++) {
+        char want[256];
+        in.lr_t = rates[i].lr;
+        snprintf(want, sizeof want, " step 100000000/100000000 \u2502 \u2016 PAUSED (last step) \u2502 10 steps/s "
+                 "\u2502 loss 2.0859 \u2502 %s \u2502 course*", rates[i].want);
+        expect_status_of(&v, 110, want);
+    }
+    in.lr_t = 9.869571931442334e-08;
     v.run.custom = 0;
     v.run.variant = "gist";
     in.step = 3;
@@ -680,6 +694,30 @@ static void test_lr_panel(void **state)
             "\u2502 lr_t = lr \u00d7 (1 - step / steps)                    \u2502" :
             "\u2502 lr_t = lr \u00d7 0.5 \u00d7 (1 + cos(\u03c0 \u00d7 step / steps))     \u2502");
         free(t);
+        canvas_free(&c);
+        fixture_free(f);
+    }
+    /* a huge or an odd learning rate: lr_t in its eight characters in the
+     * title, the top label as short (--lr 12345.678: 12345.7; 1.23456789e-05
+     * in lr_t's width, not %g's 1.23457e-05) */
+    static const struct { double lr; const char *title, *top; } odd[] = {
+        { 12345.678, "\u2500 lr_t 1.23e+04 \u256e", "\u2502  12345.7\u2524\u25cf" },
+        { 1.23456789e-05, "\u2500 lr_t 1.23e-05 \u256e", "\u2502  1.23e-05\u2524\u25cf" },
+    };
+    for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+        TrainConfig cfg = train_config_default();
+        cfg.adam.lr = odd[i].lr;
+        Fixture *f = fixture_make("data/names.txt", &cfg, VARIANT_COURSE);
+        assert_non_null(f);
+        View v = fixture_view(f);
+        Canvas c;
+        assert_int_equal(canvas_init(&c, 45, 4, 0), 0);     /* 80x24 */
+        render_lr(&c, (Rect){ 0, 0, 45, 4 }, &v);
+        char *t = row_text(&c, 0), *top = row_text(&c, 1);
+        if (!strstr(t, odd[i].title) || strncmp(top, odd[i].top, strlen(odd[i].top)) != 0)
+            fail_msg("--lr %g:\n%s\n%s", odd[i].lr, t, top);
+        free(t);
+        free(top);
         canvas_free(&c);
         fixture_free(f);
     }

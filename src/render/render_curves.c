@@ -91,8 +91,11 @@ void render_lr_body(Canvas *c, Rect a, const View *v)
         return;
     const int N = v->run.num_steps;
     const double peak = train_lr_peak(v->run.train), top = peak > 0 ? peak : 1.0;
+    /* the top label: the peak as %g when that is short (0.01, 12345.7),
+     * else in lr_t's width (1.23e-05, not 1.23457e-05) */
     char hi[32];
-    snprintf(hi, sizeof hi, "%g", peak);
+    if (snprintf(hi, sizeof hi, "%g", peak) > LESSON_LR_CHARS)
+        lesson_lr_text(hi, sizeof hi, peak);
     int lab_w = (int)strlen(hi);
     int axis_x = a.x + lab_w + 1;
     int xrow = a.h >= 4 ? 1 : 0;

@@ -541,10 +541,25 @@ size_t lesson_lr_formula(char *buf, size_t len, LrSchedule schedule)
 
 void lesson_lr_text(char *buf, size_t len, double lr)
 {
-    if (lr != 0.0 && fabs(lr) < 1e-3)
-        snprintf(buf, len, "%.3g", lr);     /* 9.87e-08, not 0.000000 */
-    else if (lr < 1.0)
-        snprintf(buf, len, "%.6f", lr);
-    else
-        snprintf(buf, len, "%.4g", lr);
+    char t[32];
+    if (!isfinite(lr) || lr < 0.0) {    /* never a run's (lr >= 0, finite) */
+        snprintf(buf, len, "%g", lr);
+        return;
+    }
+    if (lr == 0.0 || (lr >= 1e-4 && lr < 1e4)) {
+        /* fixed point, as many decimals as the characters hold: 0.009911,
+         * 2.500000, 1234.568 (one fewer when rounding adds a digit: 9.9999999
+         * is 10.00000) */
+        const int whole = snprintf(t, sizeof t, "%.0f", floor(lr));
+        for (int d = LESSON_LR_CHARS - 1 - whole; d >= LESSON_LR_CHARS - 2 - whole && d >= 1; d--)
+            if (snprintf(t, sizeof t, "%.*f", d, lr) == LESSON_LR_CHARS) {
+                snprintf(buf, len, "%s", t);
+                return;
+            }
+    }
+    /* three significant digits, two with a three-digit exponent: 9.87e-08,
+     * 1.23e+04, 1.8e+308 */
+    if (snprintf(t, sizeof t, "%.2e", lr) > LESSON_LR_CHARS)
+        snprintf(t, sizeof t, "%.1e", lr);
+    snprintf(buf, len, "%s", t);
 }

@@ -103,9 +103,13 @@ size_t lesson_line(const Lesson *l, LessonLine line, int arg, char *buf, size_t 
  * Returns its length. */
 size_t lesson_lr_formula(char *buf, size_t len, LrSchedule schedule);
 
-/* A learning rate as the screen shows it (everywhere lr_t shows): six
- * decimals from 0.001 to 1, three significant digits below (9.87e-08, never
- * 0.000000), %.4g from 1 up. */
+/* A learning rate as the screen shows it (everywhere lr_t shows), always
+ * LESSON_LR_CHARS characters for a run's (finite, >= 0): fixed point with as
+ * many decimals as fit from 0.0001 to 9999.999 (0.010000, 0.000987,
+ * 2.500000, 1234.568; 0 is 0.000000), three significant digits in scientific
+ * notation outside (9.87e-08, 1.23e+04; 1.8e+308 with a three-digit
+ * exponent). */
+enum { LESSON_LR_CHARS = 8 };
 void lesson_lr_text(char *buf, size_t len, double lr);
 
 #endif
