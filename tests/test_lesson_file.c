@@ -176,6 +176,42 @@ static void expect(const char *text, const char *want)
     assert_int_equal(s.count, 0);
 }
 
+/* A position past the name its stop's step trains on: refused, naming the
+ * line that gave it (the course's data in the file's order: step 2 is
+ * "olivia", 6 letters, n = 7; step 1 "emma", n = 5). */
+static void test_position_past_name(void **state)
+{
+    (void)state;
+    const char *f = DIR "/l.lesson: ";
+    const struct { const char *text; const char *msg; } cases[] = {
+        { "[stop]\nstep = 2\nphase = forward\nposition = 6\n", NULL },
+        { "[stop]\nstep = 2\nphase = forward\nposition = 7\n",
+          "line 4: position: 7 is past step 2's name, \"olivia\" (n = 7: positions 0 to 6)" },
+        { "[stop]\nposition = 4\n[stop]\nstep = 1\nposition = 5\nphase = loss\n",
+          "line 5: position: 5 is past step 1's name, \"emma\" (n = 5: positions 0 to 4)" },
+        /* the step the stop keeps from the stop before */
+        { "[stop]\nstep = 2\nposition = 6\n[stop]\nphase = forward\nposition = 7\n",
+          "line 6: position: 7 is past step 2's name, \"olivia\" (n = 7: positions 0 to 6)" },
+        /* a forward phase's own position, no position line: the [stop] line */
+        { "[stop]\nstep = 1\nphase = forward\n", NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        Script s;
+        char err[512], want[600];
+        assert_int_equal(load(cases[i].text, &s, err), 0);
+        const int rc = lesson_check_docs(&s, DIR "/l.lesson", &course->ds, course->t.model.cfg.block_size, err,
+                                         sizeof err);
+        if (!cases[i].msg) {
+            assert_int_equal(rc, 0);
+        } else {
+            snprintf(want, sizeof want, "%s%s", f, cases[i].msg);
+            assert_int_equal(rc, -1);
+            assert_string_equal(err, want);
+        }
+        script_free(&s);
+    }
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -608,10 +644,15 @@ static void test_export_screens(void **state)
           "A-Z\n" },
         { "--n-embd 8 --lesson " DIR "/follow.lesson --export-screens " DIR "/x", "microgpt-tui: " DIR
           "/follow.lesson: line 3: follow: lm_head is 27 x 8: rows 0-26, columns 0-7\n" },
+        /* a position past its step's name, in the run's own (shuffled) order: step 3 is "xavien" */
+        { "--lesson " DIR "/past.lesson --export-screens " DIR "/x", "microgpt-tui: " DIR
+          "/past.lesson: line 3: position: 7 is past step 3's name, \"xavien\" (n = 7: positions 0 to 6)\n" },
     };
     const char *upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ\n", *follow = "[stop]\nstep = 2\nfollow = lm_head[0][15]\n";
     write_file(DIR "/upper.txt", upper, strlen(upper));
     write_file(DIR "/follow.lesson", follow, strlen(follow));
+    const char *past = "[stop]\nstep = 3\nposition = 7\n";
+    write_file(DIR "/past.lesson", past, strlen(past));
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char cmd[600];
         snprintf(cmd, sizeof cmd, "./microgpt-tui --no-config %s > " DIR "/out 2> " DIR "/err < /dev/null",
@@ -653,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_read),
         cmocka_unit_test(test_read_inside),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_position_past_name),
         cmocka_unit_test(test_play),
         cmocka_unit_test(test_play_inside),
         cmocka_unit_test(test_training_loop),

@@ -12,6 +12,7 @@
 #include "app/settings.h"
 #include "core/message.h"
 #include "core/utf8.h"
+#include "session/markup.h"
 
 /* What a stop may say, each once (note: as many lines as it likes). */
 enum { K_NAME, K_STEP, K_PHASE, K_POSITION, K_ZOOM, K_GUESS, K_ARC, K_SAMPLES, K_LIVE, K_EXPLAIN, K_INSIDE,
@@ -241,6 +242,7 @@ static int on_line(void *user, const IniPos *at, const char *section, const char
             return fail(l, at->line, "position: '%s' is not a position from 0 to %d (the block size's last)",
                         value, l->block_size - 1);
         p->position = (int)v;
+        p->position_line = at->line;
         if (p->phase.kind == PHASE_FORWARD)
             p->phase = phase_forward(p->position);
         return 1;
@@ -330,6 +332,28 @@ int lesson_load(Script *out, const char *path, const LessonRun *run, char *err, 
     if (err[0]) {
         script_free(out);
         return -1;
+    }
+    return 0;
+}
+
+int lesson_check_docs(const Script *s, const char *path, const Dataset *ds, int block_size, char *err, size_t len)
+{
+    for (int i = 0; i < s->count; i++) {
+        const Stop *p = &s->stops[i];
+        const int at = p->position_line ? p->position_line : p->line;
+        const int pos = p->position >= 0 ? p->position : p->phase_mode && p->phase.kind == PHASE_FORWARD ? p->phase.pos : 0;
+        if (pos == 0 || ds->count == 0)
+            continue;
+        /* n = min(block_size, len(tokens) - 1): the name's characters and a BOS each side */
+        const size_t doc = (size_t)p->step % ds->count, chars = dataset_encode(ds, doc, NULL, 0);
+        const int n = chars + 1 < (size_t)block_size ? (int)chars + 1 : block_size;
+        if (pos >= n) {
+            char name[64];
+            doc_text(ds, doc, name, sizeof name);
+            message_about(err, len, path, "line %d: position: %d is past step %d's name, \"%s\" "
+                          "(n = %d: positions 0 to %d)", at, pos, p->step + 1, name, n, n - 1);
+            return -1;
+        }
     }
     return 0;
 }

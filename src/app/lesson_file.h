@@ -35,7 +35,8 @@
  *
  * Every error names the file and the line: a malformed line, an unknown
  * name or value, a step past the run's last, a position past the block
- * size, a name probed with a character outside the data's, a parameter the
+ * size (and, by lesson_check_docs once the run has ordered its data, past
+ * its step's name), a name probed with a character outside the data's, a parameter the
  * model does not have, a zoom on another inside panel than the one shown, a
  * value given twice in a stop, a note too long. */
 #ifndef MICROGPT_LESSON_FILE_H
@@ -57,5 +58,10 @@ typedef struct {
 /* Reads the script at path for the run.  Returns 0, or -1 with a one-line
  * message in err (the script then empty). */
 int lesson_load(Script *out, const char *path, const LessonRun *run, char *err, size_t len);
+
+/* Checks each stop's position against the name its step trains on, in the
+ * run's data order (ds as the trainer ordered it): a position from 0 to
+ * n - 1.  Returns 0, or -1 with a message naming the line. */
+int lesson_check_docs(const Script *s, const char *path, const Dataset *ds, int block_size, char *err, size_t len);
 
 #endif

@@ -194,6 +194,8 @@ static int run(Options *o)
         (o->csv && !(csv = csv_create(o->csv, err, sizeof err, &status))) ||
         (twin_csv && !(csv2 = csv_create(twin_csv, err, sizeof err, &status))) ||
         (rc = trainer_init(&t, &ds, &o->train, err, sizeof err)) != 0 || (made = 1, 0) ||
+        (o->lesson && (rc = lesson_check_docs(&script, o->lesson, t.ds, o->train.model.block_size, err,
+                                              sizeof err)) != 0) ||
         (o->compare && (rc = trainer_init(&t2, &ds2, &o->twin, err, sizeof err)) != 0)) {
         if (csv)
             fclose(csv);

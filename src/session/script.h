@@ -23,6 +23,7 @@ typedef struct {
     int phase_mode;         /* phase by phase (else the whole step) ... */
     Phase phase;            /* ... at this phase (a forward one: at its position) */
     int position;           /* the position selected, or -1: the forward phase's, else 0 */
+    int position_line;      /* the line that gave it (0: none) */
     PanelId zoom;           /* the panel zoomed, or PANEL_NONE */
     int guess;              /* guess mode: 1 the answer hides until revealed, 2 revealed */
     int arc;                /* the lesson line says the stage of the arc (as 1-6 do) */
