@@ -2,6 +2,7 @@
 #include "render/frame.h"
 
 #include "render/render.h"
+#include "render/render_parts.h"
 
 /* Whether the lower-left panel (the learning rate, or the live samples) is
  * wanted where it competes with the name panel for room: the live samples
@@ -22,6 +23,9 @@ Layout render_frame(Canvas *c, Session *s)
     View v;
     session_view(s, l.panels, &v);
     layout_zoom(&l, v.shown.zoomed);
+    /* a lesson's note shows whole: the explanation's rows grow for a long one */
+    if (v.shown.note)
+        layout_grow_explain(&l, flow_rows(c->ascii, l.panel[PANEL_EXPLAIN].w - 4, v.shown.note, 0) + 2);
     /* the final samples' page size at this size (two runs': their
      * overlay's), told to the session (its s pages through them) before the
      * screen is drawn from it */

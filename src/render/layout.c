@@ -85,6 +85,26 @@ Layout layout_compute(int cols, int rows, unsigned flags)
     return l;
 }
 
+void layout_grow_explain(Layout *l, int rows)
+{
+    Rect *e = &l->panel[PANEL_EXPLAIN];
+    if (l->zoomed != PANEL_NONE || e->h <= 0 || rows <= e->h)
+        return;
+    int more = rows - e->h;
+    for (int p = 0; p < PANEL_COUNT; p++) {     /* what the panels above can give */
+        const Rect q = l->panel[p];
+        if (p != PANEL_EXPLAIN && q.h > 0 && q.y + q.h == e->y && more > q.h - LAYOUT_KEEP_ROWS)
+            more = q.h - LAYOUT_KEEP_ROWS;
+    }
+    if (more <= 0)
+        return;
+    for (int p = 0; p < PANEL_COUNT; p++)
+        if (p != PANEL_EXPLAIN && l->panel[p].h > 0 && l->panel[p].y + l->panel[p].h == e->y)
+            l->panel[p].h -= more;
+    e->y -= more;
+    e->h += more;
+}
+
 void layout_zoom(Layout *l, PanelId zoom)
 {
     if (!panel_focusable(zoom) || !layout_has(l, zoom))

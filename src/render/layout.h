@@ -69,6 +69,7 @@ static inline PanelId layout_inside(unsigned flags)
 #define LAYOUT_MIN_ROWS 24
 #define LAYOUT_ROOMY_ROWS 36
 #define LAYOUT_EXPLAIN_ROWS 5
+#define LAYOUT_KEEP_ROWS 5     /* what a panel keeps when the explanation grows */
 #define LAYOUT_PAIR_COLS 160
 
 typedef struct {
@@ -91,6 +92,10 @@ Layout layout_compute(int cols, int rows, unsigned flags);
 /* Gives panel p every row between the lesson line and the keys (when the
  * layout has it; PANEL_NONE: nothing changes). */
 void layout_zoom(Layout *l, PanelId p);
+/* Gives the explanation panel up to `rows` rows (unzoomed, when it is
+ * placed and has fewer), taken from the panels above it, each of which
+ * keeps at least LAYOUT_KEEP_ROWS. */
+void layout_grow_explain(Layout *l, int rows);
 /* 1 when panel p is on screen. */
 int layout_has(const Layout *l, PanelId p);
 /* Panel p's rectangle, or with Layout.pair its left half (side 0: the run

@@ -523,22 +523,30 @@ void render_explain(Canvas *c, Rect r, const View *v)
     else if (v->shown.phase_mode)
         explain_phase(v->shown.phase.kind, &ctx, &e);
     else
-        explain_panel(v->shown.focus, &ctx, &e);
+        explain_panel(v->shown.explained, &ctx, &e);
     char title[80];
     snprintf(title, sizeof title, "Why: %s", e.title);
     if (v->shown.note) {    /* a lesson's stop: its note for the class, then the why */
         char t[96];
         snprintf(t, sizeof t, "Stop %d of %d%s%s", v->shown.stop + 1, v->shown.stops,
                  v->shown.stop_name[0] ? ": " : "", v->shown.stop_name);
-        Rect a = frame(c, r, t, "n next stop");
+        /* the note whole (frame.c gives the panel its rows), then the why as
+         * far as it fits, cut at a word; the title's note says how to see it all */
+        char why[sizeof e.text + 64];
+        snprintf(why, sizeof why, MK_LABEL "Why, %s: " MK_TEXT "%s", e.title, e.text);
+        const int in_w = r.w - 4, in_h = r.h - 2;
+        const int nrows = in_w > 0 ? flow_rows(c->ascii, in_w, v->shown.note, 0) : 0;
+        const int cut = in_w > 0 && nrows + flow_rows(c->ascii, in_w, why, 0) > in_h;
+        const char *hint = !cut ? "n next stop"
+                         : v->shown.focus == PANEL_EXPLAIN ? "n next stop, z: all"
+                         : "n next stop, Tab here and z: all";
+        Rect a = frame(c, r, t, hint);
         if (a.w < 4 || a.h < 1)
             return;
-        int y = a.y + flow_text(c, a, a.y, v->shown.note, 0);
-        if (y < a.y + a.h) {    /* the why, as far as it fits */
-            char why[sizeof e.text + 64];
-            snprintf(why, sizeof why, MK_LABEL "Why, %s: " MK_TEXT "%s", e.title, e.text);
-            flow_text(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, y, why, 0);
-        }
+        int ncut, wcut;
+        int y = a.y + flow_text_cut(c, a, a.y, v->shown.note, 0, &ncut);
+        if (!ncut && y < a.y + a.h)
+            flow_text_cut(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, y, why, 0, &wcut);
         return;
     }
     Rect a = frame(c, r, title, "e hides");

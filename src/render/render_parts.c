@@ -2,6 +2,7 @@
 #include "render/render_parts.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -202,6 +203,37 @@ static int flow(Canvas *c, int ascii, Rect r, int y, const char *s, int indent)
 int flow_text(Canvas *c, Rect r, int y, const char *s, int indent)
 {
     return flow(c, c->ascii, r, y, s, indent);
+}
+
+int flow_text_cut(Canvas *c, Rect r, int y, const char *s, int indent, int *cut)
+{
+    const int rows = r.y + r.h - y;
+    *cut = 0;
+    if (rows <= 0) {
+        *cut = *s != '\0';
+        return 0;
+    }
+    if (flow_rows(c->ascii, r.w, s, indent) <= rows)
+        return flow_text(c, r, y, s, indent);
+    *cut = 1;
+    /* the longest run of whole words that fits with the ellipsis after it */
+    const size_t len = strlen(s);
+    char *buf = malloc(len + sizeof GL_ELL);
+    if (!buf)
+        return 0;
+    int drawn = 0;
+    for (size_t i = len; i > 0; i--) {
+        if ((s[i] != ' ' && s[i] != '\n') || s[i - 1] == ' ' || s[i - 1] == '\n')
+            continue;       /* not the end of a word */
+        memcpy(buf, s, i);
+        memcpy(buf + i, GL_ELL, sizeof GL_ELL);
+        if (flow_rows(c->ascii, r.w, buf, indent) <= rows) {
+            drawn = flow_text(c, r, y, buf, indent);
+            break;
+        }
+    }
+    free(buf);
+    return drawn;
 }
 
 int markup_width(const char *s, int ascii)

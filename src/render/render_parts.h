@@ -30,6 +30,11 @@ int digits(long v);
  * `indent` columns; '\n' starts a new line.  Nothing is drawn outside r.
  * Returns the rows the text takes (drawn or not). */
 int flow_text(Canvas *c, Rect r, int y, const char *s, int indent);
+/* Like flow_text, but when s takes more rows than r has from y on: as many
+ * of its words as fit there, the last followed by an ellipsis (GL_ELL), or
+ * nothing when not even one fits.  *cut: 1 when s was not drawn whole.
+ * Returns the rows drawn. */
+int flow_text_cut(Canvas *c, Rect r, int y, const char *s, int indent, int *cut);
 /* The rows flow_text would take in a width of w columns. */
 int flow_rows(int ascii, int w, const char *s, int indent);
 

@@ -91,13 +91,14 @@ static int hidden_pos(const Session *s)
     return p.kind == PHASE_FORWARD ? p.pos : -1;
 }
 
-/* The focused panel among those on screen: the one asked for when there,
- * else the main one (the phase panel, or the probabilities), else the first
- * on screen in Tab's order; PANEL_NONE when none is. */
-static PanelId focus_of(const Session *s, PanelSet on)
+/* The focused panel among those on screen (on) when `asked` is asked for:
+ * it when there, else the main one (the phase panel, or the
+ * probabilities), else the first on screen in Tab's order; PANEL_NONE when
+ * none is. */
+static PanelId focus_among(const Session *s, PanelId asked, PanelSet on)
 {
-    if (s->focus != PANEL_NONE && panel_focusable(s->focus) && (on & PANEL_BIT(s->focus)))
-        return s->focus;
+    if (asked != PANEL_NONE && panel_focusable(asked) && (on & PANEL_BIT(asked)))
+        return asked;
     PanelId main_panel = s->phase_mode ? PANEL_PHASE : PANEL_PROBS;
     if (on & PANEL_BIT(main_panel))
         return main_panel;
@@ -105,6 +106,12 @@ static PanelId focus_of(const Session *s, PanelSet on)
         if (on & PANEL_BIT(focus_order[i]))
             return focus_order[i];
     return PANEL_NONE;
+}
+
+/* The focused panel among those on screen: as focus_among, the one asked. */
+static PanelId focus_of(const Session *s, PanelSet on)
+{
+    return focus_among(s, s->focus, on);
 }
 
 void session_set_progress(Session *s, SessionProgress fn, void *ctx)
@@ -756,6 +763,10 @@ Shown session_shown(const Session *s, PanelSet on)
     }
     sh.focus = focus_of(s, on);
     sh.zoomed = s->zoom ? sh.focus : PANEL_NONE;
+    /* at a stop, the explanation focused (to zoom it: all of its text) keeps
+     * the Why of the panel the stop focused */
+    sh.explained = sh.note && sh.focus == PANEL_EXPLAIN ? focus_among(s, s->at_stop.focus, on & ~PANEL_BIT(PANEL_EXPLAIN))
+                 : sh.focus;
     sh.on_screen = sh.zoomed == PANEL_NONE ? on
                  : (on & (PANEL_BIT(PANEL_STATUS) | PANEL_BIT(PANEL_LESSON) | PANEL_BIT(PANEL_KEYS))) |
                    PANEL_BIT(sh.zoomed);

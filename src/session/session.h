@@ -152,6 +152,7 @@ typedef struct {
         int step, phase_mode, sel;
         Phase phase;
         PanelId inside;
+        PanelId focus;      /* the panel it focused (PANEL_NONE: the main one) */
     } at_stop;
     /* inside the model */
     PanelId inside;         /* the inside panel shown (PANEL_ATTN, _PROBE, _UPDATE) or PANEL_NONE */

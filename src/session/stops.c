@@ -51,6 +51,7 @@ unsigned session_stop(Session *s, int i, PanelSet on)
     s->at_stop.sel = s->sel;
     s->at_stop.phase = shown_phase(s);
     s->at_stop.inside = s->inside;
+    s->at_stop.focus = s->focus;
     return r;
 }
 

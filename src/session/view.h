@@ -101,6 +101,9 @@ typedef struct {
     PanelId inside;         /* the inside panel shown (attention, probe, update), or PANEL_NONE */
     int logits;             /* the probability panel shows the raw scores (logits) too */
     PanelId focus;          /* the focused panel, or PANEL_NONE */
+    PanelId explained;      /* the panel the explanation's Why is about: the focus, but at
+                             * a lesson's stop with the explanation itself focused, the
+                             * stop's */
     PanelId zoomed;         /* the panel zoomed to the whole screen, or PANEL_NONE */
     PanelSet on_screen;     /* the panels on screen, zoom applied */
 } Shown;

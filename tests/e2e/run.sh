@@ -1256,6 +1256,33 @@ if wait_for ls "Arc of training, step 1: Nothing." 30 && wait_for ls "Live sampl
 else fail "not at stop 9" ls; fi
 tm kill-session -t ls
 
+begin "--lesson at 80x24: a stop's note whole, the Why cut at a word with an ellipsis and a hint; zoomed, all of it"
+start lw 80 24 "$APP_ENV $BIN --lesson docs/lessons/training-loop.lesson"
+if wait_for lw "n → next stop"; then
+    for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do keys lw n; done
+    if wait_for lw "Stop 15 of 21: attention-1" 30 && wait_for lw "every row stays…  │" &&
+       wait_for lw "Row 3, the second m: every weight is about 1/4. Why are the heads alike?" &&
+       wait_for lw "n next stop, Tab here and z: all"; then
+        keys lw Tab Tab Tab
+        if wait_for lw "n next stop, z: all"; then
+            keys lw z
+            if wait_for lw "every row stays   ┃" && wait_for lw "┃ near 1/t." && wait_for lw "Why, Attention:"; then ok
+            else fail "z did not show the Why whole" lw; fi
+        else fail "Tab did not reach the explanation" lw; fi
+    else fail "stop 15 not cut with an ellipsis and a hint" lw; fi
+else fail "did not start" lw; fi
+tm kill-session -t lw
+
+begin "--lesson: a long note shows whole (the explanation grows), the Why left out says how to see it"
+printf '[stop]\nstep = 1\nnote = One two three four five six seven eight nine ten eleven twelve thirteen fourteen.\n'\
+'note = Second line.\nnote = Third line.\nnote = Fourth line ends the note.\n' > "$TMP/long.lesson"
+rm -rf "$TMP/long"
+if $BIN --lesson "$TMP/long.lesson" --export-screens "$TMP/long" --export-size 120x40 > /dev/null 2>&1 < /dev/null &&
+   grep -q "│ Fourth line ends the note. *│" "$TMP/long/01-stop.txt" &&
+   grep -q "Stop 1 of 1 ─*\( n next stop, Tab here and z: all \)╮" "$TMP/long/01-stop.txt" &&
+   ! grep -q "Why," "$TMP/long/01-stop.txt"; then ok
+else fail "$(tail -8 "$TMP/long/01-stop.txt" 2>&1)"; fi
+
 begin "--lesson: stops inside the model open their panels; a explores, b comes back; t types a name there"
 printf 'order = file\n[stop]\nstep = 1\nphase = sample\n[stop]\nposition = 3\ninside = attention\nnote = Row 3.\n'\
 '[stop]\nstep = 500\ninside = probe\nprobe = zoe\nnote = At the end.\n' > "$TMP/inside.lesson"
