@@ -321,7 +321,11 @@ void render_progress(Canvas *c, int target, int done, int total)
     char line[96], step[48];
     snprintf(step, sizeof step, "step %d", target + 1);
     snprintf(line, sizeof line, "%d of %d steps computed", done, total);
-    const char *hint = "any key stops here, q quits";
+    const char *hint = "any key or a click stops here, q quits";
+    /* the key line is the box's: what was there (a count typed, the last
+     * frame's hints) does not act meanwhile */
+    blank(c, (Rect){ 0, c->h - 1, c->w, 1 });
+    canvas_text_fit(c, 1, c->h - 1, c->w - 1, hint, ROLE_LABEL);
     int w = text_width(hint, c->ascii);
     w = (int)strlen(line) > w ? (int)strlen(line) : w;
     w = w < 30 ? 30 : w;

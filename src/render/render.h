@@ -44,7 +44,8 @@ void render_update(Canvas *c, Rect r, const View *v);
 void render_help(Canvas *c, const View *v);
 /* A long operation's progress, over what the canvas holds: `done` of
  * `total` steps computed on the way to step `target` (0-based), a bar, and
- * what a key does meanwhile. */
+ * what a key or a click does meanwhile, in the box and on the key line
+ * (the last row, its hints replaced). */
 void render_progress(Canvas *c, int target, int done, int total);
 /* The final samples, page `page`, in the right column's top panels (their
  * place in the layout l: the step's own panels stay in view), numbered, in

@@ -40,6 +40,20 @@ int canvas_resize(Canvas *c, int w, int h)
     return 0;
 }
 
+void canvas_blit(Canvas *c, const Canvas *src)
+{
+    for (int y = 0; y < c->h && y < src->h; y++)
+        for (int x = 0; x < c->w && x < src->w; x++) {
+            const int cut = x == c->w - 1 && x + 1 < src->w && src->cells[y * src->w + x + 1].cont;
+            if (cut) {
+                memset(&c->cells[y * c->w + x], 0, sizeof c->cells[0]);
+                c->cells[y * c->w + x].g[0] = ' ';
+            } else {
+                c->cells[y * c->w + x] = src->cells[y * src->w + x];
+            }
+        }
+}
+
 void canvas_clear(Canvas *c)
 {
     for (int i = 0; i < c->w * c->h; i++) {

@@ -37,6 +37,9 @@ int canvas_init(Canvas *c, int w, int h, int ascii);
 void canvas_free(Canvas *c);
 /* Resizes (contents become blank).  Returns 0 or -1. */
 int canvas_resize(Canvas *c, int w, int h);
+/* Copies into c the cells of src that fit there, from the top left (a
+ * wide glyph cut in half a blank); the rest of c stays as it was. */
+void canvas_blit(Canvas *c, const Canvas *src);
 /* Every cell blank (a space, ROLE_TEXT). */
 void canvas_clear(Canvas *c);
 /* The cell at (x, y), or NULL outside the canvas. */

@@ -94,6 +94,7 @@ static void export_screen(Session *s, Canvas *cv, const Term *term)
 typedef struct {
     Term *term;
     Canvas *cv;
+    Canvas under;           /* the last frame, under the box (kept when the size changes) */
     double start, polled, drawn;
 } Busy;
 
@@ -109,9 +110,9 @@ static int busy_progress(void *ctx, int target, int done, int total)
     if (now - b->start < PROGRESS_AFTER || now - b->polled < PROGRESS_POLL)
         return 0;
     b->polled = now;
-    /* the keys: q quits, a resize redraws, a mouse event is dropped, any
-     * other key stops the operation where it is (and is dropped: nothing
-     * typed meanwhile acts later) */
+    /* the keys: q quits, a resize redraws, a click (as any other key) stops
+     * the operation where it is (and is dropped: nothing typed meanwhile
+     * acts later), the wheel is dropped */
     int cancel = 0, redraw = 0, key;
     term_wait(0);       /* notices a terminal gone */
     while ((key = term_key()) != UIK_NONE) {
@@ -122,7 +123,7 @@ static int busy_progress(void *ctx, int target, int done, int total)
         if (key == UIK_RESIZE || (row && row->action == ACT_REDRAW))
             redraw = 1;
         else if (key == UIK_MOUSE)
-            term_mouse(&ev);
+            cancel |= term_mouse(&ev) == 0 && (ev.kind == MOUSE_CLICK || ev.kind == MOUSE_DOUBLE);
         else
             cancel = 1;
     }
@@ -133,8 +134,17 @@ static int busy_progress(void *ctx, int target, int done, int total)
     if (redraw || b->drawn == b->start || now - b->drawn >= FRAME_SECONDS) {
         int cols, rows;
         term_size(&cols, &rows);
+        /* the last frame under the box, as it was at the start (the session
+         * cannot be drawn in the middle of a seek): resized, cut or padded */
+        if (b->drawn == b->start && canvas_resize(&b->under, b->cv->w, b->cv->h) == 0)
+            canvas_blit(&b->under, b->cv);
         if ((cols != b->cv->w || rows != b->cv->h) && canvas_resize(b->cv, cols, rows) != 0)
             return 0;   /* the progress just does not show; the next frame will tell */
+        if (b->under.h > 0) {
+            canvas_blit(b->cv, &b->under);
+            if (b->cv->h > b->under.h)      /* its key line is the box's, on the last row */
+                canvas_fill(b->cv, (Rect){ 0, b->under.h - 1, b->cv->w, 1 }, " ", ROLE_TEXT);
+        }
         if (redraw)
             term_repaint();
         render_progress(b->cv, target, done, total);
@@ -170,7 +180,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
         term_set_theme(&term, 1);
 
     term_set_mouse(s.mouse);
-    Busy busy = { &term, &cv, 0, 0, 0 };
+    Busy busy = { &term, &cv, { 0, 0, ascii, NULL }, 0, 0, 0 };
     session_set_progress(&s, busy_progress, &busy);
     /* the last frame's layout: its panels (on screen or spare) are what Tab
      * moves among, and the mouse clicks on what it placed */
@@ -283,6 +293,7 @@ int ui_run(const SessionConfig *c, Trainer *t)
     int sig = term_stop_signal();
     failed = s.failed;
     term_close(&term);
+    canvas_free(&busy.under);
     canvas_free(&cv);
     session_free(&s);
     if (failed)

@@ -417,7 +417,7 @@ begin "a far jump (--steps 40000, 6) shows its progress; a key stops it where it
 start lo 80 24 "$APP_ENV $BIN --paused --steps 40000"
 wait_for lo "step 1/40000"
 keys lo 6
-if wait_for lo "Going to" 3 && wait_for lo "steps computed" 1 && wait_for lo "any key stops here, q quits" 1; then
+if wait_for lo "Going to" 3 && wait_for lo "steps computed" 1 && wait_for lo "any key or a click stops here, q quits" 1; then
     keys lo p
     # stopped short of step 40000: the second line is not the arc's sentence for it
     if wait_gone lo "Going to" 2 && wait_for lo "PAUSED" && ! capture lo | head -1 | grep -q "step 40000/" &&
@@ -427,17 +427,19 @@ if wait_for lo "Going to" 3 && wait_for lo "steps computed" 1 && wait_for lo "an
 else fail "no progress shown" lo; fi
 tm kill-session -t lo
 
-begin "a resize during a long operation shows the progress at the new size"
+begin "a resize during a long operation shows the progress at the new size, over the last frame"
 start lo 80 24 "$APP_ENV $BIN --paused --steps 200000"
 wait_for lo "step 1/200000"
 keys lo 6
-if wait_for lo "Going to" 3; then
+# the lone digit's count ('6  G goes to step 6') leaves the key line: it is the box's
+if wait_for lo "Going to" 3 && capture lo | tail -1 | grep -q "^ any key or a click stops here, q quits *$"; then
     tm resize-window -t lo -x 100 -y 30
     sleep 0.3
     at=$(capture lo | grep -n "Going to" | cut -d: -f1)
-    if [ "$at" = 12 ] && [ "$(capture lo | wc -l)" -eq 30 ]; then ok
-    else fail "the box on line $at" lo; fi
-else fail "no progress shown" lo; fi
+    if [ "$at" = 12 ] && [ "$(capture lo | wc -l)" -eq 30 ] && capture lo | head -1 | grep -q "step 1/200000" &&
+       capture lo | grep -q "Current name" && capture lo | tail -1 | grep -q "any key or a click stops here"; then ok
+    else fail "the box on line $at, or the frame gone" lo; fi
+else fail "no progress shown, or the count still on the key line" lo; fi
 keys lo q
 tm kill-session -t lo
 
@@ -1022,6 +1024,19 @@ tm kill-session -t sl
 # (ESC [ M, then the button, the column and the row, each + 32).
 E=$(printf '\033')
 sgr_click() { lit "$1" "$E[<0;$2;$3M$E[<0;$2;$3m"; }
+
+begin "the mouse: a click stops a long operation as a key does, and is dropped"
+start mc 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused --steps 200000"
+if wait_for mc "step 1/200000"; then
+    keys mc 6
+    if wait_for mc "Going to" 3; then
+        sgr_click mc 10 12      # the positions: dropped, not focused
+        if wait_gone mc "Going to" 2 && wait_for mc "PAUSED" && ! capture mc | head -1 | grep -q "step 200000/" &&
+           wait_for mc "┏ Next token"; then ok
+        else fail "the click did not stop it, or acted" mc; fi
+    else fail "no progress shown" mc; fi
+else fail "did not start" mc; fi
+tm kill-session -t mc
 
 begin "the mouse (SGR 1006): a click focuses a panel, a double-click zooms it, another unzooms"
 start ms 80 24 "env -u LINES -u COLUMNS TERM=xterm-256color LC_ALL=$UTF8 $BIN --paused"
