@@ -9,15 +9,22 @@
 static void test_buckets(void **state)
 {
     (void)state;
-    static const struct { int n, per, nb; } cases[] = {
-        { 1, 1, 1 }, { 500, 1, 500 }, { 16384, 1, 16384 }, { 16385, 2, 8193 },
-        { 100000, 7, 14286 }, { 100000000, 6104, 16383 },
+    /* per: the fewest steps that keep 16,384 buckets at most, rounded up to
+     * a divisor of 200 (the widest window of the average) or a multiple of
+     * it; the window, N / 25 from 5 to 200 (at most N), whole buckets */
+    static const struct { int n, per, nb, window; } cases[] = {
+        { 1, 1, 1, 1 }, { 3, 1, 3, 3 }, { 130, 1, 130, 5 }, { 500, 1, 500, 20 }, { 1000, 1, 1000, 40 },
+        { 16384, 1, 16384, 200 }, { 16385, 2, 8193, 200 }, { 40000, 4, 10000, 200 },
+        { 100000, 8, 12500, 200 }, { 1000000, 100, 10000, 200 }, { 3276800, 200, 16384, 200 },
+        { 3276801, 400, 8193, 400 }, { 100000000, 6200, 16130, 6200 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         LossCurve c;
         assert_int_equal(losscurve_init(&c, cases[i].n), 0);
         assert_int_equal(c.per, cases[i].per);
         assert_int_equal(c.nbuckets, cases[i].nb);
+        assert_int_equal(losscurve_avg_steps(&c), cases[i].window);
+        assert_int_equal(losscurve_avg_buckets(&c) * c.per, cases[i].window);
         assert_true(c.nbuckets <= LOSSCURVE_BUCKETS);
         assert_int_equal(losscurve_last(&c, c.nbuckets - 1), cases[i].n - 1);
         assert_int_equal(losscurve_bucket(&c, cases[i].n - 1), c.nbuckets - 1);
@@ -52,7 +59,7 @@ static void test_grouped(void **state)
     enum { N = 40000 };
     LossCurve c;
     losscurve_init(&c, N);
-    assert_int_equal(c.per, 3);
+    assert_int_equal(c.per, 4);
     static double ref[N];
     for (int s = 0; s < N; s++) {
         ref[s] = 2.0 + (double)((s * 7919) % 1000) / 997.0;
@@ -62,8 +69,8 @@ static void test_grouped(void **state)
     }
     curve_check(&c, ref, N);
     const LossBucket *b = &c.b[losscurve_bucket(&c, 12345)];
-    assert_int_equal(b->count, 3);
-    assert_int_equal(b->finite, 2);
+    assert_int_equal(b->count, 4);
+    assert_int_equal(b->finite, 3);
     assert_int_equal(b->nan, 1);
     losscurve_free(&c);
 }
@@ -104,15 +111,15 @@ static void test_copy_before(void **state)
 {
     (void)state;
     LossCurve src, a, b;
-    losscurve_init(&src, 100000);   /* 7 steps a bucket */
+    losscurve_init(&src, 100000);   /* 8 steps a bucket */
     for (int s = 0; s < 1000; s++)
         losscurve_add(&src, s, s * 0.5);
     losscurve_init(&a, 100000);
-    assert_int_equal(losscurve_copy_before(&a, &src, 700), 700);
+    assert_int_equal(losscurve_copy_before(&a, &src, 800), 800);
     assert_int_equal(a.filled, 100);
     assert_memory_equal(a.b, src.b, 100 * sizeof *a.b);
     losscurve_init(&b, 100000);
-    assert_int_equal(losscurve_copy_before(&b, &src, 703), 700);  /* 700-703 the branch's own */
+    assert_int_equal(losscurve_copy_before(&b, &src, 803), 800);  /* 800-803 the branch's own */
     assert_int_equal(b.filled, 100);
     LossCurve e;
     losscurve_init(&e, 100000);

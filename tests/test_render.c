@@ -809,6 +809,55 @@ static void test_loss_curve_ahead_clipped(void **state)
     losscurve_free(&lc);
 }
 
+/* The loss curve's legend says the average's true window at any --steps:
+ * N / 25 steps from 5 to 200, at most the run's steps; past 16,384 steps,
+ * where the curve keeps groups of steps, still 200 (the groups divide it),
+ * then past 3,276,800 steps the group's own steps (their mean). */
+static void test_loss_legend_steps(void **state)
+{
+    Fixture *f = *state;
+    fixture_at(f, 0);
+    View v = fixture_view(f);
+    StepInfo in = *v.step.info;
+    static const struct { int n; const char *window; } runs[] = {
+        { 1, "1" }, { 3, "3" }, { 130, "5" }, { 500, "20" }, { 1000, "40" }, { 5000, "200" },
+        { 16385, "200" }, { 40000, "200" }, { 100000, "200" }, { 3276800, "200" },
+        { 3276801, "400" }, { 100000000, "6,200" },
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        const int n = runs[i].n, shown = n < 20000 ? n : 20000;
+        LossCurve lc;
+        assert_int_equal(losscurve_init(&lc, n), 0);
+        for (int s = 0; s < shown; s++)
+            assert_int_equal(losscurve_add(&lc, s, 3.0 - s % 7 * 0.1), 0);
+        v.step.curve = &lc;
+        v.shown.curve_steps = shown;
+        v.run.num_steps = n;
+        in.step = shown - 1;
+        in.loss = 3.0;
+        v.step.info = &in;
+        static const int sizes[][2] = { { 67, 22 }, { 35, 10 } };
+        for (size_t k = 0; k < 2; k++) {
+            const int w = sizes[k][0], h = sizes[k][1];
+            char want[64];
+            Canvas c;
+            assert_int_equal(canvas_init(&c, w, h, 0), 0);
+            render_loss(&c, (Rect){ 0, 0, w, h }, &v);
+            char *legend = row_text(&c, h - 2);
+            /* the long form where it fits (67 columns), else the short one */
+            snprintf(want, sizeof want, " avg of %s", runs[i].window);
+            if (k && !strstr(legend, want))
+                snprintf(want, sizeof want, " avg %s", runs[i].window);
+            const char *at = strstr(legend, want);
+            if (!at || (at[strlen(want)] != ' ' && at[strlen(want)] != '\0'))
+                fail_msg("--steps %d at %dx%d: the legend '%s' lacks '%s'", n, w, h, legend, want);
+            free(legend);
+            canvas_free(&c);
+        }
+        losscurve_free(&lc);
+    }
+}
+
 /* An ASCII screen with a non-ASCII vocabulary (tests/data/unicode.txt): the
  * probability panel's legend and title keep both tokens, as U+XXXX, in
  * shorter words when the long ones do not fit. */
@@ -1659,7 +1708,7 @@ static void test_docs_agree(void **state)
     static const int runs[] = { 500, 1000, 5000 };
     for (int i = 0; i < 3; i++) {
         char want[32];
-        snprintf(want, sizeof want, "`avg of %d`", render_avg_window(runs[i]));
+        snprintf(want, sizeof want, "`avg of %d`", losscurve_avg_window(runs[i]));
         if (!strstr(doc, want))
             fail_msg("docs/ui.md does not say %s", want);
     }
@@ -1719,6 +1768,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_lesson_texts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gist_80x24, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loss_curve_ahead_clipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loss_legend_steps, setup, teardown),
         cmocka_unit_test_setup_teardown(test_docs_agree, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,7 +9,12 @@ int losscurve_init(LossCurve *c, int num_steps)
 {
     memset(c, 0, sizeof *c);
     c->num_steps = num_steps < 1 ? 1 : num_steps;
-    c->per = (int)(((long long)c->num_steps + LOSSCURVE_BUCKETS - 1) / LOSSCURVE_BUCKETS);
+    /* the fewest steps per bucket that keep the buckets within the bound,
+     * rounded up to a divisor or a multiple of the widest window */
+    const int need = (int)(((long long)c->num_steps + LOSSCURVE_BUCKETS - 1) / LOSSCURVE_BUCKETS);
+    c->per = need > LOSSCURVE_AVG_MAX ? (need + LOSSCURVE_AVG_MAX - 1) / LOSSCURVE_AVG_MAX * LOSSCURVE_AVG_MAX : need;
+    while (LOSSCURVE_AVG_MAX % c->per != 0 && c->per < LOSSCURVE_AVG_MAX)
+        c->per++;
     c->nbuckets = (c->num_steps + c->per - 1) / c->per;
     return 0;
 }
@@ -18,6 +23,24 @@ void losscurve_free(LossCurve *c)
 {
     free(c->b);
     memset(c, 0, sizeof *c);
+}
+
+int losscurve_avg_window(int num_steps)
+{
+    int w = num_steps / 25;
+    w = w < 5 ? 5 : w > LOSSCURVE_AVG_MAX ? LOSSCURVE_AVG_MAX : w;
+    return w < num_steps ? w : num_steps;
+}
+
+int losscurve_avg_buckets(const LossCurve *c)
+{
+    const int wb = losscurve_avg_window(c->num_steps) / c->per;
+    return wb > 1 ? wb : 1;
+}
+
+int losscurve_avg_steps(const LossCurve *c)
+{
+    return losscurve_avg_buckets(c) * c->per;
 }
 
 int losscurve_first(const LossCurve *c, int i) { return i * c->per; }

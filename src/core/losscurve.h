@@ -1,11 +1,13 @@
 /* losscurve.h: the loss of every step reached, in memory that stays bounded
  * whatever the number of steps.
  *
- * The steps are grouped in buckets of `per` consecutive steps, per =
- * ceil(num_steps / LOSSCURVE_BUCKETS): a run of up to LOSSCURVE_BUCKETS steps
- * has a bucket per step (every loss kept exactly), a longer one at most
- * LOSSCURVE_BUCKETS buckets (finer than any screen's columns: a curve needs no
- * more).  A bucket keeps the smallest and the largest finite loss of its
+ * The steps are grouped in buckets of `per` consecutive steps: a run of up
+ * to LOSSCURVE_BUCKETS steps has a bucket per step (every loss kept exactly),
+ * a longer one at most LOSSCURVE_BUCKETS buckets (finer than any screen's
+ * columns: a curve needs no more), per the smallest size that allows it and
+ * that divides the moving average's widest window (LOSSCURVE_AVG_MAX steps)
+ * or is a multiple of it, so that the window is whole buckets: 2, 4, 5, 8,
+ * 10, 20, 25, 40, 50, 100, 200, then 400, 600 ... (6,200 at 100,000,000).  A bucket keeps the smallest and the largest finite loss of its
  * steps, their sum (in step order) and count, and how many were NaN or +inf.
  * At most LOSSCURVE_BUCKETS * sizeof(LossBucket) bytes (640 KB), allocated as
  * the steps come.  No I/O. */
@@ -14,7 +16,7 @@
 
 #include <stddef.h>
 
-enum { LOSSCURVE_BUCKETS = 16384 };
+enum { LOSSCURVE_BUCKETS = 16384, LOSSCURVE_AVG_MAX = 200 };
 
 typedef struct {
     double min, max;        /* of its finite losses (when finite > 0) */
@@ -53,6 +55,14 @@ int losscurve_first(const LossCurve *c, int i);
 int losscurve_last(const LossCurve *c, int i);
 /* The bucket holding step s. */
 int losscurve_bucket(const LossCurve *c, int s);
+/* The moving average's window in steps for a run of num_steps (>= 1):
+ * num_steps / 25, from 5 to LOSSCURVE_AVG_MAX, at most num_steps. */
+int losscurve_avg_window(int num_steps);
+/* The window in c's buckets (at least one: past LOSSCURVE_AVG_MAX *
+ * LOSSCURVE_BUCKETS steps, a bucket's own steps) and in steps, whole
+ * buckets: losscurve_avg_window's exactly while a bucket is no larger. */
+int losscurve_avg_buckets(const LossCurve *c);
+int losscurve_avg_steps(const LossCurve *c);
 /* Bytes held (for tests and make bench): at most LOSSCURVE_BUCKETS buckets. */
 size_t losscurve_bytes(const LossCurve *c);
 

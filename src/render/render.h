@@ -68,7 +68,4 @@ void render_editor(Canvas *c, const View *v);
 /* The message shown when the canvas is smaller than need_w x need_h. */
 void render_too_small(Canvas *c, int need_w, int need_h);
 
-/* The moving-average window of the loss curve for a run of num_steps. */
-int render_avg_window(int num_steps);
-
 #endif

@@ -5,17 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/thousands.h"
 #include "render/plot.h"
 #include "render/render.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
 #include "session/lesson.h"
-
-int render_avg_window(int num_steps)
-{
-    int w = num_steps / 25;
-    return w < 5 ? 5 : w > 200 ? 200 : w;
-}
 
 /* A y axis at column x beside plot p: a tick and a label (right-aligned in
  * lab_w columns left of the axis) at each value of ticks; the labels are
@@ -271,10 +266,7 @@ static int loss_data(const View *v, LossData *d)
             d->settled = d->ahead = lc->filled;
         }
     }
-    const int W = render_avg_window(v->run.num_steps);
-    d->wb = (W + per / 2) / per;
-    if (d->wb < 1)
-        d->wb = 1;
+    d->wb = losscurve_avg_buckets(lc);
     if (d->settled == 0)
         return 0;
     d->avg = moving_avg(lc, d->settled, d->wb, d);
@@ -394,8 +386,9 @@ static void nonfinite_marks(Canvas *c, const Plot *p, const LossCurve *lc, int f
 static void loss_legend(Canvas *c, Rect r, const View *v, const LossData *d)
 {
     const Glyphs *g = glyphs_get(c->ascii);
-    const int steps = d->wb * d->lc->per, end = r.x + r.w;
-    char raw_l[32], avg_l[32], ghost_l[32] = "", bad_l[16] = "";
+    const int end = r.x + r.w;
+    char raw_l[32], avg_l[48], ghost_l[32] = "", bad_l[16] = "", steps[32];
+    format_thousands((size_t)losscurve_avg_steps(d->lc), steps, sizeof steps);
     const char la = v->cmp.label, lb = v->cmp.other_label;
     if (d->nonfinite)
         snprintf(bad_l, sizeof bad_l, " nan");
@@ -408,7 +401,7 @@ static void loss_legend(Canvas *c, Rect r, const View *v, const LossData *d)
             show_raw = form == 0;
         } else {
             snprintf(raw_l, sizeof raw_l, form ? " step  " : " each step   ");
-            snprintf(avg_l, sizeof avg_l, form ? " avg %d%s" : " avg of %d%s", steps, d->nonfinite ? "  " : "");
+            snprintf(avg_l, sizeof avg_l, form ? " avg %s%s" : " avg of %s%s", steps, d->nonfinite ? "  " : "");
         }
         int need = (show_raw ? text_width(g->legend_raw, c->ascii) + (int)strlen(raw_l) : 0) +
                    text_width(g->legend_avg, c->ascii) + (int)strlen(avg_l) +
