@@ -569,6 +569,12 @@ static void test_screens(void **state)
     keys(s, "Emma\r");
     assert_screen(s, 80, 24, 0, "inside-editor-refused-80x24", 0);
     key(s, UIK_ESC);
+    /* #'s error whole at 80 columns: wrapped, its example not cut */
+    key(s, '#');
+    key(s, 21);
+    keys(s, "attention_query_weights_of_layer_zero_xx\r");
+    assert_screen(s, 80, 24, 0, "inside-editor-param-refused-80x24", 0);
+    key(s, UIK_ESC);
 }
 
 int main(void)

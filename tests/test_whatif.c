@@ -449,6 +449,10 @@ static void test_compare_screens(void **state)
     press(s, 'f');
     assert_screen(s, 80, 24, 0, "whatif-form-80x24", 1);
     assert_screen(s, 80, 24, 1, "whatif-form-80x24", 0);
+    /* a long error wraps at 80 columns, whole */
+    form_set(s, 3, "1e-309");
+    press(s, UIK_ENTER);
+    assert_screen(s, 80, 24, 0, "whatif-form-error-80x24", 0);
     press(s, UIK_ESC);
     s = fixture_at(w.f, 499);
     assert_screen(s, 80, 24, 0, "compare-last-samples-80x24", 0);

@@ -643,7 +643,7 @@ void render_whatif(Canvas *c, const View *v)
 {
     const WhatIfForm *f = v->form;
     static const char *const what[CHANGE_FIELDS] = {
-        "learning_rate (lr_t keeps its schedule)", "Adam's first-moment decay",
+        "learning_rate, schedule kept", "Adam's first-moment decay",
         "Adam's second-moment decay", "of the samples",
     };
     char title[48], line[128];
@@ -664,8 +664,8 @@ void render_whatif(Canvas *c, const View *v)
         canvas_text_fit(c, x + 18, y, a.x + a.w - x - 18, what[i], ROLE_LABEL);
     }
     y++;
-    if (f->error[0])
-        canvas_text_fit(c, a.x, y, a.w, f->error, ROLE_WARN);
+    if (f->error[0])    /* on the rows left, wrapped */
+        warn_text(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, f->error);
     else
         canvas_text_fit(c, a.x, y, a.w, c->ascii ? "Up/Down or Tab: the next value;  o then switches runs"
                         : "\u2191\u2193 or Tab: the next value;  o then switches runs", ROLE_LABEL);

@@ -528,14 +528,14 @@ void render_editor(Canvas *c, const View *v)
     if (name)
         snprintf(line, sizeof line, "Any name of these characters: %s", vi->vocab);
     else
-        snprintf(line, sizeof line, "MATRIX[ROW][COL]: lm_head[4][0], wte[12][3], attn_wq[0][5]...");
+        snprintf(line, sizeof line, "MATRIX[ROW][COL]: lm_head[4][0], wte[12][3], attn_wq[0][5]");
     int y = a.y + flow_text(c, (Rect){ a.x, a.y, a.w, 2 }, a.y, line, 0);
     y++;
     canvas_text(c, a.x, y, 2, "> ", ROLE_KEY);
     render_field(c, a.x + 2, y, a.w - 4, vi->field, 1);
     y += 2;
-    if (vi->error && vi->error[0])
-        canvas_text_fit(c, a.x, y, a.w, vi->error, ROLE_WARN);
+    if (vi->error && vi->error[0])      /* on the rows left, wrapped */
+        warn_text(c, (Rect){ a.x, y, a.w, a.y + a.h - y }, vi->error);
     else if (name)
         canvas_text_fit(c, a.x, y, a.w, c->ascii ? "Up/Down: the names probed" : "\u2191\u2193: the names probed",
                         ROLE_LABEL);

@@ -106,6 +106,7 @@ static Role markup_role(unsigned char b, Role cur)
     case 0x08: return ROLE_LR;
     case 0x0b: return ROLE_SELECT;
     case 0x0c: return ROLE_CUT;
+    case 0x0e: return ROLE_WARN;
     default: return cur;
     }
 }
@@ -234,6 +235,14 @@ int flow_text_cut(Canvas *c, Rect r, int y, const char *s, int indent, int *cut)
     }
     free(buf);
     return drawn;
+}
+
+void warn_text(Canvas *c, Rect r, const char *s)
+{
+    char buf[512];
+    snprintf(buf, sizeof buf, MK_WARN "%s", s);
+    int cut;
+    flow_text_cut(c, r, r.y, buf, 0, &cut);
 }
 
 int markup_width(const char *s, int ascii)

@@ -35,6 +35,9 @@ int flow_text(Canvas *c, Rect r, int y, const char *s, int indent);
  * nothing when not even one fits.  *cut: 1 when s was not drawn whole.
  * Returns the rows drawn. */
 int flow_text_cut(Canvas *c, Rect r, int y, const char *s, int indent, int *cut);
+/* An error message (plain text) in ROLE_WARN, word wrapped in r, cut with
+ * an ellipsis when it needs more rows. */
+void warn_text(Canvas *c, Rect r, const char *s);
 /* The rows flow_text would take in a width of w columns. */
 int flow_rows(int ascii, int w, const char *s, int indent);
 

@@ -13,7 +13,7 @@
 
 int markup_is_role(unsigned char b)
 {
-    return (b >= 0x01 && b <= 0x08) || b == 0x0b || b == 0x0c;
+    return (b >= 0x01 && b <= 0x08) || b == 0x0b || b == 0x0c || b == 0x0e;
 }
 
 const char *markup_glyph(unsigned char b, int ascii)

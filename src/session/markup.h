@@ -24,6 +24,7 @@
 #define MK_LR "\x08"        /* the learning rate */
 #define MK_SELECT "\x0b"    /* the selected position, the current phase */
 #define MK_CUT "\x0c"       /* what the block size cuts off */
+#define MK_WARN "\x0e"      /* an error to correct (ROLE_WARN) */
 /* A space that never breaks a line: */
 #define NBSP "\x1f"
 /* Glyphs, and how each looks in UTF-8 and in ASCII: */
