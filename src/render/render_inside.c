@@ -353,9 +353,7 @@ void render_probe(Canvas *c, Rect r, const View *v)
         y++;
     }
     if (y < a.y + a.h) {
-        char lab[32];
-        snprintf(lab, sizeof lab, "choices of %d", v->run.vocab_size);
-        canvas_text_fit(c, a.x, y, labw, lab, ROLE_LABEL);
+        canvas_text_fit(c, a.x, y, labw, "choices", ROLE_LABEL);
         for (int k = 0; k < shown_cols; k++) {
             char num[16];
             if (col[k].sc->have)
@@ -381,7 +379,13 @@ void render_probe(Canvas *c, Rect r, const View *v)
         ny += flow_text(c, (Rect){ a.x, ny, a.w, a.y + a.h - ny }, ny, line, 0);
     }
     if (ny < a.y + a.h) {
-        snprintf(line, sizeof line, "choices: exp(mean loss), as unsure as picking among that many tokens.");
+        /* chance: every one of the V tokens alike; a name can be scored worse */
+        size_t o = (size_t)snprintf(line, sizeof line, "choices: exp(mean loss), as unsure as picking among "
+                                    "that many tokens; chance is %d.", v->run.vocab_size);
+        for (int k = 0; k < shown_cols && o < sizeof line - 48; k++)
+            if (col[k].sc->have && exp(col[k].sc->mean) > v->run.vocab_size)
+                o += (size_t)snprintf(line + o, sizeof line - o, " %.1f (%s): worse than chance.",
+                                      exp(col[k].sc->mean), col[k].head);
         ny += flow_text(c, (Rect){ a.x, ny, a.w, a.y + a.h - ny }, ny, line, 0);
     }
     if (vi->nnames > 1 && ny < a.y + a.h) {     /* the other names, with their means here */
