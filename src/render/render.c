@@ -185,18 +185,13 @@ void render_status(Canvas *c, Rect r, const View *v)
 
 /* The key line while a form's field takes the keys (the what-if form, the
  * probe's name, #'s parameter): its own keys, not those it takes as text. */
-static void edit_keys(Canvas *c, Rect r, const View *v)
+/* The key line of an overlay or an editor: n pairs of a key and what it
+ * does (a NULL key is left out), as many as fit. */
+static void own_keys(Canvas *c, Rect r, const char *const keys[][2], size_t n)
 {
-    const char *updown = c->ascii ? "Up Down" : "\u2191\u2193";
-    const char *const keys[][2] = {
-        { "Enter", v->form ? "branches" : "takes it" }, { "Esc", "cancels" },
-        { v->form || v->inside.editing == EDIT_NAME ? updown : NULL,
-          v->form ? "next value" : "the names probed" },
-        { "Ctrl-U", "erases" },
-    };
     int x = r.x + 1;
     const int end = r.x + r.w;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         if (!keys[i][0])
             continue;
         const int need = text_width(keys[i][0], c->ascii) + 1 + text_width(keys[i][1], c->ascii);
@@ -209,11 +204,28 @@ static void edit_keys(Canvas *c, Rect r, const View *v)
     }
 }
 
+static void edit_keys(Canvas *c, Rect r, const View *v)
+{
+    const char *updown = c->ascii ? "Up Down" : "\u2191\u2193";
+    const char *const keys[][2] = {
+        { "Enter", v->form ? "branches" : "takes it" }, { "Esc", "cancels" },
+        { v->form || v->inside.editing == EDIT_NAME ? updown : NULL,
+          v->form ? "next value" : "the names probed" },
+        { "Ctrl-U", "erases" },
+    };
+    own_keys(c, r, keys, sizeof keys / sizeof keys[0]);
+}
+
 void render_keys(Canvas *c, Rect r, const View *v)
 {
     blank(c, r);
-    if (v->shown.help)
+    if (v->shown.help) {    /* the help's: any key closes it (and only that), a click too */
+        static const char *const keys[][2] = {
+            { "Esc", "closes the help" }, { "any key", "closes it (not acted on)" }, { "click", "closes it" },
+        };
+        own_keys(c, r, keys, sizeof keys / sizeof keys[0]);
         return;
+    }
     if (v->shown.prompt) {
         render_prompt(c, r, v->shown.prompt);
         return;
