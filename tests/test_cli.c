@@ -329,6 +329,9 @@ static void test_compare_options(void **state)
     expect_error("--compare", "--lr 1; rm x", NULL, "--compare: an unquoted |, &, ;");
     expect_error("--compare", "--lr '1", NULL, "--compare: a syntax error (an unmatched quote?)");
     expect_error("--compare", NULL, NULL, "option '--compare' needs a value");
+    expect_error("--compare", "", NULL, "--compare: no options (the twin would be this run itself)");
+    expect_error("--compare=", NULL, NULL, "--compare: no options (the twin would be this run itself)");
+    expect_error("--compare", " \t ", NULL, "--compare: no options (the twin would be this run itself)");
     expect_error("--c", "x", NULL, "ambiguous option '--c' (--change, --compare, --csv, --config)");
 }
 
@@ -680,8 +683,10 @@ static void test_compare_headless(void **state)
     assert_string_equal(b1, b2);
     free(b1);
     free(b2);
-    /* no difference at all; another seed from the start */
-    expect_compare("--steps 3 --samples 2", "--steps 3 --samples 2", "", "sampled names: the same after every step");
+    /* no difference at all (the default given again; nothing at all is refused); another seed
+     * from the start */
+    expect_compare("--steps 3 --samples 2", "--steps 3 --samples 2 --lr 0.01", "--lr 0.01",
+                   "sampled names: the same after every step");
     expect_compare("--steps 3 --samples 0", "--steps 3 --samples 0 --seed 7", "--seed 7",
                    "sampled names: differ from the start (before step 1)");
     /* a later change: the same until it, then (tests/golden/change-course.ref's run) */
@@ -749,6 +754,7 @@ static void test_bad_input(void **state)
     expect_fail("--headless --beta2 -1", "--beta2");
     expect_fail("--headless --lr -1", "--lr");
     expect_fail("--headless --frobnicate", "unknown option");
+    expect_fail("--headless --compare ''", "--compare: no options (the twin would be this run itself)");
     expect_fail("--headless --variant karpathy", "--variant: 'karpathy' is not course or gist");
     expect_fail("--headless --activation gelu", "--activation");
     expect_fail("--headless --lr-schedule none", "--lr-schedule");

@@ -399,6 +399,11 @@ static int parse_twin(Options *o, int argc, char **argv, const Settings *file, c
         return -1;
     }
     const int n = (int)we.we_wordc;
+    if (n == 0) {       /* nothing differs: the twin would be run A again */
+        snprintf(err, CLI_ERRLEN, "--compare: no options (the twin would be this run itself)");
+        wordfree(&we);
+        return -1;
+    }
     char **av = malloc(((size_t)argc + (size_t)n + 2) * sizeof *av);
     Options *t = malloc(sizeof *t);
     char why[CLI_ERRLEN];
