@@ -652,6 +652,35 @@ static char *output_of(const char *args)
     return slurp(OUT, NULL);
 }
 
+/* A model that blew up (--lr 12345.678: NaN from step 3 on): every NaN reads
+ * "nan", as Python prints any NaN, never printf's "-nan" (x86's arithmetic
+ * makes NaNs with the sign bit set): in --trace (the worked example's lines)
+ * and on the screens (probabilities, logits, the probe, the update). */
+static void test_nan_as_python(void **state)
+{
+    (void)state;
+    assert_int_equal(run("--no-config --trace --lr 12345.678 --steps 5"), 0);
+    char *out = slurp(OUT, NULL);
+    assert_null(strstr(out, "-nan"));
+    assert_non_null(strstr(out, "grad = nan"));
+    assert_non_null(strstr(out, "m = 0.9 * nan + (1 - 0.9) * nan = nan"));
+    free(out);
+    const char *lesson = "[stop]\nstep = 5\ninside = update\n[stop]\nstep = 5\nprobe = emma\ninside = probe\n"
+                         "logits = yes\n";
+    write_file("build/test-cli-nan.lesson", lesson, strlen(lesson));
+    assert_int_equal(system("rm -rf build/test-cli-nan"), 0);
+    assert_int_equal(run("--no-config --lr 12345.678 --lesson build/test-cli-nan.lesson --export-screens "
+                         "build/test-cli-nan"), 0);
+    static const char *const files[] = { "build/test-cli-nan/01-stop.txt", "build/test-cli-nan/02-stop.txt" };
+    static const char *const want[] = { "nan", "choices             nan    26.7     nan" };
+    for (int i = 0; i < 2; i++) {
+        char *t = slurp(files[i], NULL);
+        if (strstr(t, "-nan") || !strstr(t, want[i]))
+            fail_msg("%s:\n%s", files[i], t);
+        free(t);
+    }
+}
+
 /* --headless --compare: each run's output exactly as it alone prints it,
  * labelled, then when their sampled names first differ. */
 static void expect_compare(const char *a_args, const char *b_args, const char *compare, const char *summary)
@@ -1016,6 +1045,7 @@ int main(void)
         cmocka_unit_test(test_help_version),
         cmocka_unit_test(test_csv_sink),
         cmocka_unit_test(test_no_dataset_hint),
+        cmocka_unit_test(test_nan_as_python),
     };
     return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
 }

@@ -14,6 +14,15 @@ double py_pow_slow(double x, double y);
 int py_float(const char *s, double *out);
 
 #include <math.h>
+/* x as Python prints it: a NaN is "nan" whatever its sign bit (printf writes
+ * "-nan" for one with the bit set, as x86's arithmetic makes them); any other
+ * value unchanged.  For what is shown, never for what is computed.  (NAN, not
+ * fabs(x): the compiler may drop a fabs it proves useless, as on exp(x).) */
+static inline double py_shown(double x)
+{
+    return isnan(x) ? (double)NAN : x;
+}
+
 /* The common case (x positive, finite and not 1; y finite and not 0) is
  * libm's pow directly; everything else is sorted out by py_pow_slow. */
 static inline double py_pow(double x, double y)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/pymath.h"
 #include "render/render.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
@@ -201,7 +202,7 @@ void render_attention(Canvas *c, Rect r, const View *v)
     if (shown < G)
         snprintf(line, sizeof line, "heads 0-%d of %d shown (z zooms)", shown - 1, G);
     else if (rows == in->n)
-        snprintf(line, sizeof line, "max |w - 1/t| = %.4f: %s", ri->spread,
+        snprintf(line, sizeof line, "max |w - 1/t| = %.4f: %s", py_shown(ri->spread),
                  ri->spread > INSIDE_UNIFORM ? "not uniform" : "near uniform");
     else
         snprintf(line, sizeof line, "rows: the positions so far (t of them, 1/t each when uniform)");
@@ -326,10 +327,10 @@ void render_probe(Canvas *c, Rect r, const View *v)
                 text_right(c, x, y, cwid - 1, g->pending, ROLE_LABEL);
                 continue;
             }
-            snprintf(num, sizeof num, "%.4f", col[k].sc->loss[p]);
+            snprintf(num, sizeof num, "%.4f", py_shown(col[k].sc->loss[p]));
             text_right(c, x, y, cwid - 1, num, k == 0 ? ROLE_VALUE : ROLE_TEXT);
             if (wide) {
-                snprintf(num, sizeof num, "%.4f", col[k].sc->p[p]);
+                snprintf(num, sizeof num, "%.4f", py_shown(col[k].sc->p[p]));
                 text_right(c, x, y, cwid - 8, num, ROLE_TEXT);
             }
         }
@@ -345,7 +346,7 @@ void render_probe(Canvas *c, Rect r, const View *v)
         for (int k = 0; k < shown_cols; k++) {
             char num[16];
             if (col[k].sc->have)
-                snprintf(num, sizeof num, "%.4f", col[k].sc->mean);
+                snprintf(num, sizeof num, "%.4f", py_shown(col[k].sc->mean));
             else
                 snprintf(num, sizeof num, "%s", g->pending);
             text_right(c, a.x + labw + k * cwid, y, cwid - 1, num, k == 0 ? ROLE_VALUE : ROLE_TEXT);
@@ -357,7 +358,7 @@ void render_probe(Canvas *c, Rect r, const View *v)
         for (int k = 0; k < shown_cols; k++) {
             char num[16];
             if (col[k].sc->have)
-                snprintf(num, sizeof num, "%.1f", exp(col[k].sc->mean));
+                snprintf(num, sizeof num, "%.1f", py_shown(exp(col[k].sc->mean)));
             else
                 snprintf(num, sizeof num, "%s", g->pending);
             text_right(c, a.x + labw + k * cwid, y, cwid - 1, num, ROLE_LABEL);
@@ -393,7 +394,7 @@ void render_probe(Canvas *c, Rect r, const View *v)
         for (int i = 0; i < vi->nnames && o < sizeof line - 40; i++)
             if (i != sel) {
                 const ProbeScore *sc = &vi->in->scores[i][MODEL_STEP];
-                o += (size_t)snprintf(line + o, sizeof line - o, " %s %.2f", vi->names[i].text, sc->have ? sc->mean : 0.0);
+                o += (size_t)snprintf(line + o, sizeof line - o, " %s %.2f", vi->names[i].text, py_shown(sc->have ? sc->mean : 0.0));
             }
         snprintf(line + o, sizeof line - o, " (t, then Up: another)");
         flow_text(c, (Rect){ a.x, ny, a.w, a.y + a.h - ny }, ny, line, 2);
@@ -458,21 +459,21 @@ void render_update(Canvas *c, Rect r, const View *v)
     for (int p = 0; p < rows; p++, y++) {
         char num[16];
         pair_label(c, a.x, y, v, &pc, in->tokens, p, p == v->shown.pos ? ROLE_SELECT : ROLE_TEXT);
-        snprintf(num, sizeof num, "%.4f", in->pos_loss[p]);
+        snprintf(num, sizeof num, "%.4f", py_shown(in->pos_loss[p]));
         text_right(c, a.x + labw, y, cw - 1, num, ROLE_TEXT);
-        snprintf(num, sizeof num, "%.4f", ri->after[p]);
+        snprintf(num, sizeof num, "%.4f", py_shown(ri->after[p]));
         text_right(c, a.x + labw + cw, y, cw - 1, num, ROLE_VALUE);
-        snprintf(num, sizeof num, "%+.4f", ri->after[p] - in->pos_loss[p]);
+        snprintf(num, sizeof num, "%+.4f", py_shown(ri->after[p] - in->pos_loss[p]));
         text_right(c, a.x + labw + 2 * cw, y, cw - 1, num, ROLE_TEXT);
     }
     if (y < a.y + a.h) {
         char num[16];
         canvas_text(c, a.x, y, labw, "mean", ROLE_LABEL);
-        snprintf(num, sizeof num, "%.4f", in->loss);
+        snprintf(num, sizeof num, "%.4f", py_shown(in->loss));
         text_right(c, a.x + labw, y, cw - 1, num, ROLE_TEXT);
-        snprintf(num, sizeof num, "%.4f", ri->after_mean);
+        snprintf(num, sizeof num, "%.4f", py_shown(ri->after_mean));
         text_right(c, a.x + labw + cw, y, cw - 1, num, ROLE_VALUE);
-        snprintf(num, sizeof num, "%+.4f", ri->after_mean - in->loss);
+        snprintf(num, sizeof num, "%+.4f", py_shown(ri->after_mean - in->loss));
         text_right(c, a.x + labw + 2 * cw, y, cw - 1, num, ROLE_VALUE);
         y++;
     }
@@ -508,7 +509,7 @@ void render_update(Canvas *c, Rect r, const View *v)
         canvas_text(c, a.x + 2, y, nw, name, is_f ? ROLE_TARGET : ROLE_TEXT);
         const double vals[4] = { mv->tr.grad, mv->tr.m_hat, mv->tr.v_hat, mv->delta };
         for (int k = 0; k < ncol; k++) {
-            snprintf(num, sizeof num, "%.3g", vals[full ? k : k ? 3 : 0]);
+            snprintf(num, sizeof num, "%.3g", py_shown(vals[full ? k : k ? 3 : 0]));
             text_right(c, x0 + k * colw, y, colw - 1, num, k == ncol - 1 ? ROLE_VALUE : ROLE_TEXT);
         }
     }

@@ -12,6 +12,7 @@
 #include "render/render.h"
 #include "render/render_parts.h"
 #include "render/ui_glyphs.h"
+#include "core/pymath.h"
 #include "core/utf8.h"
 
 /* The name line: the characters the step trains on, then (cut at the block
@@ -293,9 +294,9 @@ static void pos_row(Canvas *c, Rect a, int y, const View *v, const PosCols *k, i
         text_right(c, k->x_loss, y, 6, g->pending, dim);
         return;
     }
-    snprintf(num, sizeof num, "%.4f", in->probs[(size_t)i * (size_t)v->run.vocab_size + (size_t)tgt]);
+    snprintf(num, sizeof num, "%.4f", py_shown(in->probs[(size_t)i * (size_t)v->run.vocab_size + (size_t)tgt]));
     text_right(c, k->x_p, y, k->p_w, num, role);
-    snprintf(num, sizeof num, "%.4f", in->pos_loss[i]);
+    snprintf(num, sizeof num, "%.4f", py_shown(in->pos_loss[i]));
     text_right(c, k->x_loss, y, 6, num, role);
     if (k->bar_w >= 4) {
         if (k->tick >= 0)
@@ -356,7 +357,7 @@ void render_positions(Canvas *c, Rect r, const View *v)
     else if (!phase_has_loss(v->shown.phase))
         text_right(c, k.x_loss, y, 6, g->ell, ROLE_LABEL);
     else {
-        snprintf(num, sizeof num, "%.4f", in->loss);
+        snprintf(num, sizeof num, "%.4f", py_shown(in->loss));
         text_right(c, k.x_loss, y, 6, num, ROLE_VALUE);
     }
 }
@@ -412,10 +413,10 @@ static void probs_rows(Canvas *c, Rect a, const View *v, const int *ids, int n, 
         if (bar_w > 0)
             plot_hbar(c, x_bar, y, bar_w, p[id] / pmax,
                       is_t ? ROLE_TARGET : is_top ? ROLE_TOP : ROLE_BAR);
-        snprintf(num, sizeof num, "%.4f", p[id]);
+        snprintf(num, sizeof num, "%.4f", py_shown(p[id]));
         text_right(c, x_num, y, 6, num, role);
         if (logit) {
-            snprintf(num, sizeof num, "%.3f", logit[id]);
+            snprintf(num, sizeof num, "%.3f", py_shown(logit[id]));
             text_right(c, x_logit, y, 7, num, ROLE_LABEL);
         }
         if (is_t || is_top)
@@ -481,7 +482,7 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
      * unsure as choosing among */
     int rows = a.h - 1;
     if (logit && rows >= 6) {
-        const double choices = 1.0 / p[target];
+        const double choices = py_shown(1.0 / p[target]);
         char line[3][96];
         snprintf(line[0], sizeof line[0], "exp(loss_%d) = %.1f: as unsure as choosing among %.1f of %d", pos,
                  choices, choices, V);
@@ -541,9 +542,9 @@ void render_probs_list(Canvas *c, Rect a, const View *v, int pos)
         for (int k = 0; k < V; k++)
             rest += k < off || k >= off + shown ? p[ids[k]] : 0.0;
         if (off)
-            snprintf(num, sizeof num, "%s %d above, %d below (p %.4f)", g->ell, off, hidden - off, rest);
+            snprintf(num, sizeof num, "%s %d above, %d below (p %.4f)", g->ell, off, hidden - off, py_shown(rest));
         else
-            snprintf(num, sizeof num, "%s %d more (p %.4f)", g->ell, hidden, rest);
+            snprintf(num, sizeof num, "%s %d more (p %.4f)", g->ell, hidden, py_shown(rest));
         canvas_text_fit(c, x_lab, a.y + 1 + shown, a.x + a.w - x_lab, num, ROLE_LABEL);
     }
     /* the wheel scrolls the list, this far */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/logline.h"
+#include "core/pymath.h"
 #include "session/markup.h"
 
 /* A line being written: appends clamp at the end of the buffer. */
@@ -215,7 +216,7 @@ static void forward_line(Out *o, const Lesson *l, LessonLine line, int arg)
             put(o, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "?" MK_TEXT ")" " =" NBSP MK_TARGET "?", pos);
         else
             put(o, "loss_%d" NBSP "=" NBSP "-log(" MK_TARGET "%.4f" MK_TEXT ")" " =" NBSP MK_VALUE "%.4f",
-                pos, p, in->pos_loss[pos]);
+                pos, py_shown(p), py_shown(in->pos_loss[pos]));
         break;
     default:
         break;
@@ -271,7 +272,7 @@ static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
         break;
     case LL_LOSS_MEAN:
         put(o, NBSP NBSP NBSP NBSP NBSP "%s" NBSP MK_VALUE "%.4f", sum_adds_up(in, dec) ? "=" : GL_APPROX,
-            in->loss);
+            py_shown(in->loss));
         break;
     case LL_CHANCE:
         put(o, MK_CHANCE "chance" NBSP "=" NBSP "-log(1/%d)" " = %.4f", V, chance(l));
@@ -307,7 +308,7 @@ static void loss_line(Out *o, const Lesson *l, LessonLine line, int arg)
         put_token(o, l, in->tokens[worst]);
         put(o, " " GL_TO " ");
         put_token(o, l, in->tokens[worst + 1]);
-        put(o, " (loss %.2f).", in->pos_loss[worst]);
+        put(o, " (loss %.2f).", py_shown(in->pos_loss[worst]));
         break;
     }
     default:
@@ -334,7 +335,7 @@ static void backward_line(Out *o, const Lesson *l, LessonLine line, int arg)
             put(o, "all %zu", m->nparams);
         break;
     case LL_NORM:
-        put(o, "%.4g", arg >= 0 && arg < m->nmat ? in->grad_norm[arg] : in->grad_norm_total);
+        put(o, "%.4g", py_shown(arg >= 0 && arg < m->nmat ? in->grad_norm[arg] : in->grad_norm_total));
         break;
     case LL_NO_GRAD: {
         int zero = 0, said = 0;
@@ -424,11 +425,11 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
         put(o, MK_TEXT "Adam on " MK_VALUE "%s" MK_TEXT ":", l->follow_name);
         break;
     case LL_GRAD:
-        put(o, "grad" NBSP "=" NBSP MK_VALUE "%.6g", f->grad);
+        put(o, "grad" NBSP "=" NBSP MK_VALUE "%.6g", py_shown(f->grad));
         break;
     case LL_M:
         put(o, "m" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)" NBSP "*" NBSP
-            "%.6g" " =" NBSP MK_VALUE "%.6g", ad->beta1, f->m_old, ad->beta1, f->grad, f->m);
+            "%.6g" " =" NBSP MK_VALUE "%.6g", ad->beta1, py_shown(f->m_old), ad->beta1, py_shown(f->grad), py_shown(f->m));
         break;
     case LL_V:
         /* a negative gradient squared is written in parentheses */
@@ -436,19 +437,19 @@ static void update_line(Out *o, const Lesson *l, LessonLine line)
                              NBSP "*" NBSP "(%.6g)^2" " =" NBSP MK_VALUE "%.6g"
                            : "v" NBSP "=" NBSP "%g" NBSP "*" NBSP "%.6g" NBSP "+" NBSP "(1" NBSP "-" NBSP "%g)"
                              NBSP "*" NBSP "%.6g^2" " =" NBSP MK_VALUE "%.6g",
-            ad->beta2, f->v_old, ad->beta2, f->grad, f->v);
+            ad->beta2, py_shown(f->v_old), ad->beta2, py_shown(f->grad), py_shown(f->v));
         break;
     case LL_M_HAT:
         put(o, "m_hat" NBSP "=" NBSP "m" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
-            ad->beta1, in->step + 1, f->m_hat);
+            ad->beta1, in->step + 1, py_shown(f->m_hat));
         break;
     case LL_V_HAT:
         put(o, "v_hat" NBSP "=" NBSP "v" NBSP "/" NBSP "(1" NBSP "-" NBSP "%g^%d)" " =" NBSP MK_VALUE "%.6g",
-            ad->beta2, in->step + 1, f->v_hat);
+            ad->beta2, in->step + 1, py_shown(f->v_hat));
         break;
     case LL_P:
         put(o, "p" NBSP "=" NBSP "%.6g" NBSP "-" NBSP "%.6g" NBSP "*" NBSP "m_hat" NBSP "/" NBSP "(v_hat^0.5"
-            NBSP "+" NBSP "%g)" " =" NBSP MK_VALUE "%.6g", f->p_old, in->lr_t, ad->eps, f->p_new);
+            NBSP "+" NBSP "%g)" " =" NBSP MK_VALUE "%.6g", py_shown(f->p_old), py_shown(in->lr_t), ad->eps, py_shown(f->p_new));
         break;
     case LL_UPDATED:
         put(o, "All " MK_VALUE "%zu" MK_TEXT " parameters updated (%zu changed value); gradients reset to 0.",
