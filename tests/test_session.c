@@ -815,26 +815,13 @@ static void test_samples_pages(void **state)
 /* A long operation reports its progress; the input loop's answer stops it
  * on an exact step (a key typed: the session shows the step reached, every
  * run on it) or ends the session (q, a signal). */
-typedef struct {
-    int stop_at, answer, calls, target, total;
-} Prog;
-
-static int prog_cb(void *ctx, int target, int done, int total)
-{
-    Prog *p = ctx;
-    p->calls++;
-    p->target = target;
-    p->total = total;
-    return done >= p->stop_at ? p->answer : 0;
-}
-
 static void test_long_operation(void **state)
 {
     (void)state;
     Run1 *r = run_new(2000, 1);
     Session *s = &r->s;
-    Prog p = { .stop_at = 50, .answer = SESSION_CANCEL };
-    session_set_progress(s, prog_cb, &p);
+    SeekProg p = { .stop_at = 50, .answer = SESSION_CANCEL };
+    session_set_progress(s, seek_prog_cb, &p);
     session_go(s, 1999);
     assert_int_equal(p.target, 1999);
     assert_int_equal(p.total, 1999);
@@ -845,18 +832,18 @@ static void test_long_operation(void **state)
     assert_int_equal(s->failed, 0);
     /* an arc jump stopped short: not on the stage's step, so not its sentence */
     session_go(s, 0);
-    p = (Prog){ .stop_at = 30, .answer = SESSION_CANCEL };
+    p = (SeekProg){ .stop_at = 30, .answer = SESSION_CANCEL };
     session_act(s, ACT_ARC, ARC_STAGES - 1, 0);
     assert_true(s->step > 50 && s->step < 1999);
     assert_int_equal(s->arc, -1);
     assert_int_equal(session_shown(s, 0).arc, -1);
     /* on: no answer stops it */
-    p = (Prog){ .stop_at = 1 << 30 };
+    p = (SeekProg){ .stop_at = 1 << 30 };
     session_go(s, 1999);
     assert_int_equal(s->step, 1999);
     assert_true(p.calls > 0);
     /* q or a signal: the session must end */
-    p = (Prog){ .stop_at = 10, .answer = SESSION_QUIT };
+    p = (SeekProg){ .stop_at = 10, .answer = SESSION_QUIT };
     session_go(s, 0);       /* back to the start: the saved state there, no replay */
     assert_int_equal(p.calls, 0);
     session_go(s, 1549);    /* from the saved state before step 1500: 50 steps */

@@ -555,19 +555,6 @@ static void test_compare_samples_pages(void **state)
  * a key stops it (the overlay then says so, and back at the last step it
  * searches again), q ends the session.  A twin whose lr differs in its 10th
  * digit: its names stay the course's for many steps. */
-typedef struct {
-    int stop_at, answer, calls, target, total;
-} Prog;
-
-static int prog_cb(void *ctx, int target, int done, int total)
-{
-    Prog *p = ctx;
-    p->calls++;
-    p->target = target;
-    p->total = total;
-    return done >= p->stop_at ? p->answer : 0;
-}
-
 static void test_names_differ_progress(void **state)
 {
     (void)state;
@@ -575,8 +562,8 @@ static void test_names_differ_progress(void **state)
     twin_add(&w, 0.0100000001);
     Session *s = &w.f->s;
     fixture_at(w.f, 499);
-    Prog p = { .stop_at = 30, .answer = SESSION_CANCEL };
-    session_set_progress(s, prog_cb, &p);
+    SeekProg p = { .stop_at = 30, .answer = SESSION_CANCEL };
+    session_set_progress(s, seek_prog_cb, &p);
     assert_int_equal(session_names_differ(s), -3);
     assert_true(p.calls >= 30);
     assert_int_equal(p.target, 499);
@@ -595,7 +582,7 @@ static void test_names_differ_progress(void **state)
     free(text);
     canvas_free(&c);
     /* back at the last step: searched again, to the end this time */
-    p = (Prog){ .stop_at = 1 << 30 };
+    p = (SeekProg){ .stop_at = 1 << 30 };
     session_go(s, 498);
     session_go(s, 499);
     const int at = session_names_differ(s);
@@ -606,8 +593,8 @@ static void test_names_differ_progress(void **state)
     twin_add(&w, 0.0100000001);
     s = &w.f->s;
     fixture_at(w.f, 499);
-    p = (Prog){ .stop_at = 10, .answer = SESSION_QUIT };
-    session_set_progress(s, prog_cb, &p);
+    p = (SeekProg){ .stop_at = 10, .answer = SESSION_QUIT };
+    session_set_progress(s, seek_prog_cb, &p);
     session_names_differ(s);
     assert_int_equal(s->quit, 1);
     twin_free(&w);

@@ -154,4 +154,20 @@ static inline void curve_check(const LossCurve *c, const double *ref, int n)
     }
 }
 
+/* A long operation's progress callback (session_seek_progress and the
+ * like): counts its calls, keeps the last target and total, and answers
+ * `answer` once `stop_at` steps are done (0: go on). */
+typedef struct {
+    int stop_at, answer, calls, target, total;
+} SeekProg;
+
+static inline int seek_prog_cb(void *ctx, int target, int done, int total)
+{
+    SeekProg *p = ctx;
+    p->calls++;
+    p->target = target;
+    p->total = total;
+    return done >= p->stop_at ? p->answer : 0;
+}
+
 #endif
